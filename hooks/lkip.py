@@ -1,0 +1,60 @@
+"""MkDocs adapter: only translates between MkDocs events and `lkip_build`.
+
+Load and check the data once per build (on_config), expand every page's markers up front
+(on_files) so that all problems are reported together, and hand each page its expansion
+(on_page_markdown). Package errors become PluginError: one clean message, no traceback.
+State lives on the config object of the build, never at import time: `mkdocs serve` keeps
+this module alive across rebuilds.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from lkip_build.problems import LkipError
+from lkip_build.site import Publication, prepare
+
+log = logging.getLogger("mkdocs.plugins.lkip")
+_KEY = "_lkip"
+
+
+def _publication(config: MkDocsConfig) -> Publication:
+    return config[_KEY]["publication"]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        publication = prepare(root)
+    except LkipError as exc:
+        raise PluginError(exc.render()) from None
+    config[_KEY] = {"publication": publication, "expanded": {}}
+    if not config.nav:
+        config.nav = publication.nav()
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    try:
+        expanded = _publication(config).expand_pages(sources)
+    except LkipError as exc:
+        raise PluginError(exc.render()) from None
+    config[_KEY]["expanded"] = {src: (sources[src], out) for src, out in expanded.items()}
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source, out = config[_KEY]["expanded"].get(page.file.src_uri, (None, None))
+    if source == markdown and out is not None:
+        return out
+    try:
+        return _publication(config).expand_one(page.file.src_uri, markdown)
+    except LkipError as exc:
+        raise PluginError(exc.render()) from None

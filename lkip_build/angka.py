@@ -1,0 +1,173 @@
+"""Indonesian numbers: parsing what editors type, formatting what readers see, terbilang.
+
+One rounding rule in one place: half-up (84,725 -> 84,73), applied once, at display.
+Python's round() and Babel round half-even, which readers would take for an error.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+_INT = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+)")
+_DEC = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?")
+_CONFUSABLE = str.maketrans({"\u2212": "-", "\u2013": "-", "\u00a0": " "})
+
+
+class AngkaError(ValueError):
+    """The text is not a number written the Indonesian way; the message says why."""
+
+
+def _clean(text: str) -> str:
+    if any(ord(c) < 32 or 0x200B <= ord(c) <= 0x200F or 0x202A <= ord(c) <= 0x202E for c in text):
+        raise AngkaError("memuat karakter tak terlihat (kontrol/format Unicode)")
+    if not text.isascii() and any(c.isdigit() and not c.isascii() for c in text):
+        raise AngkaError("memuat angka bukan-ASCII; ketik ulang dengan angka 0-9")
+    return text.strip()
+
+
+def parse_int(text: str) -> int:
+    """`13.519.650.516`, `13519650516`, `-807` -> int. `-` alone means zero (a nil cell)."""
+    s = _clean(text)
+    if s == "-":
+        return 0
+    if not _INT.fullmatch(s):
+        if "," in s:
+            raise AngkaError("harus bilangan bulat (tanpa koma desimal)")
+        if re.fullmatch(r"[+-]?\d+\.\d+", s):
+            raise AngkaError(
+                "titik adalah pemisah ribuan dan harus diikuti tepat 3 angka (contoh: 1.500)"
+            )
+        raise AngkaError("bukan bilangan bulat")
+    return int(s.replace(".", ""))
+
+
+def parse_decimal(text: str) -> Decimal:
+    """`44,32`, `1.593`, `1.234,5`, `-7,37` -> Decimal. Dot groups thousands, comma is decimal."""
+    s = _clean(text)
+    if s.endswith("%"):
+        s = s[:-1].rstrip()
+    if not _DEC.fullmatch(s):
+        if re.fullmatch(r"[+-]?\d+\.\d+", s):
+            raise AngkaError(
+                "titik adalah pemisah ribuan (harus diikuti tepat 3 angka); "
+                "desimal ditulis dengan koma, contoh 44,32"
+            )
+        raise AngkaError("bukan angka (contoh yang benar: 1.593 atau 44,32)")
+    try:
+        return Decimal(s.replace(".", "").replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
+        raise AngkaError("bukan angka") from exc
+
+
+def decimals_of(text: str) -> int:
+    """How many decimals a number is written with ("97,80" -> 2, "98.51" read as 2, "100" -> 0)."""
+    s = text.strip().rstrip("%").strip()
+    if "," in s:
+        return len(s.rsplit(",", 1)[1])
+    if re.fullmatch(r"[+-]?\d+\.\d{1,2}", s):  # "98.51": a decimal point typed English-style
+        return len(s.rsplit(".", 1)[1])
+    return 0
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _group(digits: str) -> str:
+    out = []
+    while len(digits) > 3:
+        out.insert(0, digits[-3:])
+        digits = digits[:-3]
+    out.insert(0, digits)
+    return ".".join(out)
+
+
+def format_int(value: int) -> str:
+    """13519650516 -> '13.519.650.516'."""
+    sign = "-" if value < 0 else ""
+    return sign + _group(str(abs(value)))
+
+
+def format_decimal(value: Decimal, places: int = 2, trim: bool = False) -> str:
+    """Decimal -> '88,64' (half-up). With trim, whole numbers lose their decimals ('100')."""
+    q = round_half_up(value, places)
+    if trim and q == q.to_integral_value():
+        q = q.quantize(Decimal(1))
+    sign = "-" if q < 0 else ""
+    whole, _, frac = f"{abs(q):f}".partition(".")
+    return sign + _group(whole) + ("," + frac if frac else "")
+
+
+def format_persen(value: Decimal, places: int = 2) -> str:
+    """Decimal -> '88,64 %' (the report writes a space before %)."""
+    return f"{format_decimal(value, places)} %"
+
+
+def format_rupiah(value: int) -> str:
+    """One rupiah style everywhere: 'Rp13.519.650.516' (no space, no ',-')."""
+    return ("-Rp" if value < 0 else "Rp") + format_int(abs(value))
+
+
+_SATUAN = [
+    "", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "sepuluh", "sebelas",
+]
+_SKALA = [
+    (10**15, "kuadriliun"),
+    (10**12, "triliun"),
+    (10**9, "miliar"),
+    (10**6, "juta"),
+]
+
+
+def _below_thousand(n: int) -> list[str]:
+    words: list[str] = []
+    ratus, rest = divmod(n, 100)
+    if ratus == 1:
+        words.append("seratus")
+    elif ratus > 1:
+        words += [_SATUAN[ratus], "ratus"]
+    if rest < 12:
+        if rest:
+            words.append(_SATUAN[rest])
+    elif rest < 20:
+        words += [_SATUAN[rest - 10], "belas"]
+    else:
+        puluh, satu = divmod(rest, 10)
+        words += [_SATUAN[puluh], "puluh"]
+        if satu:
+            words.append(_SATUAN[satu])
+    return words
+
+
+def terbilang(n: int) -> str:
+    """An amount in Indonesian words: 1001000 -> 'satu juta seribu'."""
+    if n == 0:
+        return "nol"
+    if n < 0:
+        return "minus " + terbilang(-n)
+    if n >= 10**18:
+        raise ValueError("terlalu besar untuk terbilang")
+    words: list[str] = []
+    for size, name in _SKALA:
+        chunk, n = divmod(n, size)
+        if chunk:
+            words += [*_terbilang_chunk(chunk), name]
+    ribu, n = divmod(n, 1000)
+    if ribu == 1:
+        words.append("seribu")
+    elif ribu:
+        words += [*_below_thousand(ribu), "ribu"]
+    words += _below_thousand(n)
+    return " ".join(words)
+
+
+def _terbilang_chunk(n: int) -> list[str]:
+    # A chunk in front of juta/miliar may itself exceed a thousand (only for kuadriliun).
+    return terbilang(n).split() if n >= 1000 else _below_thousand(n)
+
+
+def terbilang_rupiah(n: int) -> str:
+    """'Tiga Belas Miliar ... Rupiah', capitalised as legal documents write it."""
+    return " ".join(w.capitalize() for w in f"{terbilang(n)} rupiah".split())

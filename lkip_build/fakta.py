@@ -1,0 +1,122 @@
+"""Named figures of a report, for prose: `<!-- lkip:nilai anggaran.apbd.pagu rp -->`.
+
+Each name maps to a value and its kind; the kind decides how it is written and which
+formats (`rp`, `terbilang`, `angka`) may be asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .angka import format_decimal, format_int, format_persen, format_rupiah, terbilang, terbilang_rupiah
+from .compute import Hasil, slug
+from .model import NA
+
+
+@dataclass(frozen=True)
+class Fakta:
+    value: object
+    kind: str  # "uang", "persen", "angka", "desimal", "teks"
+
+
+FORMATS = {
+    "uang": {"", "rp", "terbilang"},
+    "persen": {"", "angka"},
+    "angka": {"", "terbilang"},
+    "desimal": {""},
+    "teks": {""},
+}
+
+
+def tulis(f: Fakta, fmt: str = "") -> str:
+    """Write a figure the Indonesian way, in the format asked for."""
+    v = f.value
+    if v is None:
+        return "-"
+    if isinstance(v, NA):
+        return "NA"
+    if f.kind == "uang":
+        assert isinstance(v, int)
+        if fmt == "rp":
+            return format_rupiah(v)
+        if fmt == "terbilang":
+            return terbilang_rupiah(v)
+        return format_int(v)
+    if f.kind == "persen":
+        assert isinstance(v, Decimal)
+        return format_decimal(v) if fmt == "angka" else format_persen(v)
+    if f.kind == "angka":
+        n = int(v)  # type: ignore[call-overload]
+        return terbilang(n) if fmt == "terbilang" else format_int(n)
+    if f.kind == "desimal":
+        assert isinstance(v, Decimal)
+        return format_decimal(v, 2, trim=True)
+    return str(v)
+
+
+def _target(v: object) -> Fakta:
+    return Fakta(v, "desimal") if isinstance(v, Decimal) else Fakta(v, "teks")
+
+
+def kumpulkan(h: Hasil) -> dict[str, Fakta]:
+    """Every named figure of one report."""
+    out: dict[str, Fakta] = {}
+    lap = h.report.laporan
+    out["laporan.tahun"] = Fakta(lap.tahun, "teks")
+    out["laporan.instansi"] = Fakta(lap.instansi, "teks")
+    out["laporan.wilayah"] = Fakta(lap.wilayah, "teks")
+    if h.utama:
+        out["kinerja.rata_rata"] = Fakta(h.rata_rata, "persen")
+        out["kinerja.kategori"] = Fakta(h.kategori, "teks")
+        out["kinerja.jumlah_indikator"] = Fakta(len(h.utama), "angka")
+    for iid, r in h.indikator.items():
+        p = f"indikator.{iid}"
+        out[f"{p}.target"] = _target(r.indikator.target)
+        out[f"{p}.realisasi"] = Fakta(r.realisasi, "desimal")
+        if r.capaian is not None:
+            out[f"{p}.capaian"] = Fakta(r.capaian, "persen")
+            out[f"{p}.kategori"] = Fakta(r.kategori, "teks")
+        if r.capaian_mentah is not None:
+            out[f"{p}.capaian_mentah"] = Fakta(r.capaian_mentah, "persen")
+        if r.a is not None:
+            out[f"{p}.a"] = Fakta(r.a, "desimal")
+        if r.b is not None:
+            out[f"{p}.b"] = Fakta(r.b, "desimal")
+    for gid, g in h.harga.items():
+        out[f"harga.{gid}.rata_rata"] = Fakta(g.rata_rata, "persen")
+        out[f"harga.{gid}.jumlah_barang"] = Fakta(len(g.barang), "angka")
+    for sid, s in h.sumber.items():
+        out[f"anggaran.{sid}.pagu"] = Fakta(s.pagu, "uang")
+        out[f"anggaran.{sid}.realisasi"] = Fakta(s.realisasi, "uang")
+        out[f"anggaran.{sid}.sisa"] = Fakta(s.pagu - s.realisasi, "uang")
+        out[f"anggaran.{sid}.persen"] = Fakta(s.persen, "persen")
+        for prog in s.program:
+            if prog.pos.id:
+                q = f"anggaran.{sid}.{prog.pos.id}"
+                out[f"{q}.pagu"] = Fakta(prog.pagu, "uang")
+                out[f"{q}.realisasi"] = Fakta(prog.realisasi, "uang")
+                out[f"{q}.persen"] = Fakta(prog.persen, "persen")
+    for did, d in h.daftar.items():
+        out[f"daftar.{did}.jumlah"] = Fakta(d.banyak, "angka")
+        for col, total in d.jumlah.items():
+            out[f"daftar.{did}.total.{col}"] = Fakta(total, "angka")
+    for kid, k in h.komposisi.items():
+        p = f"pegawai.{kid}"
+        kom = k.komposisi
+        out[f"{p}.total"] = Fakta(k.total, "angka")
+        sub = max(1, len(kom.sub_kolom))
+        for ci, col in enumerate(kom.kolom):
+            out[f"{p}.kolom.{slug(col)}"] = Fakta(sum(k.jumlah_kolom[ci * sub : (ci + 1) * sub]), "angka")
+        for si, sk in enumerate(kom.sub_kolom):
+            out[f"{p}.kolom.{slug(sk)}"] = Fakta(sum(k.jumlah_kolom[si::sub]), "angka")
+        for row, total in zip(kom.baris, k.jumlah_baris, strict=True):
+            out[f"{p}.baris.{slug(row.label)}"] = Fakta(total, "angka")
+            if k.total:
+                out[f"{p}.persen.{slug(row.label)}"] = Fakta(Decimal(total) * 100 / k.total, "persen")
+            for ci, col in enumerate(kom.kolom):
+                cells = row.nilai[ci * sub : (ci + 1) * sub]
+                out[f"{p}.sel.{slug(row.label)}.{slug(col)}"] = Fakta(sum(cells), "angka")
+        for name, total in k.kelompok.items():
+            out[f"{p}.kelompok.{slug(name)}"] = Fakta(total, "angka")
+    return out

@@ -1,0 +1,204 @@
+"""YAML files to the model: every problem collected with file, line, field path and code.
+
+The conversion is driven by the dataclasses' type hints, so a field added to the model is
+read, checked and reported on without code of its own here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
+
+from . import model
+from .angka import AngkaError, parse_decimal, parse_int
+from .model import NA, NA_VALUE, Lokasi
+from .problems import Collector
+from .yamlread import YNode, read_yaml
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"ya", "true", "True", "yes"}
+_FALSE = {"tidak", "false", "False", "no"}
+
+
+class _Missing:
+    pass
+
+
+MISSING = _Missing()
+
+
+class Converter:
+    """Turns a YNode tree into model objects for one file."""
+
+    def __init__(self, shown: str, problems: Collector):
+        self.shown = shown
+        self.problems = problems
+
+    def where(self, node: YNode, path: str) -> Lokasi:
+        return Lokasi(self.shown, node.line, path)
+
+    def fail(self, code: str, node: YNode, path: str, message: str) -> _Missing:
+        self.problems.add(code, self.where(node, path), message)
+        return MISSING
+
+    def convert(self, tp: Any, node: YNode, path: str) -> Any:
+        origin = get_origin(tp)
+        if origin in (Union, types.UnionType):
+            return self._union(get_args(tp), node, path)
+        if origin is list:
+            return self._list(get_args(tp)[0], node, path)
+        if origin is dict:
+            return self._dict(get_args(tp), node, path)
+        if origin is Literal:
+            return self._literal(get_args(tp), node, path)
+        if dataclasses.is_dataclass(tp):
+            return self._dataclass(tp, node, path)
+        if node.kind != "scalar":
+            return self.fail(
+                "wrong-type", node, path, f"harus berupa nilai tunggal, bukan {node.label}"
+            )
+        return self._scalar(tp, node, path)
+
+    # -- scalars
+    def _scalar(self, tp: Any, node: YNode, path: str) -> Any:
+        text = node.text
+        if tp is str:
+            if not node.quoted and text in _NULLS:
+                return self.fail("missing-value", node, path, "nilai kosong")
+            return text
+        if tp is bool:
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False
+            return self.fail("bad-boolean", node, path, f"harus 'ya' atau 'tidak', bukan {text!r}")
+        if tp is int:
+            try:
+                return parse_int(text)
+            except AngkaError as exc:
+                return self.fail("bad-number", node, path, f"{text!r}: {exc}")
+        if tp is Decimal:
+            try:
+                return parse_decimal(text)
+            except AngkaError as exc:
+                return self.fail("bad-number", node, path, f"{text!r}: {exc}")
+        if tp is NA:
+            if text == "NA":
+                return NA_VALUE
+            return MISSING
+        raise TypeError(f"unsupported type {tp!r}")  # a model bug, not an editor's
+
+    def _union(self, options: tuple[Any, ...], node: YNode, path: str) -> Any:
+        if type(None) in options and node.kind == "scalar":
+            # `-` is how reports write an empty cell; YAML needs it quoted as a value
+            if (node.text in _NULLS and not node.quoted) or (node.text == "-" and int not in options):
+                return None
+        rest = [o for o in options if o is not type(None)]
+        if NA in rest and node.kind == "scalar" and node.text == "NA":
+            return NA_VALUE
+        rest = [o for o in rest if o is not NA]
+        # pick the option that fits the node's shape
+        for option in rest:
+            if node.kind == "seq" and get_origin(option) is list:
+                return self.convert(option, node, path)
+            if node.kind == "map" and (dataclasses.is_dataclass(option) or get_origin(option) is dict):
+                return self.convert(option, node, path)
+            if node.kind == "scalar" and not (
+                get_origin(option) in (list, dict) or dataclasses.is_dataclass(option)
+            ):
+                return self.convert(option, node, path)
+        if node.kind == "scalar":
+            for option in rest:
+                if dataclasses.is_dataclass(option):
+                    return self.convert(option, node, path)
+        return self.fail("wrong-type", node, path, f"bentuk {node.label} tidak diterima di sini")
+
+    def _literal(self, allowed: tuple[str, ...], node: YNode, path: str) -> Any:
+        if node.kind == "scalar" and node.text in allowed:
+            return node.text
+        shown = node.text if node.kind == "scalar" else node.label
+        hint = difflib.get_close_matches(shown, allowed, n=1)
+        extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
+        return self.fail(
+            "bad-choice",
+            node,
+            path,
+            f"{shown!r} tidak dikenal; pilihan: {', '.join(allowed)}{extra}",
+        )
+
+    # -- containers
+    def _list(self, item: Any, node: YNode, path: str) -> Any:
+        if node.kind == "scalar" and not node.quoted and node.text in _NULLS:
+            return []
+        if node.kind != "seq":
+            return self.fail("wrong-type", node, path, f"harus berupa daftar, bukan {node.label}")
+        out = []
+        for i, child in enumerate(node.items):
+            value = self.convert(item, child, f"{path}[{i}]")
+            if value is not MISSING:
+                out.append(value)
+        return out
+
+    def _dict(self, args: tuple[Any, Any], node: YNode, path: str) -> Any:
+        key_tp, value_tp = args
+        if node.kind != "map":
+            return self.fail("wrong-type", node, path, f"harus berupa pemetaan, bukan {node.label}")
+        out = {}
+        for key_node, value_node in node.pairs:
+            sub = f"{path}.{key_node.text}" if path else key_node.text
+            key = self.convert(key_tp, key_node, sub)
+            value = self.convert(value_tp, value_node, sub)
+            if key is not MISSING and value is not MISSING:
+                out[key] = value
+        return out
+
+    def _dataclass(self, cls: Any, node: YNode, path: str) -> Any:
+        hints = typing.get_type_hints(cls, vars(model))
+        fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "lokasi"}
+        if node.kind == "scalar" and "nilai" in fields and not (node.text in _NULLS):
+            # shorthand: `a: 39` for `a: {nilai: 39}`
+            value = self.convert(hints["nilai"], node, f"{path}.nilai" if path else "nilai")
+            if value is MISSING:
+                return MISSING
+            return cls(nilai=value, lokasi=self.where(node, path))
+        if node.kind != "map":
+            return self.fail("wrong-type", node, path, f"harus berupa pemetaan, bukan {node.label}")
+        kwargs: dict[str, Any] = {}
+        broken = False
+        for key_node, value_node in node.pairs:
+            name = key_node.text
+            sub = f"{path}.{name}" if path else name
+            if name not in fields:
+                hint = difflib.get_close_matches(name, list(fields), n=1)
+                extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
+                self.fail("unknown-field", key_node, sub, f"kolom {name!r} tidak dikenal{extra}")
+                continue
+            value = self.convert(hints[name], value_node, sub)
+            if value is MISSING:
+                broken = True
+            else:
+                kwargs[name] = value
+        for name, f in fields.items():
+            if name in kwargs or broken:
+                continue
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                sub = f"{path}.{name}" if path else name
+                self.fail("missing-field", node, sub, f"kolom wajib {name!r} belum diisi")
+                broken = True
+        if broken:
+            return MISSING
+        return cls(**kwargs, lokasi=self.where(node, path))
+
+
+def load_file(path: Path, shown: str, cls: type, problems: Collector) -> Any:
+    """Read one YAML file as `cls`; None (with problems recorded) when it cannot be read."""
+    tree = read_yaml(path, shown, problems)
+    if tree is None:
+        return None
+    value = Converter(shown, problems).convert(cls, tree, "")
+    return None if value is MISSING else value

@@ -1,0 +1,236 @@
+"""Markers in chapters: HTML comments that the build expands from the data.
+
+    <!-- lkip:tabel ID -->               a table with its number, title and notes
+    <!-- lkip:nilai NAME [FORMAT] -->    a named figure (see `fakta`), e.g. `rp`, `terbilang`
+    <!-- lkip:rumus ID -->               an indicator's realisasi formula with its inputs
+    <!-- lkip:rumus-capaian ID -->       its capaian computation
+    <!-- lkip:penandatangan -->          place, date and signature block of the head
+    <!-- lkip:daftar-tabel -->           the list of numbered tables with links
+    <!-- lkip:daftar-laporan -->         (home page) the reports, by agency, level and year
+
+An unknown or malformed marker is an error naming the page and the marker: a comment
+left unexpanded would silently hide a figure from the reader.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .angka import format_decimal
+from .compute import Hasil, HasilIndikator
+from .fakta import FORMATS, Fakta, kumpulkan, tulis
+from .model import Lokasi
+from .problems import Collector
+from .table import cell_text
+from .tables import TableError, anchor, dec, render
+
+MARKER = re.compile(r"<!--\s*lkip:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
+LOOSE = re.compile(r"<!--\s*lkip\b.*?-->", re.S)
+
+
+@dataclass
+class Page:
+    """What a marker needs to know about the page it is on."""
+
+    src: str  # path under content/, e.g. "ntt-disperindag-lkip-2021/bab-3-akuntabilitas-kinerja.md"
+    hasil: Hasil | None  # None on pages outside any report (the home page)
+    fakta: dict[str, Fakta]
+    table_pages: dict[str, str]  # table id -> src of the page that shows it (same report)
+    reports: list[Hasil]
+
+
+def find_table_ids(text: str) -> list[str]:
+    return [m.group(2).split()[0] for m in MARKER.finditer(text) if m.group(1) == "tabel" and m.group(2).split()]
+
+
+def expand(text: str, page: Page, problems: Collector) -> str:
+    """Replace every marker of `text`; unknown or broken markers are recorded as problems."""
+    matched = {m.span() for m in MARKER.finditer(text)}
+    for loose in LOOSE.finditer(text):
+        if not any(a <= loose.start() < b for a, b in matched):
+            _fail(problems, page, text, loose.start(), "marker-malformed", f"penanda tidak dikenali: {loose.group(0)[:60]!r}")
+
+    def one(mt: re.Match[str]) -> str:
+        name, args = mt.group(1), mt.group(2).split()
+        fn = HANDLERS.get(name)
+        if fn is None:
+            _fail(problems, page, text, mt.start(), "marker-unknown", f"penanda {name!r} tidak dikenal; yang ada: {', '.join(HANDLERS)}")
+            return ""
+        try:
+            return fn(args, page)
+        except MarkerError as exc:
+            _fail(problems, page, text, mt.start(), exc.code, f"{mt.group(0)}: {exc}")
+            return ""
+
+    return MARKER.sub(one, text)
+
+
+class MarkerError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def _fail(problems: Collector, page: Page, text: str, pos: int, code: str, message: str) -> None:
+    line = text.count("\n", 0, pos) + 1
+    problems.add(code, Lokasi(f"content/{page.src}", line), message)
+
+
+def _need_report(page: Page) -> Hasil:
+    if page.hasil is None:
+        raise MarkerError("marker-outside-report", "hanya bisa dipakai di halaman sebuah laporan")
+    return page.hasil
+
+
+def _args(args: list[str], count: int, usage: str) -> None:
+    if len(args) != count:
+        raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}")
+
+
+def m_tabel(args: list[str], page: Page) -> str:
+    _args(args, 1, "<!-- lkip:tabel ID -->")
+    h = _need_report(page)
+    tables = {t.id: t for t in (h.report.tabel.tabel if h.report.tabel else [])}
+    t = tables.get(args[0])
+    if t is None:
+        raise MarkerError("unknown-table", f"tabel {args[0]!r} tidak ada di tabel.yml")
+    try:
+        table = render(t, h)
+    except TableError as exc:
+        raise MarkerError("table-error", str(exc)) from exc
+    return '\n<div class="lkip-tabel" markdown="1">\n\n' + table.as_markdown() + "\n</div>\n"
+
+
+def m_nilai(args: list[str], page: Page) -> str:
+    if len(args) not in (1, 2):
+        raise MarkerError("marker-arguments", "penulisan yang benar: <!-- lkip:nilai NAMA [rp|terbilang|angka] -->")
+    _need_report(page)
+    f = page.fakta.get(args[0])
+    if f is None:
+        import difflib
+
+        hint = difflib.get_close_matches(args[0], list(page.fakta), n=1)
+        extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
+        raise MarkerError("unknown-value", f"nilai {args[0]!r} tidak ada{extra}")
+    fmt = args[1] if len(args) == 2 else ""
+    if fmt not in FORMATS[f.kind]:
+        allowed = ", ".join(sorted(x for x in FORMATS[f.kind] if x)) or "(tanpa format)"
+        raise MarkerError("bad-format", f"format {fmt!r} tidak berlaku untuk {args[0]}; pilihan: {allowed}")
+    return cell_text(tulis(f, fmt)).replace("\\", "") if fmt == "terbilang" else html.escape(tulis(f, fmt))
+
+
+def _indikator(args: list[str], page: Page, usage: str) -> HasilIndikator:
+    _args(args, 1, usage)
+    h = _need_report(page)
+    r = h.indikator.get(args[0])
+    if r is None:
+        raise MarkerError("unknown-indicator", f"indikator {args[0]!r} tidak ada di indikator.yml")
+    return r
+
+
+def _rumus_block(left: str, right: str) -> str:
+    return f'\n<p class="lkip-rumus">{left} = <strong>{right}</strong></p>\n'
+
+
+def m_rumus(args: list[str], page: Page) -> str:
+    r = _indikator(args, page, "<!-- lkip:rumus ID -->")
+    f = r.indikator.realisasi
+    e = html.escape
+    a = f"{dec(r.a)} {e(f.a.uraian)}".strip() if f.a else ""
+    b = f"{dec(r.b)} {e(f.b.uraian)}".strip() if f.b else ""
+    result = f"{format_decimal(r.realisasi)} %"
+    if f.jenis == "rasio":
+        return _rumus_block(f"({a}) / ({b}) × 100 %", result)
+    if f.jenis == "pertumbuhan":
+        return _rumus_block(f"({dec(r.a)} − {dec(r.b)}) / {dec(r.b)} {e(f.b.uraian if f.b else '')} × 100 %", result)
+    if f.jenis == "langsung":
+        return _rumus_block(a, result)
+    parts = " + ".join(format_decimal(s.realisasi) for s in r.sub)
+    if f.jenis == "rerata_sub" and r.sub:
+        return _rumus_block(f"({parts}) / {len(r.sub)}", result)
+    return _rumus_block(e(f.uraian or r.indikator.nama), result)
+
+
+def m_rumus_capaian(args: list[str], page: Page) -> str:
+    r = _indikator(args, page, "<!-- lkip:rumus-capaian ID -->")
+    if r.capaian is None:
+        raise MarkerError("no-capaian", f"indikator {args[0]!r} tidak dinilai")
+    if r.capaian_mentah is None:  # target NA or a step scale: no division to show
+        return _rumus_block("Capaian", f"{format_decimal(r.capaian)} %")
+    t = r.indikator.target
+    left = f"Realisasi / Target × 100 % = {format_decimal(r.realisasi)} / {dec(t)} × 100 % = {format_decimal(r.capaian_mentah)} %"
+    if r.capaian != r.capaian_mentah:
+        left += f"; dibatasi {dec(r.indikator.aturan.batas)} %, capaian"
+    return _rumus_block(left, f"{format_decimal(r.capaian)} %")
+
+
+def m_penandatangan(args: list[str], page: Page) -> str:
+    _args(args, 0, "<!-- lkip:penandatangan -->")
+    lap = _need_report(page).report.laporan
+    if lap.kepala is None:
+        raise MarkerError("missing-field", "laporan.yml tidak punya `kepala`")
+    k = lap.kepala
+    e = html.escape
+    lines = [f"{e(lap.tempat)}, {e(lap.tanggal)}" if lap.tempat else e(lap.tanggal), e(k.jabatan) + ",", "", f"<strong>{e(k.nama)}</strong>"]
+    if k.pangkat:
+        lines.append(e(k.pangkat))
+    if k.nip:
+        lines.append(f"NIP {e(k.nip)}")
+    return '\n<p class="lkip-tanda-tangan">' + "<br>\n".join(lines) + "</p>\n"
+
+
+def m_daftar_tabel(args: list[str], page: Page) -> str:
+    _args(args, 0, "<!-- lkip:daftar-tabel -->")
+    h = _need_report(page)
+    here = page.src.rsplit("/", 1)[0]
+    out = []
+    for t in h.report.tabel.tabel if h.report.tabel else []:
+        if not t.nomor:
+            continue
+        where = page.table_pages.get(t.id)
+        if where is None:
+            raise MarkerError("table-not-placed", f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun")
+        rel = where[len(here) + 1 :] if where.startswith(here + "/") else "../" + where
+        out.append(f"| [Tabel {t.nomor}]({rel}#{anchor(t.nomor, t.id)}) | {cell_text(t.judul)} |")
+    return "\n| Nomor | Judul |\n| :-- | :-- |\n" + "\n".join(out) + "\n"
+
+
+def m_daftar_laporan(args: list[str], page: Page) -> str:
+    _args(args, 0, "<!-- lkip:daftar-laporan -->")
+    groups: dict[tuple[str, str], list[Hasil]] = {}
+    for h in page.reports:
+        lap = h.report.laporan
+        groups.setdefault((lap.instansi, lap.tingkat), []).append(h)
+    out = []
+    for (instansi, tingkat), items in sorted(groups.items()):
+        out.append(f"\n### {cell_text(instansi)}\n\nTingkat: {tingkat.capitalize()} · Wilayah: {cell_text(items[0].report.laporan.wilayah)}\n")
+        for h in sorted(items, key=lambda x: (-x.report.laporan.tahun, x.report.laporan.jenis_dokumen)):
+            lap = h.report.laporan
+            line = f"- **{lap.tahun}**: [{cell_text(lap.jenis_dokumen)} — {cell_text(lap.judul)}]({lap.id}/index.md)"
+            if h.rata_rata is not None:
+                line += f" — rata-rata capaian {format_decimal(h.rata_rata)} % ({cell_text(h.kategori)})"
+            if lap.keterangan:
+                line += f" — {cell_text(lap.keterangan)}"
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+HANDLERS: dict[str, Callable[[list[str], Page], str]] = {
+    "tabel": m_tabel,
+    "nilai": m_nilai,
+    "rumus": m_rumus,
+    "rumus-capaian": m_rumus_capaian,
+    "penandatangan": m_penandatangan,
+    "daftar-tabel": m_daftar_tabel,
+    "daftar-laporan": m_daftar_laporan,
+}
+
+
+def page_for(src: str, by_id: dict[str, Hasil], table_pages: dict[str, dict[str, str]], reports: list[Hasil]) -> Page:
+    """The marker context of the page at `src` (a path under content/)."""
+    head = src.split("/", 1)[0] if "/" in src else ""
+    h = by_id.get(head)
+    return Page(src, h, kumpulkan(h) if h else {}, table_pages.get(head, {}), reports)

@@ -1,0 +1,96 @@
+"""A report is a folder of YAML files under data/; this module finds and loads them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model as m
+from .loader import load_file
+from .model import Lokasi
+from .problems import Collector
+
+# file name -> (attribute of Report, model class); only laporan.yml is required.
+FILES: dict[str, tuple[str, type]] = {
+    "laporan.yml": ("laporan", m.Laporan),
+    "pegawai.yml": ("pegawai", m.Pegawai),
+    "renstra.yml": ("renstra", m.Renstra),
+    "perjanjian.yml": ("perjanjian", m.PerjanjianKinerja),
+    "indikator.yml": ("kinerja", m.Kinerja),
+    "harga.yml": ("harga", m.Harga),
+    "daftar.yml": ("daftar", m.KumpulanDaftar),
+    "anggaran.yml": ("anggaran", m.Anggaran),
+    "tabel.yml": ("tabel", m.DaftarTabel),
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    folder: str  # as shown in messages, e.g. "data/ntt-disperindag-lkip-2021"
+    laporan: m.Laporan
+    pegawai: m.Pegawai | None = None
+    renstra: m.Renstra | None = None
+    perjanjian: m.PerjanjianKinerja | None = None
+    kinerja: m.Kinerja | None = None
+    harga: m.Harga | None = None
+    daftar: m.KumpulanDaftar | None = None
+    anggaran: m.Anggaran | None = None
+    tabel: m.DaftarTabel | None = field(default=None)
+
+    @property
+    def id(self) -> str:
+        return self.laporan.id
+
+
+def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
+    """Load every file of one report folder, recording all problems."""
+    shown_folder = _shown(folder, root)
+    parts: dict[str, object] = {}
+    for name, (attr, cls) in FILES.items():
+        path = folder / name
+        if not path.exists():
+            if name == "laporan.yml":
+                problems.add(
+                    "missing-file", Lokasi(f"{shown_folder}/{name}"), "berkas wajib tidak ada"
+                )
+            continue
+        parts[attr] = load_file(path, f"{shown_folder}/{name}", cls, problems)
+    for path in sorted(folder.glob("*.y*ml")):
+        if path.name not in FILES:
+            known = ", ".join(FILES)
+            problems.add(
+                "unknown-file",
+                Lokasi(f"{shown_folder}/{path.name}"),
+                f"berkas tidak dikenal (yang dikenal: {known})",
+            )
+    laporan = parts.get("laporan")
+    if not isinstance(laporan, m.Laporan):
+        return None
+    if laporan.id != folder.name:
+        problems.add(
+            "id-folder-mismatch",
+            laporan.lokasi.__class__(laporan.lokasi.file, laporan.lokasi.line, "id"),
+            f"id {laporan.id!r} harus sama dengan nama folder {folder.name!r}",
+        )
+    return Report(folder=shown_folder, **parts)  # type: ignore[arg-type]
+
+
+def load_reports(data_dir: Path, root: Path) -> tuple[list[Report], Collector]:
+    """Load every report folder under data_dir (each holding a laporan.yml)."""
+    problems = Collector()
+    reports = []
+    folders = sorted(p for p in data_dir.iterdir() if p.is_dir()) if data_dir.is_dir() else []
+    if not folders:
+        problems.add("no-reports", Lokasi(_shown(data_dir, root)), "tidak ada folder laporan")
+    for folder in folders:
+        report = load_report(folder, root, problems)
+        if report is not None:
+            reports.append(report)
+    return reports, problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,93 @@
+"""The whole publication: load and compute every report once, expand every page's markers.
+
+This is the API the site generator's adapter (hooks/) calls; it knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .compute import Hasil, hitung
+from .markers import MARKER, Page, expand, find_table_ids, page_for
+from .model import Lokasi
+from .problems import Collector, LkipError
+from .report import load_reports
+from .validate import check_references
+
+
+@dataclass
+class Publication:
+    root: Path
+    hasil: list[Hasil]
+    by_id: dict[str, Hasil] = field(init=False)
+    table_pages: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {h.report.id: h for h in self.hasil}
+
+    def nav(self) -> list[object]:
+        """Home first, then one section per report with its pages in reading order."""
+        nav: list[object] = [{"Beranda": "index.md"}]
+        for h in sorted(self.hasil, key=lambda x: (x.report.laporan.instansi, -x.report.laporan.tahun)):
+            lap = h.report.laporan
+            title = f"{lap.jenis_dokumen} {lap.tahun} {lap.singkatan_instansi or lap.instansi}"
+            nav.append({title: [{p.judul: f"{lap.id}/{p.file}"} for p in lap.halaman]})
+        return nav
+
+    def expand_pages(self, pages: dict[str, str]) -> dict[str, str]:
+        """Expand the markers of every page (src under content/ -> Markdown); all problems at once."""
+        problems = Collector()
+        self.table_pages = {}
+        numbered = {
+            h.report.id: {t.id for t in h.report.tabel.tabel if t.nomor}
+            for h in self.hasil
+            if h.report.tabel
+        }
+        for src, text in sorted(pages.items()):
+            head = src.split("/", 1)[0]
+            for tid in find_table_ids(text):
+                placed = self.table_pages.setdefault(head, {})
+                # a numbered table has one home (its anchor); unnumbered ones may repeat
+                if tid in placed and placed[tid] != src and tid in numbered.get(head, set()):
+                    problems.add("table-placed-twice", Lokasi(f"content/{src}"), f"tabel {tid!r} sudah dipasang di content/{placed[tid]}")
+                placed[tid] = src
+        self._check_pages(pages, problems)
+        out = {src: expand(text, self.page(src), problems) for src, text in pages.items()}
+        problems.raise_if_any()
+        return out
+
+    def page(self, src: str) -> Page:
+        return page_for(src, self.by_id, self.table_pages, self.hasil)
+
+    def expand_one(self, src: str, text: str) -> str:
+        problems = Collector()
+        out = expand(text, self.page(src), problems)
+        problems.raise_if_any()
+        return out
+
+    def _check_pages(self, pages: dict[str, str], problems: Collector) -> None:
+        for h in self.hasil:
+            lap = h.report.laporan
+            for p in lap.halaman:
+                if f"{lap.id}/{p.file}" not in pages:
+                    problems.add("missing-page", Lokasi(lap.lokasi.file, p.lokasi.line, "halaman.file"), f"halaman content/{lap.id}/{p.file} tidak ada")
+            placed = self.table_pages.get(lap.id, {})
+            for t in h.report.tabel.tabel if h.report.tabel else []:
+                if t.nomor and t.id not in placed:
+                    problems.add("table-not-placed", t.lokasi, f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun")
+        for src in pages:
+            head = src.split("/", 1)[0]
+            if "/" in src and head not in self.by_id and MARKER.search(pages[src]):
+                problems.add("page-outside-report", Lokasi(f"content/{src}"), f"folder {head!r} bukan id laporan di data/")
+
+
+def prepare(root: Path, data_dir: Path | None = None) -> Publication:
+    """Load, check and compute every report under data/; LkipError lists every problem."""
+    reports, problems = load_reports(data_dir or root / "data", root)
+    for r in reports:
+        check_references(r, problems)
+    problems.raise_if_any()
+    hasil = [hitung(r, problems) for r in reports]
+    problems.raise_if_any()
+    return Publication(root, hasil)

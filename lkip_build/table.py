@@ -1,0 +1,61 @@
+"""A table is data with an `as_markdown()`: no site generator types here."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#+!|~"})
+
+
+def cell_text(value: str | list[str]) -> str:
+    """Escape text for a Markdown table cell: HTML, Markdown syntax and the pipe."""
+    if isinstance(value, list):
+        return "<br>".join(cell_text(v) for v in value)
+    text = " ".join(str(value).split())  # a newline would end the table row
+    return html.escape(text, quote=False).translate(_MD_SPECIAL)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Header, rows of cell texts (plain, escaped on output) and per-column alignment."""
+
+    header: list[str]
+    rows: list[list[str | list[str]]]
+    align: str  # one letter per column: l, r or c
+    strong: frozenset[int] = field(default_factory=frozenset)  # bold rows (totals, programmes)
+    nomor: str = ""
+    judul: str = ""
+    anchor: str = ""
+    sumber_data: str = ""
+    catatan: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        width = len(self.header)
+        if len(self.align) != width or any(len(r) != width for r in self.rows):
+            raise ValueError(f"table {self.anchor or self.judul!r}: rows and header differ in width")
+
+    def as_markdown(self) -> str:
+        out = []
+        if self.judul:
+            label = f"<strong>Tabel {html.escape(self.nomor)}</strong> " if self.nomor else ""
+            ident = f' id="{self.anchor}"' if self.anchor else ""
+            out += [f'<p class="lkip-judul-tabel"{ident}>{label}{html.escape(self.judul)}</p>', ""]
+        out.append("| " + " | ".join(cell_text(h) for h in self.header) + " |")
+        rule = {"l": ":--", "r": "--:", "c": ":-:"}
+        out.append("| " + " | ".join(rule[a] for a in self.align) + " |")
+        for i, row in enumerate(self.rows):
+            cells = [cell_text(c) for c in row]
+            if i in self.strong:
+                cells = [f"**{c}**" if c else c for c in cells]
+            out.append("| " + " | ".join(cells) + " |")
+        notes = [f"Sumber Data: {self.sumber_data}"] if self.sumber_data else []
+        notes += list(self.catatan)
+        if notes:
+            out.append("")
+            out.append('<div class="lkip-catatan-tabel" markdown="1">')
+            out.append("")
+            out += [f"{cell_text(n)}  " for n in notes]
+            out.append("")
+            out.append("</div>")
+        return "\n".join(out) + "\n"
