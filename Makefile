@@ -1,5 +1,6 @@
 # Two commands on a fresh machine: `make serve` and `make test`. Everything goes into .venv.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -97,6 +97,9 @@ def kumpulkan(h: Hasil) -> dict[str, Fakta]:
                 out[f"{q}.pagu"] = Fakta(prog.pagu, "uang")
                 out[f"{q}.realisasi"] = Fakta(prog.realisasi, "uang")
                 out[f"{q}.persen"] = Fakta(prog.persen, "persen")
+    pk = h.report.perjanjian
+    if pk is not None and pk.pendapatan is not None:
+        out["perjanjian.pendapatan"] = Fakta(pk.pendapatan, "uang")
     for did, d in h.daftar.items():
         out[f"daftar.{did}.jumlah"] = Fakta(d.banyak, "angka")
         for col, total in d.jumlah.items():

@@ -309,15 +309,6 @@ class SasaranProgram(Node):
 
 
 @dataclass(frozen=True, kw_only=True)
-class KetentuanPK(Node):
-    """A lettered clause of the PK appendix (E..M): text only."""
-
-    huruf: str
-    teks: str
-    butir: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, kw_only=True)
 class PerjanjianKinerja(Node):
     """perjanjian.yml: the signed agreement (Tabel 2.6, the PK appendix) and Tabel 2.7."""
 
@@ -327,8 +318,7 @@ class PerjanjianKinerja(Node):
     pihak_kedua: Penandatangan
     pembukaan: list[str] = field(default_factory=list)
     sasaran: list[SasaranPK]
-    pendapatan: int | None = None
-    ketentuan: list[KetentuanPK] = field(default_factory=list)
+    pendapatan: int | None = None  # "PENDAPATAN PERUBAHAN" of the appendix, whole rupiah
     program: list[SasaranProgram] = field(default_factory=list)
 
 

@@ -366,7 +366,8 @@ def harga(t: m.Tabel, h: Hasil) -> Table:
     rows.append(["", "Rata-rata", "", "", "", "", pct(g.rata_rata)])
     notes = (
         "Harga di atas merupakan harga rata-rata per jenis barang.",
-        "Tanda minus (-) menunjukkan penurunan harga dibandingkan dengan tahun lalu.",
+        "Tanda minus (-) menunjukkan penurunan harga dibandingkan dengan tahun lalu; "
+        "angka tanpa tanda menunjukkan kenaikan harga.",
     )
     return Table(header, rows, "lllrrrr", frozenset({len(rows) - 1}), catatan=notes)
 

@@ -1,0 +1,60 @@
+"""Fixtures: the repository root, and tiny reports written into tmp_path."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lkip_build.problems import Collector
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LAPORAN = """\
+id: {id}
+jenis_dokumen: LKIP
+judul: Laporan Kinerja Uji
+instansi: Dinas Uji
+pemerintah: Pemerintah Kabupaten Uji
+tingkat: kabupaten
+wilayah: Uji
+tahun: 2021
+skala_capaian:
+  - batas_bawah: 85
+    kategori: Sangat Berhasil
+  - batas_bawah: 75
+    kategori: Berhasil
+  - kategori: Belum Berhasil
+halaman:
+  - file: index.md
+    judul: Sampul
+"""
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def make_report(tmp_path: Path):
+    """Write a report folder data/<id>/ with laporan.yml and the given files; return data/."""
+
+    def make(files: dict[str, str] | None = None, rid: str = "uji-2021") -> Path:
+        data = tmp_path / "data"
+        write(data / rid, {"laporan.yml": LAPORAN.format(id=rid), **(files or {})})
+        return data
+
+    return make
+
+
+def codes(problems: Collector) -> list[str]:
+    return [p.code for p in problems.problems]

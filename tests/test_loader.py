@@ -1,0 +1,192 @@
+"""Bad input: every problem found at once, with file, line, field path and a stable code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lkip_build.loader import load_file
+from lkip_build.model import NA_VALUE, Anggaran, Indikator, Laporan
+from lkip_build.problems import Collector
+from lkip_build.report import load_reports
+
+from .conftest import LAPORAN, codes
+
+
+def load(tmp_path: Path, text: str | bytes, cls: type = Anggaran):
+    path = tmp_path / "anggaran.yml"
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    path.write_bytes(text)
+    problems = Collector()
+    value = load_file(path, "data/x/anggaran.yml", cls, problems)
+    return value, problems
+
+
+BUDGET = """\
+tahun: 2021
+sumber:
+  - id: apbd
+    nama: APBD
+    program:
+      - nama: Program A
+        pagu: {pagu}
+        realisasi: 1.000
+"""
+
+
+def test_indonesian_thousands_are_not_decimals(tmp_path: Path) -> None:
+    value, problems = load(tmp_path, BUDGET.format(pagu="1.500"))
+    assert not problems.problems
+    assert value.sumber[0].program[0].pagu == 1500
+    assert value.sumber[0].program[0].realisasi == 1000
+
+
+@pytest.mark.parametrize(
+    ("pagu", "code"),
+    [
+        ("1.5", "bad-number"),
+        ("1,5", "bad-number"),
+        ("satu juta", "bad-number"),
+        ("[1, 2]", "wrong-type"),
+        ("{a: 1}", "wrong-type"),
+        ("1e6", "bad-number"),
+        (".nan", "bad-number"),
+        ("1_000", "bad-number"),
+        ("0x10", "bad-number"),
+    ],
+)
+def test_bad_amount_is_located(tmp_path: Path, pagu: str, code: str) -> None:
+    _, problems = load(tmp_path, BUDGET.format(pagu=pagu))
+    assert codes(problems) == [code]
+    p = problems.problems[0]
+    assert (p.lokasi.file, p.lokasi.line, p.lokasi.path) == (
+        "data/x/anggaran.yml",
+        7,
+        "sumber[0].program[0].pagu",
+    )
+    assert "[" + code + "]" in str(p)
+
+
+def test_leading_zero_is_read_as_written(tmp_path: Path) -> None:
+    # YAML 1.1 reads 0123 as octal 83; an editor means 123.
+    value, problems = load(tmp_path, BUDGET.format(pagu="0123"))
+    assert not problems.problems
+    assert value.sumber[0].program[0].pagu == 123
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    text = """\
+    tahun: 2021
+    sumber:
+      - id: apbd
+        nama: APBD
+        programm: []
+      - id: apbn
+        nama: 5
+        program:
+          - nama: B
+            pagu: 1.5
+            realisasi: x
+    """
+    import textwrap
+
+    _, problems = load(tmp_path, textwrap.dedent(text))
+    found = {(p.code, p.lokasi.line, p.lokasi.path) for p in problems.problems}
+    assert ("unknown-field", 5, "sumber[0].programm") in found
+    assert ("bad-number", 10, "sumber[1].program[0].pagu") in found
+    assert ("bad-number", 11, "sumber[1].program[0].realisasi") in found
+    assert any("maksud Anda 'program'" in p.message for p in problems.problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ("tahun: 2021\ntahun: 2022\nsumber: []\n", "duplicate-key", 2),
+        ("tahun: !!python/object:os.system 1\nsumber: []\n", "yaml-tag", 1),
+        ("tahun: !!int 2021\nsumber: []\n", "yaml-tag", 1),
+        ("tahun: &t 2021\nsumber: []\n", "yaml-anchor", 1),
+        ("tahun: 2021\nsumber:\n\t- 1\n", "yaml-syntax", 3),
+        ("tahun: 2021\nsumber: [\n", "yaml-syntax", 3),
+        ("", "file-empty", 0),
+        ("tahun: 2021\n---\nsumber: []\n", "yaml-multiple-documents", 2),
+    ],
+)
+def test_forbidden_yaml(tmp_path: Path, text: str, code: str, line: int) -> None:
+    _, problems = load(tmp_path, text)
+    assert code in codes(problems)
+    assert any(p.lokasi.line == line for p in problems.problems if p.code == code)
+
+
+def test_alias_is_refused(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "tahun: &t 2021\nsumber: *t\n")
+    assert {"yaml-anchor", "yaml-alias"} <= set(codes(problems))
+
+
+def test_deep_nesting_is_a_located_error_not_a_crash(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert codes(problems)[:1] in (["yaml-too-deep"], ["yaml-syntax"])
+
+
+def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
+    value, problems = load(tmp_path, ("\ufeff" + BUDGET.format(pagu="10")).replace("\n", "\r\n"))
+    assert not problems.problems
+    assert value.sumber[0].program[0].pagu == 10
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "tahun: 2021\nsumber:\n  - nama: Caf\xe9\n".encode("latin-1"))
+    assert codes(problems) == ["not-utf8"]
+    assert problems.problems[0].lokasi.line == 3
+
+
+def test_too_large(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "# " + "x" * 2_100_000 + "\n")
+    assert codes(problems) == ["file-too-large"]
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "tahun: 2021\n")
+    assert codes(problems) == ["missing-field"]
+    assert problems.problems[0].lokasi.path == "sumber"
+
+
+def test_choice_with_did_you_mean(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, LAPORAN.format(id="x").replace("LKIP", "LKPI"), Laporan)
+    assert codes(problems) == ["bad-choice"]
+    assert "'LKIP'" in problems.problems[0].message
+
+
+def test_na_and_empty_targets(tmp_path: Path) -> None:
+    text = """\
+id: ik-1
+nama: Indikator
+target: NA
+tahun_dasar: "-"
+realisasi:
+  jenis: rasio
+  a: 39
+  b: 88
+"""
+    value, problems = load(tmp_path, text, Indikator)
+    assert not problems.problems
+    assert value.target is NA_VALUE
+    assert value.tahun_dasar is None
+    assert value.realisasi.a.nilai == 39  # shorthand for {nilai: 39}
+
+
+def test_report_folder_problems(make_report) -> None:
+    data = make_report({"angaran.yml": "tahun: 2021\n"})
+    (data / "kosong").mkdir()
+    reports, problems = load_reports(data, data.parent)
+    assert [r.id for r in reports] == ["uji-2021"]
+    assert sorted(codes(problems)) == ["missing-file", "unknown-file"]
+    assert any(p.lokasi.file == "data/uji-2021/angaran.yml" for p in problems.problems)
+
+
+def test_id_must_match_folder(make_report) -> None:
+    data = make_report(rid="uji-2021")
+    (data / "uji-2021" / "laporan.yml").write_text(LAPORAN.format(id="lain"), encoding="utf-8")
+    _, problems = load_reports(data, data.parent)
+    assert codes(problems) == ["id-folder-mismatch"]
