@@ -110,8 +110,18 @@ def format_rupiah(value: int) -> str:
 
 
 _SATUAN = [
-    "", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-    "sepuluh", "sebelas",
+    "",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
 ]
 _SKALA = [
     (10**15, "kuadriliun"),

@@ -108,7 +108,7 @@ class HasilKomposisi:
 
 def hitung_komposisi(k: m.Komposisi, problems: Collector) -> HasilKomposisi:
     width = len(k.kolom) * max(1, len(k.sub_kolom))
-    for i, row in enumerate(k.baris):
+    for row in k.baris:
         if len(row.nilai) != width:
             problems.add(
                 "row-length",
@@ -152,7 +152,11 @@ def hitung_harga(k: m.KelompokHarga, problems: Collector) -> HasilHarga | None:
     for b in k.barang:
         if b.harga_lalu <= 0:
             problems.add("price-zero", b.lokasi, f"harga {k.tahun_lalu} harus lebih dari 0")
-        items.append(HasilBarang(b, b.harga_kini - b.harga_lalu, persen(b.harga_kini - b.harga_lalu, b.harga_lalu)))
+        items.append(
+            HasilBarang(
+                b, b.harga_kini - b.harga_lalu, persen(b.harga_kini - b.harga_lalu, b.harga_lalu)
+            )
+        )
     values = [i.persen for i in items if i.persen is not None]
     if not values:
         problems.add("empty-group", k.lokasi, f"kelompok harga {k.id!r} tidak berisi barang")
@@ -242,7 +246,13 @@ def kategori_skala(value: Decimal, skala: list[m.Kategori]) -> str:
 
 
 class _Ctx:
-    def __init__(self, report: Report, daftar: dict[str, HasilDaftar], harga: dict[str, HasilHarga], problems: Collector):
+    def __init__(
+        self,
+        report: Report,
+        daftar: dict[str, HasilDaftar],
+        harga: dict[str, HasilHarga],
+        problems: Collector,
+    ):
         self.report = report
         self.daftar = daftar
         self.harga = harga
@@ -266,7 +276,9 @@ def hitung_dari_daftar(x: m.Masukan, ctx: _Ctx) -> Decimal | None:
         return None
     if x.jumlah:
         if x.jumlah not in d.jumlah:
-            ctx.problems.add("unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak punya kolom angka {x.jumlah!r}")
+            ctx.problems.add(
+                "unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak punya kolom angka {x.jumlah!r}"
+            )
             return None
         return Decimal(d.jumlah[x.jumlah])
     if x.unik:
@@ -290,13 +302,17 @@ def hitung_indikator(ind: m.Indikator, ctx: _Ctx) -> HasilIndikator | None:
                 problems.add("missing-field", r.lokasi, f"rumus {r.jenis} perlu masukan a dan b")
             return None
         if b == 0:
-            problems.add("division-by-zero", r.lokasi, "masukan b bernilai 0: rumus tidak bisa dihitung")
+            problems.add(
+                "division-by-zero", r.lokasi, "masukan b bernilai 0: rumus tidak bisa dihitung"
+            )
             return None
         exact = (a if r.jenis == "rasio" else a - b) * HUNDRED / b
     elif r.jenis == "rerata_harga":
         h = ctx.harga.get(r.kelompok)
         if h is None:
-            problems.add("unknown-ref", r.lokasi, f"kelompok harga {r.kelompok!r} tidak ada di harga.yml")
+            problems.add(
+                "unknown-ref", r.lokasi, f"kelompok harga {r.kelompok!r} tidak ada di harga.yml"
+            )
             return None
         exact = h.rata_rata
     elif r.jenis == "rerata_sub":
@@ -314,7 +330,9 @@ def hitung_indikator(ind: m.Indikator, ctx: _Ctx) -> HasilIndikator | None:
     return HasilIndikator(ind, a, b, realisasi, exact, capaian, mentah, kategori, catatan, sub)
 
 
-def _capaian(ind: m.Indikator, realisasi: Decimal, ctx: _Ctx) -> tuple[Decimal | None, Decimal | None, str, str]:
+def _capaian(
+    ind: m.Indikator, realisasi: Decimal, ctx: _Ctx
+) -> tuple[Decimal | None, Decimal | None, str, str]:
     aturan = ind.aturan
     laporan = ctx.report.laporan
     if aturan.jenis == "skala":
@@ -324,7 +342,9 @@ def _capaian(ind: m.Indikator, realisasi: Decimal, ctx: _Ctx) -> tuple[Decimal |
         for step in aturan.skala:
             if step.batas_atas is None or realisasi <= step.batas_atas:
                 return step.capaian, step.capaian, step.kategori, ""
-        ctx.problems.add("scale-gap", aturan.lokasi, f"realisasi {realisasi} di luar semua langkah skala")
+        ctx.problems.add(
+            "scale-gap", aturan.lokasi, f"realisasi {realisasi} di luar semua langkah skala"
+        )
         return None, None, "", ""
     target = ind.target
     if isinstance(target, NA) or target is None:
@@ -339,7 +359,9 @@ def _capaian(ind: m.Indikator, realisasi: Decimal, ctx: _Ctx) -> tuple[Decimal |
         note = f"Target NA: capaian ditetapkan {policy} % sesuai kebijakan laporan."
         return policy, None, kategori_skala(policy, laporan.skala_capaian), note
     if target <= 0:
-        ctx.problems.add("target-not-positive", ind.lokasi, f"{ind.id}: target {target} harus lebih dari 0")
+        ctx.problems.add(
+            "target-not-positive", ind.lokasi, f"{ind.id}: target {target} harus lebih dari 0"
+        )
         return None, None, "", ""
     if aturan.jenis == "rasio":
         raw = realisasi * HUNDRED / target
@@ -347,7 +369,11 @@ def _capaian(ind: m.Indikator, realisasi: Decimal, ctx: _Ctx) -> tuple[Decimal |
         raw = (2 * target - realisasi) * HUNDRED / target
     else:  # kebalikan
         if realisasi == 0:
-            ctx.problems.add("division-by-zero", ind.lokasi, f"{ind.id}: realisasi 0, aturan kebalikan tidak bisa dihitung")
+            ctx.problems.add(
+                "division-by-zero",
+                ind.lokasi,
+                f"{ind.id}: realisasi 0, aturan kebalikan tidak bisa dihitung",
+            )
             return None, None, "", ""
         raw = target * HUNDRED / realisasi
     capped = min(raw, aturan.batas) if aturan.batas is not None else raw

@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .angka import format_decimal, format_int, format_persen, format_rupiah, terbilang, terbilang_rupiah
+from .angka import (
+    format_decimal,
+    format_int,
+    format_persen,
+    format_rupiah,
+    terbilang,
+    terbilang_rupiah,
+)
 from .compute import Hasil, slug
 from .model import NA
 
@@ -110,13 +117,17 @@ def kumpulkan(h: Hasil) -> dict[str, Fakta]:
         out[f"{p}.total"] = Fakta(k.total, "angka")
         sub = max(1, len(kom.sub_kolom))
         for ci, col in enumerate(kom.kolom):
-            out[f"{p}.kolom.{slug(col)}"] = Fakta(sum(k.jumlah_kolom[ci * sub : (ci + 1) * sub]), "angka")
+            out[f"{p}.kolom.{slug(col)}"] = Fakta(
+                sum(k.jumlah_kolom[ci * sub : (ci + 1) * sub]), "angka"
+            )
         for si, sk in enumerate(kom.sub_kolom):
             out[f"{p}.kolom.{slug(sk)}"] = Fakta(sum(k.jumlah_kolom[si::sub]), "angka")
         for row, total in zip(kom.baris, k.jumlah_baris, strict=True):
             out[f"{p}.baris.{slug(row.label)}"] = Fakta(total, "angka")
             if k.total:
-                out[f"{p}.persen.{slug(row.label)}"] = Fakta(Decimal(total) * 100 / k.total, "persen")
+                out[f"{p}.persen.{slug(row.label)}"] = Fakta(
+                    Decimal(total) * 100 / k.total, "persen"
+                )
             for ci, col in enumerate(kom.kolom):
                 cells = row.nilai[ci * sub : (ci + 1) * sub]
                 out[f"{p}.sel.{slug(row.label)}.{slug(col)}"] = Fakta(sum(cells), "angka")

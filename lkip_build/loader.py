@@ -94,10 +94,12 @@ class Converter:
         raise TypeError(f"unsupported type {tp!r}")  # a model bug, not an editor's
 
     def _union(self, options: tuple[Any, ...], node: YNode, path: str) -> Any:
-        if type(None) in options and node.kind == "scalar":
-            # `-` is how reports write an empty cell; YAML needs it quoted as a value
-            if (node.text in _NULLS and not node.quoted) or (node.text == "-" and int not in options):
-                return None
+        # `-` is how reports write an empty cell; YAML needs it quoted as a value
+        empty = (node.text in _NULLS and not node.quoted) or (
+            node.text == "-" and int not in options
+        )
+        if type(None) in options and node.kind == "scalar" and empty:
+            return None
         rest = [o for o in options if o is not type(None)]
         if NA in rest and node.kind == "scalar" and node.text == "NA":
             return NA_VALUE
@@ -106,7 +108,9 @@ class Converter:
         for option in rest:
             if node.kind == "seq" and get_origin(option) is list:
                 return self.convert(option, node, path)
-            if node.kind == "map" and (dataclasses.is_dataclass(option) or get_origin(option) is dict):
+            if node.kind == "map" and (
+                dataclasses.is_dataclass(option) or get_origin(option) is dict
+            ):
                 return self.convert(option, node, path)
             if node.kind == "scalar" and not (
                 get_origin(option) in (list, dict) or dataclasses.is_dataclass(option)
@@ -160,7 +164,7 @@ class Converter:
     def _dataclass(self, cls: Any, node: YNode, path: str) -> Any:
         hints = typing.get_type_hints(cls, vars(model))
         fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "lokasi"}
-        if node.kind == "scalar" and "nilai" in fields and not (node.text in _NULLS):
+        if node.kind == "scalar" and "nilai" in fields and node.text not in _NULLS:
             # shorthand: `a: 39` for `a: {nilai: 39}`
             value = self.convert(hints["nilai"], node, f"{path}.nilai" if path else "nilai")
             if value is MISSING:

@@ -43,7 +43,11 @@ class Page:
 
 
 def find_table_ids(text: str) -> list[str]:
-    return [m.group(2).split()[0] for m in MARKER.finditer(text) if m.group(1) == "tabel" and m.group(2).split()]
+    return [
+        m.group(2).split()[0]
+        for m in MARKER.finditer(text)
+        if m.group(1) == "tabel" and m.group(2).split()
+    ]
 
 
 def expand(text: str, page: Page, problems: Collector) -> str:
@@ -51,13 +55,27 @@ def expand(text: str, page: Page, problems: Collector) -> str:
     matched = {m.span() for m in MARKER.finditer(text)}
     for loose in LOOSE.finditer(text):
         if not any(a <= loose.start() < b for a, b in matched):
-            _fail(problems, page, text, loose.start(), "marker-malformed", f"penanda tidak dikenali: {loose.group(0)[:60]!r}")
+            _fail(
+                problems,
+                page,
+                text,
+                loose.start(),
+                "marker-malformed",
+                f"penanda tidak dikenali: {loose.group(0)[:60]!r}",
+            )
 
     def one(mt: re.Match[str]) -> str:
         name, args = mt.group(1), mt.group(2).split()
         fn = HANDLERS.get(name)
         if fn is None:
-            _fail(problems, page, text, mt.start(), "marker-unknown", f"penanda {name!r} tidak dikenal; yang ada: {', '.join(HANDLERS)}")
+            _fail(
+                problems,
+                page,
+                text,
+                mt.start(),
+                "marker-unknown",
+                f"penanda {name!r} tidak dikenal; yang ada: {', '.join(HANDLERS)}",
+            )
             return ""
         try:
             return fn(args, page)
@@ -106,7 +124,10 @@ def m_tabel(args: list[str], page: Page) -> str:
 
 def m_nilai(args: list[str], page: Page) -> str:
     if len(args) not in (1, 2):
-        raise MarkerError("marker-arguments", "penulisan yang benar: <!-- lkip:nilai NAMA [rp|terbilang|angka] -->")
+        raise MarkerError(
+            "marker-arguments",
+            "penulisan yang benar: <!-- lkip:nilai NAMA [rp|terbilang|angka] -->",
+        )
     _need_report(page)
     f = page.fakta.get(args[0])
     if f is None:
@@ -118,8 +139,14 @@ def m_nilai(args: list[str], page: Page) -> str:
     fmt = args[1] if len(args) == 2 else ""
     if fmt not in FORMATS[f.kind]:
         allowed = ", ".join(sorted(x for x in FORMATS[f.kind] if x)) or "(tanpa format)"
-        raise MarkerError("bad-format", f"format {fmt!r} tidak berlaku untuk {args[0]}; pilihan: {allowed}")
-    return cell_text(tulis(f, fmt)).replace("\\", "") if fmt == "terbilang" else html.escape(tulis(f, fmt))
+        raise MarkerError(
+            "bad-format", f"format {fmt!r} tidak berlaku untuk {args[0]}; pilihan: {allowed}"
+        )
+    return (
+        cell_text(tulis(f, fmt)).replace("\\", "")
+        if fmt == "terbilang"
+        else html.escape(tulis(f, fmt))
+    )
 
 
 def _indikator(args: list[str], page: Page, usage: str) -> HasilIndikator:
@@ -145,7 +172,9 @@ def m_rumus(args: list[str], page: Page) -> str:
     if f.jenis == "rasio":
         return _rumus_block(f"({a}) / ({b}) × 100 %", result)
     if f.jenis == "pertumbuhan":
-        return _rumus_block(f"({dec(r.a)} − {dec(r.b)}) / {dec(r.b)} {e(f.b.uraian if f.b else '')} × 100 %", result)
+        return _rumus_block(
+            f"({dec(r.a)} − {dec(r.b)}) / {dec(r.b)} {e(f.b.uraian if f.b else '')} × 100 %", result
+        )
     if f.jenis == "langsung":
         return _rumus_block(a, result)
     parts = " + ".join(format_decimal(s.realisasi) for s in r.sub)
@@ -161,7 +190,8 @@ def m_rumus_capaian(args: list[str], page: Page) -> str:
     if r.capaian_mentah is None:  # target NA or a step scale: no division to show
         return _rumus_block("Capaian", f"{format_decimal(r.capaian)} %")
     t = r.indikator.target
-    left = f"Realisasi / Target × 100 % = {format_decimal(r.realisasi)} / {dec(t)} × 100 % = {format_decimal(r.capaian_mentah)} %"
+    ratio = f"{format_decimal(r.realisasi)} / {dec(t)} × 100 %"
+    left = f"Realisasi / Target × 100 % = {ratio} = {format_decimal(r.capaian_mentah)} %"
     if r.capaian != r.capaian_mentah:
         left += f"; dibatasi {dec(r.indikator.aturan.batas)} %, capaian"
     return _rumus_block(left, f"{format_decimal(r.capaian)} %")
@@ -174,7 +204,12 @@ def m_penandatangan(args: list[str], page: Page) -> str:
         raise MarkerError("missing-field", "laporan.yml tidak punya `kepala`")
     k = lap.kepala
     e = html.escape
-    lines = [f"{e(lap.tempat)}, {e(lap.tanggal)}" if lap.tempat else e(lap.tanggal), e(k.jabatan) + ",", "", f"<strong>{e(k.nama)}</strong>"]
+    lines = [
+        f"{e(lap.tempat)}, {e(lap.tanggal)}" if lap.tempat else e(lap.tanggal),
+        e(k.jabatan) + ",",
+        "",
+        f"<strong>{e(k.nama)}</strong>",
+    ]
     if k.pangkat:
         lines.append(e(k.pangkat))
     if k.nip:
@@ -192,7 +227,9 @@ def m_daftar_tabel(args: list[str], page: Page) -> str:
             continue
         where = page.table_pages.get(t.id)
         if where is None:
-            raise MarkerError("table-not-placed", f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun")
+            raise MarkerError(
+                "table-not-placed", f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun"
+            )
         rel = where[len(here) + 1 :] if where.startswith(here + "/") else "../" + where
         out.append(f"| [Tabel {t.nomor}]({rel}#{anchor(t.nomor, t.id)}) | {cell_text(t.judul)} |")
     return "\n| Nomor | Judul |\n| :-- | :-- |\n" + "\n".join(out) + "\n"
@@ -206,12 +243,18 @@ def m_daftar_laporan(args: list[str], page: Page) -> str:
         groups.setdefault((lap.instansi, lap.tingkat), []).append(h)
     out = []
     for (instansi, tingkat), items in sorted(groups.items()):
-        out.append(f"\n### {cell_text(instansi)}\n\nTingkat: {tingkat.capitalize()} · Wilayah: {cell_text(items[0].report.laporan.wilayah)}\n")
-        for h in sorted(items, key=lambda x: (-x.report.laporan.tahun, x.report.laporan.jenis_dokumen)):
+        wilayah = cell_text(items[0].report.laporan.wilayah)
+        out.append(f"\n### {cell_text(instansi)}\n")
+        out.append(f"Tingkat: {tingkat.capitalize()} · Wilayah: {wilayah}\n")
+        for h in sorted(
+            items, key=lambda x: (-x.report.laporan.tahun, x.report.laporan.jenis_dokumen)
+        ):
             lap = h.report.laporan
-            line = f"- **{lap.tahun}**: [{cell_text(lap.jenis_dokumen)} — {cell_text(lap.judul)}]({lap.id}/index.md)"
+            title = f"{cell_text(lap.jenis_dokumen)} — {cell_text(lap.judul)}"
+            line = f"- **{lap.tahun}**: [{title}]({lap.id}/index.md)"
             if h.rata_rata is not None:
-                line += f" — rata-rata capaian {format_decimal(h.rata_rata)} % ({cell_text(h.kategori)})"
+                mean = format_decimal(h.rata_rata)
+                line += f" — rata-rata capaian {mean} % ({cell_text(h.kategori)})"
             if lap.keterangan:
                 line += f" — {cell_text(lap.keterangan)}"
             out.append(line)
@@ -229,7 +272,9 @@ HANDLERS: dict[str, Callable[[list[str], Page], str]] = {
 }
 
 
-def page_for(src: str, by_id: dict[str, Hasil], table_pages: dict[str, dict[str, str]], reports: list[Hasil]) -> Page:
+def page_for(
+    src: str, by_id: dict[str, Hasil], table_pages: dict[str, dict[str, str]], reports: list[Hasil]
+) -> Page:
     """The marker context of the page at `src` (a path under content/)."""
     head = src.split("/", 1)[0] if "/" in src else ""
     h = by_id.get(head)

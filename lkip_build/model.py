@@ -316,7 +316,6 @@ class PerjanjianKinerja(Node):
     tanggal: str
     pihak_pertama: Penandatangan
     pihak_kedua: Penandatangan
-    pembukaan: list[str] = field(default_factory=list)
     sasaran: list[SasaranPK]
     pendapatan: int | None = None  # "PENDAPATAN PERUBAHAN" of the appendix, whole rupiah
     program: list[SasaranProgram] = field(default_factory=list)

@@ -11,7 +11,7 @@ from pathlib import Path
 from .compute import Hasil, hitung
 from .markers import MARKER, Page, expand, find_table_ids, page_for
 from .model import Lokasi
-from .problems import Collector, LkipError
+from .problems import Collector
 from .report import load_reports
 from .validate import check_references
 
@@ -29,14 +29,16 @@ class Publication:
     def nav(self) -> list[object]:
         """Home first, then one section per report with its pages in reading order."""
         nav: list[object] = [{"Beranda": "index.md"}]
-        for h in sorted(self.hasil, key=lambda x: (x.report.laporan.instansi, -x.report.laporan.tahun)):
+        for h in sorted(
+            self.hasil, key=lambda x: (x.report.laporan.instansi, -x.report.laporan.tahun)
+        ):
             lap = h.report.laporan
             title = f"{lap.jenis_dokumen} {lap.tahun} {lap.singkatan_instansi or lap.instansi}"
             nav.append({title: [{p.judul: f"{lap.id}/{p.file}"} for p in lap.halaman]})
         return nav
 
     def expand_pages(self, pages: dict[str, str]) -> dict[str, str]:
-        """Expand the markers of every page (src under content/ -> Markdown); all problems at once."""
+        """Expand every page's markers (src under content/ -> Markdown); all problems at once."""
         problems = Collector()
         self.table_pages = {}
         numbered = {
@@ -50,7 +52,11 @@ class Publication:
                 placed = self.table_pages.setdefault(head, {})
                 # a numbered table has one home (its anchor); unnumbered ones may repeat
                 if tid in placed and placed[tid] != src and tid in numbered.get(head, set()):
-                    problems.add("table-placed-twice", Lokasi(f"content/{src}"), f"tabel {tid!r} sudah dipasang di content/{placed[tid]}")
+                    problems.add(
+                        "table-placed-twice",
+                        Lokasi(f"content/{src}"),
+                        f"tabel {tid!r} sudah dipasang di content/{placed[tid]}",
+                    )
                 placed[tid] = src
         self._check_pages(pages, problems)
         out = {src: expand(text, self.page(src), problems) for src, text in pages.items()}
@@ -71,15 +77,27 @@ class Publication:
             lap = h.report.laporan
             for p in lap.halaman:
                 if f"{lap.id}/{p.file}" not in pages:
-                    problems.add("missing-page", Lokasi(lap.lokasi.file, p.lokasi.line, "halaman.file"), f"halaman content/{lap.id}/{p.file} tidak ada")
+                    problems.add(
+                        "missing-page",
+                        Lokasi(lap.lokasi.file, p.lokasi.line, "halaman.file"),
+                        f"halaman content/{lap.id}/{p.file} tidak ada",
+                    )
             placed = self.table_pages.get(lap.id, {})
             for t in h.report.tabel.tabel if h.report.tabel else []:
                 if t.nomor and t.id not in placed:
-                    problems.add("table-not-placed", t.lokasi, f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun")
+                    problems.add(
+                        "table-not-placed",
+                        t.lokasi,
+                        f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun",
+                    )
         for src in pages:
             head = src.split("/", 1)[0]
             if "/" in src and head not in self.by_id and MARKER.search(pages[src]):
-                problems.add("page-outside-report", Lokasi(f"content/{src}"), f"folder {head!r} bukan id laporan di data/")
+                problems.add(
+                    "page-outside-report",
+                    Lokasi(f"content/{src}"),
+                    f"folder {head!r} bukan id laporan di data/",
+                )
 
 
 def prepare(root: Path, data_dir: Path | None = None) -> Publication:

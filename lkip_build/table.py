@@ -33,7 +33,9 @@ class Table:
     def __post_init__(self) -> None:
         width = len(self.header)
         if len(self.align) != width or any(len(r) != width for r in self.rows):
-            raise ValueError(f"table {self.anchor or self.judul!r}: rows and header differ in width")
+            raise ValueError(
+                f"table {self.anchor or self.judul!r}: rows and header differ in width"
+            )
 
     def as_markdown(self) -> str:
         out = []

@@ -46,7 +46,23 @@ def dec(v: object) -> str:
     return format_decimal(v, 2, trim=True)
 
 
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+_ROMAN = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+]
 
 
 def roman(i: int) -> str:
@@ -102,14 +118,16 @@ def renstra_tujuan(t: m.Tabel, h: Hasil) -> Table:
             first_s = True
             for ind in sasaran.indikator or [m.IndikatorRencana(nama="-")]:
                 name = ind.nama + (f" ({ind.rumus})" if ind.rumus else "")
-                rows.append([
-                    str(ti + 1) if first_t else "",
-                    tujuan.tujuan if first_t else "",
-                    sasaran.sasaran if first_s else "",
-                    name,
-                    ind.satuan,
-                    *_targets(ind, years),
-                ])
+                rows.append(
+                    [
+                        str(ti + 1) if first_t else "",
+                        tujuan.tujuan if first_t else "",
+                        sasaran.sasaran if first_s else "",
+                        name,
+                        ind.satuan,
+                        *_targets(ind, years),
+                    ]
+                )
                 first_t = first_s = False
     return Table(header, rows, "lllll" + "r" * len(years))
 
@@ -129,12 +147,14 @@ def strategi(t: m.Tabel, h: Hasil) -> Table:
             for sasaran in tujuan.sasaran:
                 first_s = True
                 for s in sasaran.strategi:
-                    rows.append([
-                        tujuan.tujuan if first_t else "",
-                        sasaran.sasaran if first_s else "",
-                        s.strategi,
-                        list(s.arah_kebijakan),
-                    ])
+                    rows.append(
+                        [
+                            tujuan.tujuan if first_t else "",
+                            sasaran.sasaran if first_s else "",
+                            s.strategi,
+                            list(s.arah_kebijakan),
+                        ]
+                    )
                     first_t = first_s = False
     return Table(header, rows, "llll", frozenset(strong))
 
@@ -146,14 +166,36 @@ def iku(t: m.Tabel, h: Hasil) -> Table:
     urusan = _one(t, {u.id: u for u in r.urusan}, "renstra.yml urusan")
     years = r.tahun_target
     header = [
-        "No", "Indikator", "Satuan", f"Kondisi Awal ({urusan.tahun_kondisi_awal})",
-        *map(str, years), "Kondisi Kinerja pada Akhir Periode",
+        "No",
+        "Indikator",
+        "Satuan",
+        f"Kondisi Awal ({urusan.tahun_kondisi_awal})",
+        *map(str, years),
+        "Kondisi Kinerja pada Akhir Periode",
     ]
     rows: list[list[str | list[str]]] = []
     for i, ind in enumerate(urusan.indikator):
-        rows.append([str(i + 1), ind.nama, ind.satuan, dec(ind.kondisi_awal), *_targets(ind, years), dec(ind.kondisi_akhir)])
+        rows.append(
+            [
+                str(i + 1),
+                ind.nama,
+                ind.satuan,
+                dec(ind.kondisi_awal),
+                *_targets(ind, years),
+                dec(ind.kondisi_akhir),
+            ]
+        )
         for j, s in enumerate(ind.sub):
-            rows.append(["", f"{chr(97 + j)}. {s.nama}", s.satuan, dec(s.kondisi_awal), *_targets(s, years), dec(s.kondisi_akhir)])
+            rows.append(
+                [
+                    "",
+                    f"{chr(97 + j)}. {s.nama}",
+                    s.satuan,
+                    dec(s.kondisi_awal),
+                    *_targets(s, years),
+                    dec(s.kondisi_akhir),
+                ]
+            )
     return Table(header, rows, "lll" + "r" * (len(years) + 2))
 
 
@@ -162,21 +204,46 @@ def perjanjian(t: m.Tabel, h: Hasil) -> Table:
     if pk is None:
         raise TableError("perjanjian.yml tidak ada")
     year = h.report.laporan.tahun
-    header = ["No", "Sasaran Strategis", "Indikator Kinerja", f"Realisasi {year - 1}", f"Target {year}", "Outcome", "Benefit", "Impact"]
+    header = [
+        "No",
+        "Sasaran Strategis",
+        "Indikator Kinerja",
+        f"Realisasi {year - 1}",
+        f"Target {year}",
+        "Outcome",
+        "Benefit",
+        "Impact",
+    ]
     rows: list[list[str | list[str]]] = []
     for si, s in enumerate(pk.sasaran):
         first = True
-        num = 0
-        for ind in s.indikator:
-            num += 1
-            rows.append([
-                str(si + 1) if first else "", s.sasaran if first else "",
-                f"{num}. {ind.nama}", dec(ind.realisasi_lalu), dec(ind.target),
-                s.outcome if first else "", s.benefit if first else "", s.impact if first else "",
-            ])
+        for num, ind in enumerate(s.indikator, start=1):
+            rows.append(
+                [
+                    str(si + 1) if first else "",
+                    s.sasaran if first else "",
+                    f"{num}. {ind.nama}",
+                    dec(ind.realisasi_lalu),
+                    dec(ind.target),
+                    s.outcome if first else "",
+                    s.benefit if first else "",
+                    s.impact if first else "",
+                ]
+            )
             first = False
             for j, sub in enumerate(ind.sub):
-                rows.append(["", "", f"{chr(97 + j)}. {sub.nama}", dec(sub.realisasi_lalu), dec(sub.target), "", "", ""])
+                rows.append(
+                    [
+                        "",
+                        "",
+                        f"{chr(97 + j)}. {sub.nama}",
+                        dec(sub.realisasi_lalu),
+                        dec(sub.target),
+                        "",
+                        "",
+                        "",
+                    ]
+                )
     return Table(header, rows, "lllrrlll")
 
 
@@ -184,15 +251,26 @@ def program_kegiatan(t: m.Tabel, h: Hasil) -> Table:
     pk = h.report.perjanjian
     if pk is None:
         raise TableError("perjanjian.yml tidak ada")
-    header = ["No", "Sasaran", "Program / Kegiatan / Sub Kegiatan", "Indikator Kinerja", "Target", "Kegiatan Pendukung"]
+    header = [
+        "No",
+        "Sasaran",
+        "Program / Kegiatan / Sub Kegiatan",
+        "Indikator Kinerja",
+        "Target",
+        "Kegiatan Pendukung",
+    ]
     rows: list[list[str | list[str]]] = []
     strong = set()
 
-    def ind_rows(name: str, inds: list[m.IndikatorProgram], lead: list[str], tail: list[str] | str = "") -> None:
+    def ind_rows(
+        name: str, inds: list[m.IndikatorProgram], lead: list[str], tail: list[str] | str = ""
+    ) -> None:
         inds = inds or [m.IndikatorProgram(nama="")]
         for k, ind in enumerate(inds):
             label = ind.nama + (f" ({ind.satuan})" if ind.satuan else "")
-            rows.append([*lead, name if k == 0 else "", label, dec(ind.target), tail if k == 0 else ""])
+            rows.append(
+                [*lead, name if k == 0 else "", label, dec(ind.target), tail if k == 0 else ""]
+            )
             lead = ["", ""]
 
     for si, s in enumerate(pk.program):
@@ -285,14 +363,42 @@ def _notes(results: list[HasilIndikator]) -> tuple[str, ...]:
 
 def capaian(t: m.Tabel, h: Hasil) -> Table:
     year = h.report.laporan.tahun
-    header = ["No", "Indikator Kinerja", "Satuan", f"Tahun Dasar {year - 1}", "Target", "Realisasi", "Capaian"]
+    header = [
+        "No",
+        "Indikator Kinerja",
+        "Satuan",
+        f"Tahun Dasar {year - 1}",
+        "Target",
+        "Realisasi",
+        "Capaian",
+    ]
     rows: list[list[str | list[str]]] = []
     for i, r in enumerate(h.utama):
         ind = r.indikator
-        rows.append([f"{i + 1}.", ind.nama, ind.satuan, dec(ind.tahun_dasar), dec(ind.target), dec(r.realisasi), _capaian_cell(r)])
+        rows.append(
+            [
+                f"{i + 1}.",
+                ind.nama,
+                ind.satuan,
+                dec(ind.tahun_dasar),
+                dec(ind.target),
+                dec(r.realisasi),
+                _capaian_cell(r),
+            ]
+        )
         for j, s in enumerate(r.sub):
             si = s.indikator
-            rows.append(["", f"{chr(97 + j)}. {si.nama}", si.satuan, dec(si.tahun_dasar), dec(si.target), dec(s.realisasi), _capaian_cell(s)])
+            rows.append(
+                [
+                    "",
+                    f"{chr(97 + j)}. {si.nama}",
+                    si.satuan,
+                    dec(si.tahun_dasar),
+                    dec(si.target),
+                    dec(s.realisasi),
+                    _capaian_cell(s),
+                ]
+            )
     rows.append(["", "Rata-rata capaian", "", "", "", "", f"{pct(h.rata_rata)} %"])
     rows.append(["", "Kategori", "", "", "", "", h.kategori])
     last = len(rows)
@@ -312,7 +418,9 @@ def capaian_indikator(t: m.Tabel, h: Hasil) -> Table:
     rows: list[list[str | list[str]]] = []
     for i, r in enumerate(results):
         ind = r.indikator
-        rows.append([f"{i + 1}.", ind.nama, ind.satuan, dec(ind.target), dec(r.realisasi), _capaian_cell(r)])
+        rows.append(
+            [f"{i + 1}.", ind.nama, ind.satuan, dec(ind.target), dec(r.realisasi), _capaian_cell(r)]
+        )
     return Table(header, rows, "lllrrr", catatan=_notes(results))
 
 
@@ -348,7 +456,10 @@ def daftar(t: m.Tabel, h: Hasil) -> Table:
         rows.append([f"{i + 1}.", *cells])
     strong: frozenset[int] = frozenset()
     if d.daftar.baris_jumlah:
-        total: list[str | list[str]] = ["", *[(n(d.jumlah[k]) if num else "") for k, _, num in cols]]
+        total: list[str | list[str]] = [
+            "",
+            *[(n(d.jumlah[k]) if num else "") for k, _, num in cols],
+        ]
         total[1] = total[1] or "Total"
         rows.append(total)
         strong = frozenset({len(rows) - 1})
@@ -359,10 +470,28 @@ def daftar(t: m.Tabel, h: Hasil) -> Table:
 def harga(t: m.Tabel, h: Hasil) -> Table:
     g = _one(t, h.harga, "harga.yml")
     k = g.kelompok
-    header = ["No", k.nama, "Satuan", f"Tahun {k.tahun_lalu} (Rp)", f"Tahun {k.tahun_kini} (Rp)", "Selisih Harga (Rp)", "Persentase (%)"]
+    header = [
+        "No",
+        k.nama,
+        "Satuan",
+        f"Tahun {k.tahun_lalu} (Rp)",
+        f"Tahun {k.tahun_kini} (Rp)",
+        "Selisih Harga (Rp)",
+        "Persentase (%)",
+    ]
     rows: list[list[str | list[str]]] = []
     for i, b in enumerate(g.barang):
-        rows.append([str(i + 1), b.barang.nama, b.barang.satuan, rp(b.barang.harga_lalu), rp(b.barang.harga_kini), format_int(b.selisih) if b.selisih else "-", pct(b.persen)])
+        rows.append(
+            [
+                str(i + 1),
+                b.barang.nama,
+                b.barang.satuan,
+                rp(b.barang.harga_lalu),
+                rp(b.barang.harga_kini),
+                format_int(b.selisih) if b.selisih else "-",
+                pct(b.persen),
+            ]
+        )
     rows.append(["", "Rata-rata", "", "", "", "", pct(g.rata_rata)])
     notes = (
         "Harga di atas merupakan harga rata-rata per jenis barang.",
@@ -378,7 +507,14 @@ def harga(t: m.Tabel, h: Hasil) -> Table:
 def anggaran_program(t: m.Tabel, h: Hasil) -> Table:
     s = _one(t, h.sumber, "anggaran.yml")
     fisik = any(p.pos.fisik is not None for p in s.program)
-    header = ["No", "Program", "Pagu (Rp)", "Realisasi (Rp)", *(["Fisik (%)"] if fisik else []), "Keuangan (%)"]
+    header = [
+        "No",
+        "Program",
+        "Pagu (Rp)",
+        "Realisasi (Rp)",
+        *(["Fisik (%)"] if fisik else []),
+        "Keuangan (%)",
+    ]
     rows: list[list[str | list[str]]] = []
     for i, p in enumerate(s.program):
         extra = [dec(p.pos.fisik)] if fisik else []
@@ -389,8 +525,22 @@ def anggaran_program(t: m.Tabel, h: Hasil) -> Table:
 
 def anggaran_rinci(t: m.Tabel, h: Hasil) -> Table:
     s = _one(t, h.sumber, "anggaran.yml")
-    header = ["No", "Program/Kegiatan/Sub Kegiatan", "Pagu Anggaran (Rp)", "Realisasi (Rp)", "Keuangan (%)"]
-    rows: list[list[str | list[str]]] = [["", f"Total anggaran tahun {h.report.laporan.tahun}", rp(s.pagu), rp(s.realisasi), pct(s.persen)]]
+    header = [
+        "No",
+        "Program/Kegiatan/Sub Kegiatan",
+        "Pagu Anggaran (Rp)",
+        "Realisasi (Rp)",
+        "Keuangan (%)",
+    ]
+    rows: list[list[str | list[str]]] = [
+        [
+            "",
+            f"Total anggaran tahun {h.report.laporan.tahun}",
+            rp(s.pagu),
+            rp(s.realisasi),
+            pct(s.persen),
+        ]
+    ]
     strong = {0}
 
     def walk(p: HasilPos, number: str, depth: int) -> None:
@@ -433,7 +583,13 @@ def render(t: m.Tabel, h: Hasil) -> Table:
         raise TableError(f"jenis tabel {t.jenis!r} tidak dikenal; pilihan: {', '.join(RENDERERS)}")
     body = fn(t, h)
     return Table(
-        body.header, body.rows, body.align, body.strong,
-        nomor=t.nomor, judul=t.judul, anchor=anchor(t.nomor, t.id),
-        sumber_data=t.sumber_data, catatan=body.catatan + tuple(t.catatan),
+        body.header,
+        body.rows,
+        body.align,
+        body.strong,
+        nomor=t.nomor,
+        judul=t.judul,
+        anchor=anchor(t.nomor, t.id),
+        sumber_data=t.sumber_data,
+        catatan=body.catatan + tuple(t.catatan),
     )

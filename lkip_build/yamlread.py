@@ -93,10 +93,14 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
             line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent):
                 problems.add(
-                    "yaml-alias", Lokasi(shown, line), "alias (*nama) tidak diizinkan; tulis nilainya"
+                    "yaml-alias",
+                    Lokasi(shown, line),
+                    "alias (*nama) tidak diizinkan; tulis nilainya",
                 )
                 node = YNode("scalar", line)
-            elif isinstance(event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            elif isinstance(
+                event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent
+            ):
                 _refuse_tag_anchor(event, shown, line, problems)
                 if isinstance(event, yaml.ScalarEvent):
                     node = YNode("scalar", line, text=event.value, quoted=event.style in ("'", '"'))
@@ -166,7 +170,9 @@ def _refuse_tag_anchor(event: yaml.NodeEvent, shown: str, line: int, problems: C
     )
     if explicit_tag:
         problems.add(
-            "yaml-tag", Lokasi(shown, line), f"tag YAML {tag!r} tidak diizinkan; tulis nilainya saja"
+            "yaml-tag",
+            Lokasi(shown, line),
+            f"tag YAML {tag!r} tidak diizinkan; tulis nilainya saja",
         )
     if event.anchor is not None:
         problems.add(

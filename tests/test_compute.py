@@ -88,7 +88,18 @@ def test_budget_totals(ntt) -> None:
 def test_budget_programme_percentages(ntt) -> None:
     # Tabel 3.22, Keu % column (all consistent in the seed).
     got = [two(p.persen) if p.persen is not None else "-" for p in ntt.sumber["apbd"].program]
-    assert got == ["97,80", "95,94", "-", "99,80", "100,00", "98,06", "89,66", "88,46", "96,29", "99,62"]
+    assert got == [
+        "97,80",
+        "95,94",
+        "-",
+        "99,80",
+        "100,00",
+        "98,06",
+        "89,66",
+        "88,46",
+        "96,29",
+        "99,62",
+    ]
 
 
 def test_staff_totals(ntt) -> None:
@@ -111,19 +122,32 @@ def indikator(target, aturan: m.Aturan, realisasi: str) -> m.Indikator:
     )
 
 
-def laporan(policy: Decimal | None = D(100)) -> m.Laporan:
+HUNDRED = D(100)
+
+
+def laporan(policy: Decimal | None = HUNDRED) -> m.Laporan:
     return m.Laporan(
-        id="x", jenis_dokumen="LKIP", judul="x", instansi="x", pemerintah="x",
-        tingkat="kota", wilayah="x", tahun=2021,
+        id="x",
+        jenis_dokumen="LKIP",
+        judul="x",
+        instansi="x",
+        pemerintah="x",
+        tingkat="kota",
+        wilayah="x",
+        tahun=2021,
         skala_capaian=[m.Kategori(batas_bawah=D(85), kategori="A"), m.Kategori(kategori="B")],
         kebijakan=m.Kebijakan(capaian_target_na=policy),
     )
 
 
-def run(ind: m.Indikator, policy: Decimal | None = D(100)):
+def run(ind: m.Indikator, policy: Decimal | None = HUNDRED):
     from lkip_build.report import Report
 
-    report = Report(folder="x", laporan=laporan(policy), kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind]))
+    report = Report(
+        folder="x",
+        laporan=laporan(policy),
+        kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind]),
+    )
     c = Collector()
     h = hitung(report, c)
     return h, c
@@ -144,7 +168,12 @@ STEPS = [
         (D("54.7"), m.Aturan(), "98,13", "100,00"),  # capped, as the seed: "tetap dihitung 100 %"
         (D("54.7"), m.Aturan(batas=D(120)), "98,13", "120,00"),  # another agency's cap
         (D("54.7"), m.Aturan(batas=None), "98,13", "179,40"),  # uncapped
-        (D(10), m.Aturan(jenis="selisih"), "8", "120,00"),  # (2t - r) / t, capped at 100 -> see below
+        (
+            D(10),
+            m.Aturan(jenis="selisih"),
+            "8",
+            "120,00",
+        ),  # (2t - r) / t, capped at 100 -> see below
         (D(10), m.Aturan(jenis="selisih", batas=None), "12", "80,00"),
         (D(10), m.Aturan(jenis="kebalikan", batas=None), "12,5", "80,00"),
         (D(10), m.Aturan(jenis="kebalikan"), "8", "100,00"),
@@ -180,7 +209,9 @@ def test_capaian_impossible_is_a_problem(target, policy, code: str) -> None:
 
 def test_ratio_with_zero_denominator() -> None:
     ind = m.Indikator(
-        id="x", nama="x", target=D(10),
+        id="x",
+        nama="x",
+        target=D(10),
         realisasi=m.Rumus(jenis="rasio", a=m.Masukan(nilai=D(1)), b=m.Masukan(nilai=D(0))),
     )
     _, c = run(ind)
@@ -189,8 +220,15 @@ def test_ratio_with_zero_denominator() -> None:
 
 @pytest.mark.parametrize(
     ("value", "kategori"),
-    [(D(85), "Sangat Berhasil"), (D("84.99"), "Berhasil"), (D(75), "Berhasil"),
-     (D("74.99"), "Cukup Berhasil"), (D(55), "Cukup Berhasil"), (D("54.99"), "Belum Berhasil"), (D(0), "Belum Berhasil")],
+    [
+        (D(85), "Sangat Berhasil"),
+        (D("84.99"), "Berhasil"),
+        (D(75), "Berhasil"),
+        (D("74.99"), "Cukup Berhasil"),
+        (D(55), "Cukup Berhasil"),
+        (D("54.99"), "Belum Berhasil"),
+        (D(0), "Belum Berhasil"),
+    ],
 )
 def test_category_scale_of_tabel_3_1(ntt, value: Decimal, kategori: str) -> None:
     assert kategori_skala(value, ntt.report.laporan.skala_capaian) == kategori
@@ -226,7 +264,10 @@ def test_negative_money_is_refused() -> None:
 
 def test_staff_cross_table() -> None:
     k = m.Komposisi(
-        id="k", judul_baris="G", kolom=["A", "B"], sub_kolom=["L", "P"],
+        id="k",
+        judul_baris="G",
+        kolom=["A", "B"],
+        sub_kolom=["L", "P"],
         baris=[
             m.BarisKomposisi(label="IV a", kelompok="IV", nilai=[1, 0, 2, 1]),
             m.BarisKomposisi(label="IV b", kelompok="IV", nilai=[0, 1, 0, 0]),
@@ -243,7 +284,8 @@ def test_staff_cross_table() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "s"), [("ASN (orang)", "asn-orang"), ("Laki-laki", "laki-laki"), ("IV c", "iv-c"), ("  S2 ", "s2")]
+    ("text", "s"),
+    [("ASN (orang)", "asn-orang"), ("Laki-laki", "laki-laki"), ("IV c", "iv-c"), ("  S2 ", "s2")],
 )
 def test_slug(text: str, s: str) -> None:
     assert slug(text) == s

@@ -1,0 +1,194 @@
+"""The whole site, built as CI and editors build it: strict, from this repository's data."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import LAPORAN, ROOT, write
+
+SEED = "ntt-disperindag-lkip-2021"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+def text_of(site: Path, page: str) -> str:
+    raw = (site / page / "index.html").read_text(encoding="utf-8")
+    body = raw[raw.find("<article") : raw.find("</article>")]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def rows_of(site: Path, page: str, anchor: str) -> list[list[str]]:
+    """The cells of the table that follows the caption with id `anchor`."""
+    raw = (site / page / "index.html").read_text(encoding="utf-8")
+    start = raw.index(f'id="{anchor}"')
+    table = raw[raw.index("<table", start) : raw.index("</table>", start)]
+    rows = []
+    for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", tr, re.S)
+        rows.append([" ".join(html.unescape(re.sub(r"<[^>]+>", " ", c)).split()) for c in cells])
+    return rows
+
+
+def test_capaian_of_tabel_3_2_in_the_html(site: Path) -> None:
+    rows = rows_of(site, f"{SEED}/bab-3-akuntabilitas-kinerja", "tabel-3-2")
+    by_no = {r[0]: r for r in rows if r[0]}
+    capaian = [by_no[f"{i}."][6].rstrip("*").replace(" %", "") for i in range(1, 10)]
+    # Golden values: Tabel 3.2 of the seed (88,64; 75; 100; 100; 100; 50; 96,43; 22,86; 100).
+    assert capaian == [
+        "88,64",
+        "75,00",
+        "100,00",
+        "100,00",
+        "100,00",
+        "50,00",
+        "96,43",
+        "22,86",
+        "100,00",
+    ]
+    mean = next(r for r in rows if r[1] == "Rata-rata capaian")
+    kategori = next(r for r in rows if r[1] == "Kategori")
+    assert (mean[6], kategori[6]) == ("81,44 %", "Berhasil")
+
+
+def test_price_means_in_the_html(site: Path) -> None:
+    page = f"{SEED}/bab-3-akuntabilitas-kinerja"
+    for anchor, mean in (("tabel-3-5", "12,76"), ("tabel-3-6", "26,77")):
+        assert rows_of(site, page, anchor)[-1][-1] == mean
+    assert [
+        "2.",
+        "Persentase Kenaikan Harga setiap tahun",
+        "%",
+        "NA",
+        "10",
+        "19,77",
+        "75,00 %",
+    ] in rows_of(site, page, "tabel-3-2")
+
+
+def test_budget_totals_in_the_html(site: Path) -> None:
+    page = f"{SEED}/bab-3-akuntabilitas-kinerja"
+    assert rows_of(site, page, "tabel-3-22")[-1] == [
+        "",
+        "Total",
+        "13.519.650.516",
+        "13.157.342.972",
+        "",
+        "97,32",
+    ]
+    assert rows_of(site, page, "tabel-3-24")[-1] == [
+        "",
+        "Total",
+        "2.194.960.000",
+        "2.033.972.202",
+        "92,67",
+    ]
+    text = text_of(site, page)
+    assert (
+        "Rp13.519.650.516 (Tiga Belas Miliar Lima Ratus Sembilan Belas Juta Enam Ratus Lima Puluh Ribu Lima Ratus Enam Belas Rupiah)"
+        in text
+    )
+    assert "Rp2.194.960.000" in text and "92,67 %" in text
+
+
+def test_figures_in_prose_come_from_the_data(site: Path) -> None:
+    summary = text_of(site, f"{SEED}/ringkasan-eksekutif")
+    assert "Berhasil" in summary and "81,44 %" in summary
+    bab3 = text_of(site, f"{SEED}/bab-3-akuntabilitas-kinerja")
+    assert "39 pelaku usaha dari 88" in bab3
+    assert "179,39 %" in bab3 or "179,40 %" in bab3  # the raw ratio the report mentions (179 %)
+
+
+def test_every_numbered_table_is_listed_and_linked(site: Path) -> None:
+    raw = (site / SEED / "daftar-tabel" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+)"[^>]*>Tabel (\d+\.\d+)<', raw)
+    numbers = [n for _, n in links]
+    expected = (
+        [f"1.{i}" for i in range(1, 5)]
+        + [f"2.{i}" for i in range(1, 8)]
+        + [f"3.{i}" for i in range(1, 25)]
+    )
+    assert numbers == expected  # the seed's Daftar Tabel, in order
+    for href, number in links:
+        page, _, frag = href.partition("#")
+        target = (site / SEED / "daftar-tabel" / page / "index.html").resolve()
+        assert f'id="{frag}"' in target.read_text(encoding="utf-8"), number
+
+
+def test_home_lists_reports_by_agency_level_and_year(site: Path) -> None:
+    home = text_of(site, ".")
+    assert "Dinas Perindustrian dan Perdagangan Provinsi Nusa Tenggara Timur" in home
+    assert "Tingkat: Provinsi" in home and "Tingkat: Kabupaten" in home
+    assert (site / "lebak-disperindag-renja-2021" / "halaman-79" / "index.html").exists()
+
+
+# ---------------------------------------------------------------- a tiny site per scenario
+
+
+def tiny_site(tmp_path: Path, page: str, files: dict[str, str] | None = None) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
+    write(tmp_path / "content", {"index.md": "# Beranda\n\n<!-- lkip:daftar-laporan -->\n"})
+    (tmp_path / "content" / "assets").mkdir()
+    shutil.copy(ROOT / "content" / "assets" / "lkip.css", tmp_path / "content" / "assets")
+    write(tmp_path / "content" / "uji-2021", {"index.md": page})
+    write(
+        tmp_path / "data" / "uji-2021",
+        {"laporan.yml": LAPORAN.format(id="uji-2021"), **(files or {})},
+    )
+    return tmp_path / "mkdocs.yml"
+
+
+def test_tiny_site_builds(tmp_path: Path) -> None:
+    config = tiny_site(tmp_path, "# Uji\n\nTahun <!-- lkip:nilai laporan.tahun -->.\n")
+    result = build(config, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "Tahun 2021." in text_of(tmp_path / "out", "uji-2021")
+
+
+def test_bad_data_fails_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
+    budget = "tahun: 2021\nsumber:\n  - id: apbd\n    nama: APBD\n    program:\n      - nama: A\n        pagu: 1.5\n        realisasi: 1,0\n"
+    config = tiny_site(tmp_path, "# Uji\n", {"anggaran.yml": budget})
+    result = build(config, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "data/uji-2021/anggaran.yml:7: sumber[0].program[0].pagu:" in result.stderr
+    assert "data/uji-2021/anggaran.yml:8: sumber[0].program[0].realisasi:" in result.stderr
+    assert "[bad-number]" in result.stderr
+
+
+def test_unknown_marker_fails_naming_page_and_marker(tmp_path: Path) -> None:
+    page = "# Uji\n\n<!-- lkip:tabell x -->\n\n<!-- lkip:nilai kinerja.rata -->\n\n<!-- lkip tabel -->\n"
+    config = tiny_site(tmp_path, page)
+    result = build(config, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "content/uji-2021/index.md:3:" in result.stderr and "[marker-unknown]" in result.stderr
+    assert "content/uji-2021/index.md:5:" in result.stderr and "[unknown-value]" in result.stderr
+    assert "content/uji-2021/index.md:7:" in result.stderr and "[marker-malformed]" in result.stderr
