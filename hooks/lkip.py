@@ -1,10 +1,12 @@
 """MkDocs adapter: only translates between MkDocs events and `lkip_build`.
 
-Load and check the data once per build (on_config), expand every page's markers up front
-(on_files) so that all problems are reported together, and hand each page its expansion
+Load, check, compute and audit the data once per build (on_config); add each report's
+verification page and findings JSON, and expand every page's markers up front (on_files),
+so that all problems are reported together; hand each page its expansion
 (on_page_markdown). Package errors become PluginError: one clean message, no traceback.
-State lives on the config object of the build, never at import time: `mkdocs serve` keeps
-this module alive across rebuilds.
+Findings that block publication are logged as warnings, so `--strict` stops the build.
+State lives on the build's config object, never at import time: `mkdocs serve` keeps this
+module alive across rebuilds.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from lkip_build.problems import LkipError
@@ -37,13 +39,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[_KEY] = {"publication": publication, "expanded": {}}
     if not config.nav:
         config.nav = publication.nav()
+    for line in publication.summaries():
+        log.info(line)
+    for finding in publication.blocking():
+        log.warning(str(finding))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    publication = _publication(config)
+    existing = {f.src_uri for f in files.documentation_pages()}
+    pages, extra = publication.generated(existing)
+    for src, text in {**pages, **extra}.items():
+        files.append(File.generated(config, src, content=text))
     sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
-        expanded = _publication(config).expand_pages(sources)
+        expanded = publication.expand_pages(sources)
     except LkipError as exc:
         raise PluginError(exc.render()) from None
     config[_KEY]["expanded"] = {src: (sources[src], out) for src, out in expanded.items()}

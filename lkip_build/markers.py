@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .angka import format_decimal
 from .compute import Hasil, HasilIndikator
-from .fakta import FORMATS, Fakta, kumpulkan, tulis
+from .fakta import FORMATS, Fakta, tulis
 from .model import Lokasi
 from .problems import Collector
 from .table import cell_text
@@ -40,6 +40,7 @@ class Page:
     fakta: dict[str, Fakta]
     table_pages: dict[str, str]  # table id -> src of the page that shows it (same report)
     reports: list[Hasil]
+    temuan: list  # the report's audit findings (list[Temuan])
 
 
 def find_table_ids(text: str) -> list[str]:
@@ -261,6 +262,14 @@ def m_daftar_laporan(args: list[str], page: Page) -> str:
     return "\n".join(out) + "\n"
 
 
+def m_catatan_verifikasi(args: list[str], page: Page) -> str:
+    from .verifikasi import page_markdown
+
+    _args(args, 0, "<!-- lkip:catatan-verifikasi -->")
+    h = _need_report(page)
+    return page_markdown(h, page.temuan, page.table_pages, page.src)
+
+
 HANDLERS: dict[str, Callable[[list[str], Page], str]] = {
     "tabel": m_tabel,
     "nilai": m_nilai,
@@ -269,13 +278,5 @@ HANDLERS: dict[str, Callable[[list[str], Page], str]] = {
     "penandatangan": m_penandatangan,
     "daftar-tabel": m_daftar_tabel,
     "daftar-laporan": m_daftar_laporan,
+    "catatan-verifikasi": m_catatan_verifikasi,
 }
-
-
-def page_for(
-    src: str, by_id: dict[str, Hasil], table_pages: dict[str, dict[str, str]], reports: list[Hasil]
-) -> Page:
-    """The marker context of the page at `src` (a path under content/)."""
-    head = src.split("/", 1)[0] if "/" in src else ""
-    h = by_id.get(head)
-    return Page(src, h, kumpulkan(h) if h else {}, table_pages.get(head, {}), reports)

@@ -164,6 +164,9 @@ class Komposisi(Node):
     # Stated column totals as the document prints them, in column order, and its grand total.
     tertulis_total: list[str] = field(default_factory=list)
     tertulis_jumlah: str = ""
+    # A named figure (see fakta) this table's grand total must equal, e.g. the ASN count of
+    # another table: "pegawai.jenis-kelamin.kolom.asn-orang".
+    sama_dengan: str = ""
     # Figures the text states about this table; keys: total, kolom.<slug>, baris.<slug>,
     # kelompok.<slug>, persen.<slug>, sel.<baris-slug>.<kolom-slug>.
     tertulis: list[Tertulis] = field(default_factory=list)
@@ -278,6 +281,7 @@ class IndikatorProgram(Node):
     nama: str
     satuan: str = ""
     target: Target = None
+    indikator_kinerja: str = ""  # id in indikator.yml when it is a measured indicator
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import verifikasi
+from .audit import ERROR, Temuan, audit
 from .compute import Hasil, hitung
-from .markers import MARKER, Page, expand, find_table_ids, page_for
+from .fakta import Fakta, kumpulkan
+from .markers import MARKER, Page, expand, find_table_ids
 from .model import Lokasi
 from .problems import Collector
 from .report import load_reports
@@ -22,9 +25,41 @@ class Publication:
     hasil: list[Hasil]
     by_id: dict[str, Hasil] = field(init=False)
     table_pages: dict[str, dict[str, str]] = field(default_factory=dict)
+    temuan: dict[str, list[Temuan]] = field(init=False)
+    fakta: dict[str, dict[str, Fakta]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_id = {h.report.id: h for h in self.hasil}
+        self.temuan = {h.report.id: audit(h) for h in self.hasil}
+        self.fakta = {h.report.id: kumpulkan(h) for h in self.hasil}
+
+    def blocking(self) -> list[Temuan]:
+        """Findings that must stop publication: errors of reports whose policy says so."""
+        return [
+            t
+            for rid, found in self.temuan.items()
+            if self.by_id[rid].report.laporan.kebijakan.temuan_memblokir
+            for t in found
+            if t.severity == ERROR
+        ]
+
+    def summaries(self) -> list[str]:
+        out = []
+        for rid, found in sorted(self.temuan.items()):
+            policy = self.by_id[rid].report.laporan.kebijakan.temuan_memblokir
+            mode = "memblokir" if policy else "diterbitkan, tidak memblokir"
+            out.append(f"lkip: {rid}: {verifikasi.summary(found)} ({mode})")
+        return out
+
+    def generated(self, existing: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """Pages and files every report gets: its verification page and the findings' JSON."""
+        pages, files = {}, {}
+        for rid, found in sorted(self.temuan.items()):
+            src = f"{rid}/{verifikasi.PAGE}"
+            if src not in existing:
+                pages[src] = f"# {verifikasi.TITLE}\n\n<!-- lkip:catatan-verifikasi -->\n"
+            files[f"{rid}/{verifikasi.JSON}"] = verifikasi.as_json(found)
+        return pages, files
 
     def nav(self) -> list[object]:
         """Home first, then one section per report with its pages in reading order."""
@@ -34,7 +69,10 @@ class Publication:
         ):
             lap = h.report.laporan
             title = f"{lap.jenis_dokumen} {lap.tahun} {lap.singkatan_instansi or lap.instansi}"
-            nav.append({title: [{p.judul: f"{lap.id}/{p.file}"} for p in lap.halaman]})
+            pages: list[object] = [{p.judul: f"{lap.id}/{p.file}"} for p in lap.halaman]
+            if not any(p.file == verifikasi.PAGE for p in lap.halaman):
+                pages.append({verifikasi.TITLE: f"{lap.id}/{verifikasi.PAGE}"})
+            nav.append({title: pages})
         return nav
 
     def expand_pages(self, pages: dict[str, str]) -> dict[str, str]:
@@ -64,7 +102,16 @@ class Publication:
         return out
 
     def page(self, src: str) -> Page:
-        return page_for(src, self.by_id, self.table_pages, self.hasil)
+        """The marker context of the page at `src` (a path under content/)."""
+        head = src.split("/", 1)[0] if "/" in src else ""
+        return Page(
+            src,
+            self.by_id.get(head),
+            self.fakta.get(head, {}),
+            self.table_pages.get(head, {}),
+            self.hasil,
+            self.temuan.get(head, []),
+        )
 
     def expand_one(self, src: str, text: str) -> str:
         problems = Collector()

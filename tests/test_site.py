@@ -192,3 +192,64 @@ def test_unknown_marker_fails_naming_page_and_marker(tmp_path: Path) -> None:
     assert "content/uji-2021/index.md:3:" in result.stderr and "[marker-unknown]" in result.stderr
     assert "content/uji-2021/index.md:5:" in result.stderr and "[unknown-value]" in result.stderr
     assert "content/uji-2021/index.md:7:" in result.stderr and "[marker-malformed]" in result.stderr
+
+
+def test_verification_page_and_json(site: Path) -> None:
+    import json
+
+    page = f"{SEED}/catatan-verifikasi"
+    text = text_of(site, page)
+    assert "Catatan Verifikasi Data" in text
+    for figure in ("2.126.308.000", "13.157.342.97", "484.883.000"):
+        assert figure in text
+    raw = (site / page / "index.html").read_text(encoding="utf-8")
+    assert 'href="../bab-3-akuntabilitas-kinerja/#tabel-3-22"' in raw  # findings link to the table
+    found = json.loads((site / page / "temuan.json").read_text(encoding="utf-8"))
+    assert {
+        "code",
+        "severity",
+        "file",
+        "line",
+        "table",
+        "field",
+        "stated",
+        "computed",
+        "difference",
+        "message",
+    } <= set(found[0])
+    assert any(f["table"] == "Bab 3.3 teks APBN" and f["stated"] == "2.126.308.000" for f in found)
+
+
+STATED_WRONG = """\
+tahun: 2021
+sumber:
+  - id: apbd
+    nama: APBD
+    program:
+      - nama: A
+        pagu: 100
+        realisasi: 50
+        tertulis:
+          - di: Tabel 1.1
+            nilai: {persen: "55,00"}
+"""
+
+
+def test_findings_block_a_new_report(tmp_path: Path) -> None:
+    config = tiny_site(tmp_path, "# Uji\n", {"anggaran.yml": STATED_WRONG})
+    result = build(config, tmp_path / "out")
+    assert result.returncode != 0
+    assert "WARNING" in result.stderr and "[stated-mismatch]" in result.stderr
+    assert "data/uji-2021/anggaran.yml:10:" in result.stderr
+
+
+def test_findings_are_published_for_a_historical_report(tmp_path: Path) -> None:
+    config = tiny_site(tmp_path, "# Uji\n", {"anggaran.yml": STATED_WRONG})
+    laporan = tmp_path / "data" / "uji-2021" / "laporan.yml"
+    laporan.write_text(
+        laporan.read_text() + "kebijakan:\n  temuan_memblokir: tidak\n", encoding="utf-8"
+    )
+    result = build(config, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "lkip: uji-2021: 1 tidak konsisten" in result.stderr
+    assert "55,00" in text_of(tmp_path / "out", "uji-2021/catatan-verifikasi")

@@ -1,0 +1,730 @@
+"""The verification sheet: every place where a report disagrees with itself.
+
+Checks yield findings (`Temuan`) instead of raising. A stated figure (kept in `tertulis`)
+is compared with the figure computed from the inputs, with rounding respected as an
+interval, as in XBRL Calculations 1.1: "97,80" stands for [97,795; 97,805], and a computed
+value that comes from rounded inputs (yearly mean prices) is itself an interval. The two
+agree when the intervals meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from . import model as m
+from .angka import AngkaError, format_decimal, format_int, parse_decimal, terbilang
+from .compute import HUNDRED, Hasil, HasilIndikator, HasilPos, slug
+from .model import NA, Lokasi
+from .terbilang_baca import TerbilangError, baca_terbilang
+
+ERROR = "error"  # the document contradicts itself
+WARNING = "warning"  # implausible, or a check that could not be made
+INFO = "info"  # a stated policy decided a figure: shown, not a fault
+
+
+@dataclass(frozen=True)
+class Temuan:
+    """One finding: where, what the document states, what the data computes."""
+
+    code: str
+    severity: str
+    file: str
+    line: int
+    table: str  # the table or section it belongs to ("Tabel 3.23", "Bab 3.3 teks APBN")
+    field: str
+    stated: str | None
+    computed: str | None
+    difference: str | None
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: [{self.table}] {self.message} [{self.code}]"
+
+
+# ---------------------------------------------------------------- reading stated figures
+
+Interval = tuple[Decimal, Decimal]
+
+
+def _half_unit(decimals: int) -> Decimal:
+    return Decimal(5) * Decimal(10) ** (-decimals - 1)
+
+
+def stated_number(text: str, integer: bool) -> tuple[Decimal, int] | None:
+    """A figure as a document prints it -> (value, decimals), tolerant of its habits.
+
+    "13.519.650.516,-", "Rp. 4.350.000", "- 1.527", "-" (nil), "98.51" (English decimal
+    point), "10,307" as a thousands group in an integer column. None when unreadable.
+    """
+    s = text.strip().replace("Rp.", "").replace("Rp", "").replace("%", "").strip()
+    s = s.removesuffix(",-").removesuffix(",").strip()
+    s = re.sub(r"^([+-])\s+", r"\1", s)
+    if s in ("-", ""):
+        return (Decimal(0), 0) if s == "-" else None
+    if integer:
+        if re.fullmatch(r"[+-]?\d{1,3}([.,]\d{3})+|[+-]?\d+", s):
+            return Decimal(s.replace(".", "").replace(",", "")), 0
+        if re.fullmatch(r"[+-]?[\d.]+", s):  # "13.157.342.97": a digit lost; read the digits
+            return Decimal(s.replace(".", "")), 0
+        return None
+    try:
+        value = parse_decimal(s)
+        return value, len(s.rsplit(",", 1)[1]) if "," in s else 0
+    except AngkaError:
+        if re.fullmatch(r"[+-]?\d+\.\d{1,2}", s):  # "98.51": a decimal point typed English-style
+            return Decimal(s), len(s.rsplit(".", 1)[1])
+        return None
+
+
+def _truncated(exact: Decimal, stated: Decimal, decimals: int) -> bool:
+    q = Decimal(10) ** -decimals
+    return abs(exact).quantize(q, rounding="ROUND_DOWN") == abs(stated) and exact * stated >= 0
+
+
+class Auditor:
+    def __init__(self, hasil: Hasil):
+        self.h = hasil
+        self.found: list[Temuan] = []
+
+    # -- recording
+    def add(
+        self,
+        code: str,
+        severity: str,
+        where: Lokasi,
+        table: str,
+        field: str,
+        message: str,
+        stated: str | None = None,
+        computed: str | None = None,
+        difference: str | None = None,
+    ) -> None:
+        self.found.append(
+            Temuan(
+                code,
+                severity,
+                where.file,
+                where.line,
+                table,
+                field,
+                stated,
+                computed,
+                difference,
+                message,
+            )
+        )
+
+    # -- comparisons
+    def number(
+        self,
+        where: Lokasi,
+        table: str,
+        field: str,
+        text: str,
+        computed: Decimal | int | None,
+        *,
+        integer: bool = False,
+        spread: Interval | None = None,
+        what: str = "",
+    ) -> None:
+        """Compare a stated figure with the computed one (an exact value or an interval)."""
+        label = what or field.rsplit(".", 1)[-1]
+        read = stated_number(text, integer)
+        if read is None:
+            self.add(
+                "stated-unreadable",
+                WARNING,
+                where,
+                table,
+                field,
+                f"{label}: angka tertulis {text!r} tidak terbaca",
+                text,
+            )
+            return
+        value, decimals = read
+        if computed is None:
+            if value != 0:
+                self.add(
+                    "stated-without-basis",
+                    WARNING,
+                    where,
+                    table,
+                    field,
+                    f"{label}: dokumen menulis {text}, tetapi tidak ada dasar hitungnya "
+                    "(pembagi 0)",
+                    text,
+                )
+            return
+        exact = Decimal(computed)
+        lo, hi = spread if spread else (exact, exact)
+        half = _half_unit(decimals)
+        if lo - half <= value <= hi + half:
+            return
+        shown = format_int(int(exact)) if integer else format_decimal(exact, max(decimals, 2))
+        diff = exact - value
+        diff_text = format_int(int(diff)) if integer else format_decimal(diff, max(decimals, 2))
+        hint = ""
+        if not integer and decimals and _truncated(exact, value, decimals):
+            hint = " (angka dokumen tampaknya dipotong, bukan dibulatkan)"
+        elif integer and value and str(int(exact)).startswith(str(int(value))):
+            hint = " (ada angka yang hilang)"
+        self.add(
+            "stated-mismatch",
+            ERROR,
+            where,
+            table,
+            field,
+            f"{label}: dokumen menulis {text}, hasil hitung dari data {shown}{hint}",
+            text,
+            shown,
+            diff_text,
+        )
+
+    def words(
+        self, where: Lokasi, table: str, field: str, text: str, computed: int, digits: str | None
+    ) -> None:
+        """An amount in words against the computed amount and against its own digits."""
+        try:
+            value = baca_terbilang(text)
+        except TerbilangError as exc:
+            self.add(
+                "words-unreadable",
+                WARNING,
+                where,
+                table,
+                field,
+                f"terbilang tidak terbaca: {exc}",
+                text,
+            )
+            return
+        if digits is not None:
+            read = stated_number(digits, integer=True)
+            if read is not None and read[0] != value:
+                self.add(
+                    "words-digits-mismatch",
+                    ERROR,
+                    where,
+                    table,
+                    field,
+                    f"terbilang ({format_int(value)}) tidak sama dengan angkanya ({digits})",
+                    text,
+                    digits,
+                    format_int(int(read[0]) - value),
+                )
+        if value != computed:
+            self.add(
+                "stated-mismatch",
+                ERROR,
+                where,
+                table,
+                field,
+                f"terbilang bernilai {format_int(value)}, "
+                f"hasil hitung dari data {format_int(computed)}",
+                text,
+                f"{terbilang(computed)} rupiah",
+                format_int(computed - value),
+            )
+
+    def text(self, where: Lokasi, table: str, field: str, stated: str, computed: str) -> None:
+        if stated.strip().lower() != computed.strip().lower():
+            self.add(
+                "stated-mismatch",
+                ERROR,
+                where,
+                table,
+                field,
+                f"dokumen menulis {stated!r}, hasil hitung {computed!r}",
+                stated,
+                computed,
+            )
+
+    # ---------------------------------------------------------------- the checks
+
+    def run(self) -> list[Temuan]:
+        self.indicators()
+        self.budget()
+        self.staff()
+        self.prices()
+        self.lists()
+        self.agreement()
+        return self.found
+
+    def indicators(self) -> None:
+        h = self.h
+        kinerja = h.report.kinerja
+        if kinerja is None:
+            return
+        for r in h.indikator.values():
+            self._indicator(r)
+        for t in kinerja.tertulis:
+            for key, text in t.nilai.items():
+                field = f"indikator.yml tertulis.{key}"
+                if key == "rata_rata":
+                    self.number(t.lokasi, t.di, field, text, h.rata_rata, what="rata-rata capaian")
+                elif key == "kategori":
+                    self.text(t.lokasi, t.di, field, text, h.kategori)
+                else:
+                    self.add(
+                        "stated-unknown",
+                        WARNING,
+                        t.lokasi,
+                        t.di,
+                        field,
+                        f"nama {key!r} tidak dikenal",
+                        text,
+                    )
+
+    def _indicator(self, r: HasilIndikator) -> None:
+        ind = r.indikator
+        values: dict[str, object] = {
+            "target": ind.target,
+            "realisasi": r.realisasi,
+            "capaian": r.capaian,
+            "capaian_mentah": r.capaian_mentah,
+            "a": r.a,
+            "b": r.b,
+            "kategori": r.kategori,
+        }
+        for t in ind.tertulis:
+            for key, text in t.nilai.items():
+                field = f"{ind.id}.{key}"
+                if key not in values:
+                    self.add(
+                        "stated-unknown",
+                        WARNING,
+                        t.lokasi,
+                        t.di,
+                        field,
+                        f"nama {key!r} tidak dikenal",
+                        text,
+                    )
+                    continue
+                v = values[key]
+                if key == "kategori":
+                    self.text(t.lokasi, t.di, field, text, str(v))
+                elif isinstance(v, NA) or v is None:
+                    if text.strip().upper() != "NA" and v is not None:
+                        self.add(
+                            "stated-mismatch",
+                            ERROR,
+                            t.lokasi,
+                            t.di,
+                            field,
+                            f"dokumen menulis {text}, data: NA",
+                            text,
+                            "NA",
+                        )
+                elif key == "realisasi":
+                    # the published realisasi is itself rounded: compare the exact value
+                    self.number(
+                        t.lokasi, t.di, field, text, r.realisasi_tepat, what=f"realisasi {ind.id}"
+                    )
+                else:
+                    self.number(t.lokasi, t.di, field, text, v, what=f"{key} {ind.id}")  # type: ignore[arg-type]
+        if (
+            ind.aturan.batas is None
+            and ind.aturan.jenis != "skala"
+            and r.capaian is not None
+            and r.capaian > HUNDRED
+        ):
+            self.add(
+                "capaian-over-100",
+                WARNING,
+                ind.lokasi,
+                "Tabel 3.2",
+                f"{ind.id}.capaian",
+                f"capaian {format_decimal(r.capaian)} % melebihi 100 % tanpa batas yang dinyatakan",
+                computed=format_decimal(r.capaian),
+            )
+        if r.catatan:
+            self.add(
+                "policy-applied",
+                INFO,
+                ind.lokasi,
+                "Tabel 3.2",
+                f"{ind.id}.capaian",
+                r.catatan,
+                computed=format_decimal(r.capaian or Decimal(0)),
+            )
+        for x in (ind.realisasi.a, ind.realisasi.b):
+            if x is not None and x.nilai is not None and x.daftar:
+                counted = self._count(x)
+                if counted is not None and counted != x.nilai:
+                    table = self._table_of("daftar", x.daftar)
+                    self.add(
+                        "count-mismatch",
+                        ERROR,
+                        x.lokasi,
+                        table,
+                        f"{ind.id}.realisasi",
+                        f"rumus {ind.id} memakai {format_decimal(x.nilai, 0)}, "
+                        f"sedangkan {table} berisi {format_int(int(counted))}",
+                        format_decimal(x.nilai, 0),
+                        format_int(int(counted)),
+                        format_int(int(counted - x.nilai)),
+                    )
+
+    def _count(self, x: m.Masukan) -> Decimal | None:
+        d = self.h.daftar.get(x.daftar)
+        if d is None:
+            return None
+        if x.jumlah:
+            return Decimal(d.jumlah.get(x.jumlah, 0))
+        if x.unik:
+            return Decimal(len({str(r.get(x.unik, "")).strip().lower() for r in d.baris}))
+        return Decimal(d.banyak)
+
+    def _table_of(self, jenis: str, source: str) -> str:
+        tabel = self.h.report.tabel
+        for t in tabel.tabel if tabel else []:
+            if t.jenis == jenis and source in t.sumber and t.nomor:
+                return f"Tabel {t.nomor}"
+        return source
+
+    def _table_of_kind(self, jenis: str) -> str:
+        tabel = self.h.report.tabel
+        for t in tabel.tabel if tabel else []:
+            if t.jenis == jenis and t.nomor:
+                return f"Tabel {t.nomor}"
+        return jenis
+
+    # -- budget
+    def budget(self) -> None:
+        for s in self.h.sumber.values():
+            self._stated_amounts(s.sumber.tertulis, f"{s.sumber.id}", s.pagu, s.realisasi, None)
+            for p in s.program:
+                self._pos(p, s.sumber.id)
+
+    def _pos(self, p: HasilPos, path: str) -> None:
+        path = f"{path}/{p.pos.id or p.pos.nama}"
+        self._stated_amounts(p.pos.tertulis, path, p.pagu, p.realisasi, p.pos.fisik)
+        if p.realisasi > p.pagu:
+            self.add(
+                "realisasi-over-pagu",
+                WARNING,
+                p.pos.lokasi,
+                "anggaran",
+                path,
+                f"realisasi {format_int(p.realisasi)} melebihi pagu {format_int(p.pagu)}",
+                computed=format_int(p.realisasi),
+                difference=format_int(p.realisasi - p.pagu),
+            )
+        for c in p.anak:
+            self._pos(c, path)
+
+    def _stated_amounts(
+        self, stated: list[m.Tertulis], path: str, pagu: int, realisasi: int, fisik: Decimal | None
+    ) -> None:
+        persen = realisasi * HUNDRED / pagu if pagu else None
+        for t in stated:
+            for key, text in t.nilai.items():
+                field = f"{path}.{key}"
+                if key == "pagu":
+                    self.number(t.lokasi, t.di, field, text, pagu, integer=True)
+                elif key == "realisasi":
+                    self.number(t.lokasi, t.di, field, text, realisasi, integer=True)
+                elif key == "persen":
+                    self.number(t.lokasi, t.di, field, text, persen, what="persen keuangan")
+                elif key == "fisik":
+                    if fisik is not None:
+                        self.number(t.lokasi, t.di, field, text, fisik, what="fisik")
+                elif key in ("terbilang_pagu", "terbilang_realisasi"):
+                    amount = pagu if key == "terbilang_pagu" else realisasi
+                    self.words(
+                        t.lokasi,
+                        t.di,
+                        field,
+                        text,
+                        amount,
+                        t.nilai.get(key.removeprefix("terbilang_")),
+                    )
+                else:
+                    self.add(
+                        "stated-unknown",
+                        WARNING,
+                        t.lokasi,
+                        t.di,
+                        field,
+                        f"nama {key!r} tidak dikenal",
+                        text,
+                    )
+
+    # -- staff
+    def staff(self) -> None:
+        from .fakta import kumpulkan
+
+        facts = kumpulkan(self.h)
+        for k in self.h.komposisi.values():
+            kom = k.komposisi
+            table = self._table_of("komposisi", kom.id)
+            for row, total in zip(kom.baris, k.jumlah_baris, strict=True):
+                for key, text in row.tertulis.items():
+                    if key == "jumlah":
+                        self.number(
+                            row.lokasi,
+                            table,
+                            f"{kom.id}.{slug(row.label)}.jumlah",
+                            text,
+                            total,
+                            integer=True,
+                            what=f"jumlah baris {row.label}",
+                        )
+            labels = [f"{c} {s}".strip() for c in kom.kolom for s in (kom.sub_kolom or [""])]
+            for i, text in enumerate(kom.tertulis_total):
+                if i < len(k.jumlah_kolom):
+                    self.number(
+                        kom.lokasi,
+                        table,
+                        f"{kom.id}.total.{slug(labels[i])}",
+                        text,
+                        k.jumlah_kolom[i],
+                        integer=True,
+                        what=f"total kolom {labels[i]}",
+                    )
+            if kom.sama_dengan:
+                other = facts.get(kom.sama_dengan)
+                if other is None:
+                    self.add(
+                        "unknown-ref",
+                        WARNING,
+                        kom.lokasi,
+                        table,
+                        f"{kom.id}.sama_dengan",
+                        f"nilai {kom.sama_dengan!r} tidak ada",
+                    )
+                elif other.value != k.total:
+                    self.add(
+                        "same-quantity-mismatch",
+                        ERROR,
+                        kom.lokasi,
+                        table,
+                        f"{kom.id}.total",
+                        f"total tabel ini {k.total}, sedangkan {kom.sama_dengan} = {other.value}",
+                        format_int(k.total),
+                        format_int(int(other.value)),
+                        format_int(int(other.value) - k.total),  # type: ignore[call-overload]
+                    )
+            if kom.tertulis_jumlah:
+                self.number(
+                    kom.lokasi,
+                    table,
+                    f"{kom.id}.total",
+                    kom.tertulis_jumlah,
+                    k.total,
+                    integer=True,
+                    what="total keseluruhan",
+                )
+            for t in kom.tertulis:
+                for key, text in t.nilai.items():
+                    f = facts.get(f"pegawai.{kom.id}.{key}")
+                    field = f"{kom.id}.{key}"
+                    if f is None:
+                        self.add(
+                            "stated-unknown",
+                            WARNING,
+                            t.lokasi,
+                            t.di,
+                            field,
+                            f"nama {key!r} tidak dikenal",
+                            text,
+                        )
+                    else:
+                        self.number(
+                            t.lokasi,
+                            t.di,
+                            field,
+                            text,
+                            f.value,
+                            integer=f.kind == "angka",
+                            what=key,
+                        )  # type: ignore[arg-type]
+
+    # -- prices
+    def prices(self) -> None:
+        for g in self.h.harga.values():
+            k = g.kelompok
+            table = self._table_of("harga", k.id)
+            half = Decimal("0.5") if k.harga_dibulatkan else Decimal(0)
+            lows, highs = [], []
+            for b in g.barang:
+                p0, p1 = Decimal(b.barang.harga_lalu), Decimal(b.barang.harga_kini)
+                lo = (p1 - half - (p0 + half)) * HUNDRED / (p0 + half)
+                hi = (p1 + half - (p0 - half)) * HUNDRED / (p0 - half)
+                lows.append(lo)
+                highs.append(hi)
+                for key, text in b.barang.tertulis.items():
+                    field = f"{k.id}.{slug(b.barang.nama)}.{key}"
+                    if key == "selisih":
+                        self.number(
+                            b.barang.lokasi,
+                            table,
+                            field,
+                            text,
+                            b.selisih,
+                            integer=True,
+                            spread=(b.selisih - 2 * half, b.selisih + 2 * half),
+                            what=f"selisih {b.barang.nama}",
+                        )
+                    elif key == "persen":
+                        self.number(
+                            b.barang.lokasi,
+                            table,
+                            field,
+                            text,
+                            b.persen,
+                            spread=(lo, hi),
+                            what=f"persentase {b.barang.nama}",
+                        )
+            n = Decimal(len(g.barang))
+            for key, text in k.tertulis.items():
+                if key == "rata_rata":
+                    self.number(
+                        k.lokasi,
+                        table,
+                        f"{k.id}.rata_rata",
+                        text,
+                        g.rata_rata,
+                        spread=(sum(lows) / n, sum(highs) / n),
+                        what="rata-rata",
+                    )
+
+    # -- lists
+    def lists(self) -> None:
+        for d in self.h.daftar.values():
+            table = self._table_of("daftar", d.daftar.id)
+            for key, text in d.daftar.tertulis.items():
+                field = f"{d.daftar.id}.{key}"
+                if key in ("nomor_terakhir", "jumlah"):
+                    self.number(
+                        d.daftar.lokasi,
+                        table,
+                        field,
+                        text,
+                        d.banyak,
+                        integer=True,
+                        what="banyak baris",
+                    )
+                elif key.startswith("jumlah."):
+                    col = key.split(".", 1)[1]
+                    self.number(
+                        d.daftar.lokasi,
+                        table,
+                        field,
+                        text,
+                        d.jumlah.get(col),
+                        integer=True,
+                        what=f"jumlah {col}",
+                    )
+                elif key.startswith("total."):
+                    i = int(key.split(".", 1)[1]) - 1
+                    totals = [k.kunci for k in d.daftar.kolom_jumlah]
+                    value = d.baris[i].get(totals[0]) if totals and 0 <= i < len(d.baris) else None
+                    self.number(
+                        d.daftar.lokasi,
+                        table,
+                        field,
+                        text,
+                        value,
+                        integer=True,
+                        what=f"total baris {i + 1}",
+                    )  # type: ignore[arg-type]
+
+    # -- the same quantity in two places
+    def agreement(self) -> None:
+        h = self.h
+        pk = h.report.perjanjian
+        if pk is not None:
+            for sas in pk.sasaran:
+                for ind in sas.indikator:
+                    for x in (ind, *ind.sub):
+                        self._pk_indicator(x)
+        if pk is not None:
+            table = self._table_of_kind("program-kegiatan")
+            for sp in pk.program:
+                for prog in sp.program:
+                    for x in prog.indikator:
+                        r = h.indikator.get(x.indikator_kinerja) if x.indikator_kinerja else None
+                        if r is not None:
+                            self._same_target(x.lokasi, table, x.target, r)
+        renstra = h.report.renstra
+        year = h.report.laporan.tahun
+        if renstra is not None:
+            for u in renstra.urusan:
+                table = self._table_of("iku", u.id)
+                for ind in u.indikator:
+                    for x in (ind, *ind.sub):
+                        r = h.indikator.get(x.indikator_kinerja) if x.indikator_kinerja else None
+                        if r is not None and year in x.target:
+                            self._same_target(x.lokasi, table, x.target[year], r)
+
+    def _pk_indicator(self, x: m.IndikatorPK) -> None:
+        table = self._table_of_kind("perjanjian")
+        if not x.indikator_kinerja:
+            self.add(
+                "pk-without-result",
+                WARNING,
+                x.lokasi,
+                table,
+                x.nama,
+                f"indikator Perjanjian Kinerja {x.nama!r} (target {_show(x.target)}) "
+                "tidak diukur di Bab III",
+                _show(x.target),
+            )
+            return
+        r = self.h.indikator.get(x.indikator_kinerja)
+        if r is None:
+            return
+        self._same_target(x.lokasi, table, x.target, r)
+        for t in x.tertulis:
+            for key, text in t.nilai.items():
+                if key == "target":
+                    if isinstance(r.indikator.target, NA) or r.indikator.target is None:
+                        continue
+                    self.number(
+                        t.lokasi,
+                        t.di,
+                        f"{r.indikator.id}.target",
+                        text,
+                        r.indikator.target,
+                        what=f"target {r.indikator.id}",
+                    )
+
+    def _same_target(self, where: Lokasi, table: str, target: object, r: HasilIndikator) -> None:
+        mine = r.indikator.target
+        if isinstance(target, NA) and isinstance(mine, NA):
+            return
+        if isinstance(target, Decimal) and isinstance(mine, Decimal) and target == mine:
+            return
+        self.add(
+            "target-mismatch",
+            ERROR,
+            where,
+            table,
+            f"{r.indikator.id}.target",
+            f"target {r.indikator.id} di {table} {_show(target)}, di Bab III {_show(mine)}",
+            _show(target),
+            _show(mine),
+        )
+
+
+def _show(v: object) -> str:
+    if isinstance(v, Decimal):
+        return format_decimal(v, 2, trim=True)
+    return "-" if v is None else str(v)
+
+
+def audit(hasil: Hasil) -> list[Temuan]:
+    """Every finding of one computed report, in a stable order."""
+    found = Auditor(hasil).run()
+    return sorted(found, key=lambda t: (t.file, t.line, t.field, t.code))
+
+
+def iter_errors(found: list[Temuan]) -> Iterator[Temuan]:
+    return (t for t in found if t.severity == ERROR)
