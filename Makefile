@@ -19,11 +19,11 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build_site.py
 
 test: $(STAMP)
-	$(BIN)/ruff check lkip_build hooks tests
+	$(BIN)/ruff check lkip_build hooks tests scripts
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site .builds

@@ -62,6 +62,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    config[_KEY].setdefault("html_problems", [])
     source, out = config[_KEY]["expanded"].get(page.file.src_uri, (None, None))
     if source == markdown and out is not None:
         return out
@@ -69,3 +70,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return _publication(config).expand_one(page.file.src_uri, markdown)
     except LkipError as exc:
         raise PluginError(exc.render()) from None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    config[_KEY]["bodies"] = {**config[_KEY].get("bodies", {}), page.file.src_uri: html}
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    body = config[_KEY].get("bodies", {}).get(page.file.src_uri, "")
+    found = _publication(config).check_html(page.file.src_uri, body, output)
+    config[_KEY].setdefault("html_problems", []).extend(found)
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    found = config[_KEY].get("html_problems", [])
+    if found:
+        raise PluginError(LkipError(found).render())

@@ -70,6 +70,14 @@ class Converter:
         if tp is str:
             if not node.quoted and text in _NULLS:
                 return self.fail("missing-value", node, path, "nilai kosong")
+            if node.comment_after:
+                return self.fail(
+                    "text-cut-by-comment",
+                    node,
+                    path,
+                    f"teks {text!r} terpotong oleh ' #' (YAML menganggap sisanya komentar); "
+                    "beri tanda kutip pada seluruh teks",
+                )
             return text
         if tp is bool:
             if text in _TRUE:

@@ -17,14 +17,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .angka import format_decimal
 from .compute import Hasil, HasilIndikator
 from .fakta import FORMATS, Fakta, tulis
 from .model import Lokasi
 from .problems import Collector
-from .table import cell_text
+from .table import Table, cell_text
 from .tables import TableError, anchor, dec, render
 
 MARKER = re.compile(r"<!--\s*lkip:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
@@ -41,6 +41,7 @@ class Page:
     table_pages: dict[str, str]  # table id -> src of the page that shows it (same report)
     reports: list[Hasil]
     temuan: list  # the report's audit findings (list[Temuan])
+    rendered: dict[str, Table] = field(default_factory=dict)  # anchor -> table, for checks
 
 
 def find_table_ids(text: str) -> list[str]:
@@ -120,6 +121,7 @@ def m_tabel(args: list[str], page: Page) -> str:
         table = render(t, h)
     except TableError as exc:
         raise MarkerError("table-error", str(exc)) from exc
+    page.rendered[table.anchor] = table
     return '\n<div class="lkip-tabel" markdown="1">\n\n' + table.as_markdown() + "\n</div>\n"
 
 

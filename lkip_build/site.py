@@ -5,6 +5,7 @@ This is the API the site generator's adapter (hooks/) calls; it knows nothing of
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from .compute import Hasil, hitung
 from .fakta import Fakta, kumpulkan
 from .markers import MARKER, Page, expand, find_table_ids
 from .model import Lokasi
-from .problems import Collector
+from .problems import Collector, Problem
 from .report import load_reports
+from .safety import check_tables, scan_html
+from .table import Table
 from .validate import check_references
 
 
@@ -27,6 +30,7 @@ class Publication:
     table_pages: dict[str, dict[str, str]] = field(default_factory=dict)
     temuan: dict[str, list[Temuan]] = field(init=False)
     fakta: dict[str, dict[str, Fakta]] = field(init=False)
+    rendered: dict[str, dict[str, Table]] = field(default_factory=dict)  # page src -> tables
 
     def __post_init__(self) -> None:
         self.by_id = {h.report.id: h for h in self.hasil}
@@ -68,8 +72,13 @@ class Publication:
             self.hasil, key=lambda x: (x.report.laporan.instansi, -x.report.laporan.tahun)
         ):
             lap = h.report.laporan
-            title = f"{lap.jenis_dokumen} {lap.tahun} {lap.singkatan_instansi or lap.instansi}"
-            pages: list[object] = [{p.judul: f"{lap.id}/{p.file}"} for p in lap.halaman]
+            # the theme writes nav titles into HTML unescaped: escape text that comes from YAML
+            title = html.escape(
+                f"{lap.jenis_dokumen} {lap.tahun} {lap.singkatan_instansi or lap.instansi}"
+            )
+            pages: list[object] = [
+                {html.escape(p.judul): f"{lap.id}/{p.file}"} for p in lap.halaman
+            ]
             if not any(p.file == verifikasi.PAGE for p in lap.halaman):
                 pages.append({verifikasi.TITLE: f"{lap.id}/{verifikasi.PAGE}"})
             nav.append({title: pages})
@@ -97,9 +106,24 @@ class Publication:
                     )
                 placed[tid] = src
         self._check_pages(pages, problems)
-        out = {src: expand(text, self.page(src), problems) for src, text in pages.items()}
+        out = {src: self._expand(src, text, problems) for src, text in pages.items()}
         problems.raise_if_any()
         return out
+
+    def _expand(self, src: str, text: str, problems: Collector) -> str:
+        page = self.page(src)
+        out = expand(text, page, problems)
+        self.rendered[src] = page.rendered
+        return out
+
+    def check_html(self, src: str, body: str, whole_page: str | None = None) -> list[Problem]:
+        """Problems of a built page: executable content, and numbers that differ from the
+        computed tables. `body` is the page's content HTML, `whole_page` the full output."""
+        shown = f"content/{src}"
+        found = scan_html(body, shown) + check_tables(body, shown, self.rendered.get(src, {}))
+        if whole_page is not None:
+            found += scan_html(whole_page, shown, whole_page=True)
+        return found
 
     def page(self, src: str) -> Page:
         """The marker context of the page at `src` (a path under content/)."""
@@ -115,7 +139,7 @@ class Publication:
 
     def expand_one(self, src: str, text: str) -> str:
         problems = Collector()
-        out = expand(text, self.page(src), problems)
+        out = self._expand(src, text, problems)
         problems.raise_if_any()
         return out
 

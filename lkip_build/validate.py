@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from . import model as m
@@ -10,12 +11,21 @@ from .problems import Collector
 from .report import Report
 from .tables import RENDERERS
 
+ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
 
 def _unique(items: Iterable[tuple[str, Lokasi]], what: str, problems: Collector) -> set[str]:
     seen: dict[str, Lokasi] = {}
     for ident, where in items:
         if not ident:
             continue
+        if what != "nomor tabel" and not ID.fullmatch(ident):
+            problems.add(
+                "bad-id",
+                where,
+                f"id {what} {ident!r} hanya boleh berisi huruf kecil a-z, angka 0-9 dan '-' "
+                "(tanpa spasi, huruf mirip dari abjad lain, atau karakter tak terlihat)",
+            )
         if ident in seen:
             problems.add(
                 "duplicate-id",
@@ -41,6 +51,7 @@ def _pos(items: list[m.PosAnggaran]) -> Iterable[m.PosAnggaran]:
 
 def check_references(r: Report, problems: Collector) -> None:
     """Every id unique within its kind, every reference pointing at something that exists."""
+    _unique([(r.laporan.id, r.laporan.lokasi)], "laporan", problems)
     daftar = _unique(
         ((d.id, d.lokasi) for d in (r.daftar.daftar if r.daftar else [])), "daftar", problems
     )

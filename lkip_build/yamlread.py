@@ -29,6 +29,7 @@ class YNode:
     line: int
     text: str = ""  # scalar text exactly as written (quotes removed)
     quoted: bool = False
+    comment_after: bool = False  # a plain scalar followed by " #" on its line: YAML cut it there
     items: list[YNode] = field(default_factory=list)  # seq items
     pairs: list[tuple[YNode, YNode]] = field(default_factory=list)  # map entries
 
@@ -84,7 +85,16 @@ def read_yaml(path: Path, shown: str, problems: Collector) -> YNode | None:
     return _assemble(text, shown, problems)
 
 
+def _comment_after(lines: list[str], event: yaml.ScalarEvent) -> bool:
+    end = event.end_mark
+    if event.style is not None or end.line >= len(lines):
+        return False
+    rest = lines[end.line][end.column :]
+    return rest.lstrip(" ").startswith("#") and rest[:1] == " "
+
+
 def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
+    lines = text.splitlines()
     stack: list[YNode] = []
     pending_key: list[YNode | None] = []
     root: YNode | None = None
@@ -103,7 +113,13 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
             ):
                 _refuse_tag_anchor(event, shown, line, problems)
                 if isinstance(event, yaml.ScalarEvent):
-                    node = YNode("scalar", line, text=event.value, quoted=event.style in ("'", '"'))
+                    node = YNode(
+                        "scalar",
+                        line,
+                        text=event.value,
+                        quoted=event.style in ("'", '"'),
+                        comment_after=_comment_after(lines, event),
+                    )
                 else:
                     kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
                     node = YNode(kind, line)
@@ -148,7 +164,6 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
         line = mark.line + 1 if mark else 0
         what = str(exc.problem or exc.context or "")
         hint = next((v for k, v in _SYNTAX_HINTS.items() if k in what), None)
-        lines = text.splitlines()
         if "cannot start any token" in what and 0 < line <= len(lines) and "\t" in lines[line - 1]:
             hint = _SYNTAX_HINTS["found character '\\t' that cannot start any token"]
         message = hint or f"YAML tidak valid: {what}"

@@ -1,0 +1,229 @@
+"""Checks on the built HTML: nothing executable but the theme's own, and every number right.
+
+Editors write Markdown (which may carry raw HTML) and YAML (always escaped when rendered);
+the HTML that comes out is read back here, after the site generator has done its work, so
+that no path from input to page is trusted blindly.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+
+from .angka import AngkaError, parse_decimal
+from .model import Lokasi
+from .problems import Problem
+from .table import Table
+
+# Elements that run code, load other documents or change how the page is read.
+FORBIDDEN_TAGS = {
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "meta",
+    "link",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "style",
+    "portal",
+    "foreignobject",
+}
+URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "srcset",
+}
+BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.I)
+# The theme's page chrome uses these; inside a page's content they are still refused.
+THEME_TAGS = {"meta", "link", "form", "input", "label", "button", "style"}
+# The theme's own scripts: its bundle, its JSON config and three small inline scripts.
+THEME_SCRIPT_SRC = re.compile(
+    r"^(\.\./)*assets/javascripts/(bundle|workers/search)\.[0-9a-f]+\.min\.js$"
+)
+THEME_INLINE = (
+    "__md_scope=",
+    "var palette=__md_get(",
+    "var target=document.getElementById(location.hash",
+)
+NOT_A_NUMBER = re.compile(r"\b(nan|NaN|inf|Infinity|None|undefined)\b")
+
+
+class _Scanner(HTMLParser):
+    def __init__(self, theme: bool):
+        super().__init__(convert_charrefs=True)
+        self.theme = theme  # scanning a whole page: the theme's own chrome is allowed
+        self.found: list[tuple[int, str]] = []
+        self._script: tuple[int, dict[str, str | None]] | None = None
+        self._script_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        values = dict(attrs)
+        if tag == "script" and self.theme:
+            self._script = (line, values)
+            self._script_text = []
+        elif tag in FORBIDDEN_TAGS and not (self.theme and tag in THEME_TAGS):
+            self.found.append((line, f"elemen <{tag}> tidak diizinkan"))
+        for name, value in attrs:
+            name = name.lower()
+            if name.startswith("on"):
+                self.found.append(
+                    (line, f"atribut {name}= (kode JavaScript) tidak diizinkan pada <{tag}>")
+                )
+            elif name in ("srcdoc", "formaction"):
+                self.found.append((line, f"atribut {name}= tidak diizinkan pada <{tag}>"))
+            elif name in URL_ATTRS and value and BAD_SCHEME.match(value):
+                if not (tag == "img" and value.strip().lower().startswith("data:image/")):
+                    self.found.append(
+                        (line, f"tautan {value.strip()[:30]!r} pada <{tag}> tidak diizinkan")
+                    )
+            elif (
+                name == "style"
+                and value
+                and re.search(r"expression\s*\(|url\s*\(\s*['\"]?\s*javascript:", value, re.I)
+            ):
+                self.found.append((line, f"atribut style berisi kode pada <{tag}>"))
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script_text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            line, attrs = self._script
+            body = "".join(self._script_text).strip()
+            self._script = None
+            src = attrs.get("src")
+            ok = (
+                (src is not None and THEME_SCRIPT_SRC.match(src) and not body)
+                or (attrs.get("id") == "__config" and attrs.get("type") == "application/json")
+                or (src is None and body.startswith(THEME_INLINE))
+            )
+            if not ok:
+                self.found.append((line, "elemen <script> yang bukan milik tema"))
+
+
+def scan_html(html: str, source: str, *, whole_page: bool = False) -> list[Problem]:
+    """Problems for anything executable in `html` (a page body, or a whole page)."""
+    scanner = _Scanner(theme=whole_page)
+    scanner.feed(html)
+    scanner.close()
+    return [
+        Problem("unsafe-html", Lokasi(source, line), message) for line, message in scanner.found
+    ]
+
+
+# ---------------------------------------------------------------- numbers in the HTML
+
+
+class _Tables(HTMLParser):
+    """Collects the cells of each table that follows an element with id="tabel-..."."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: dict[str, list[list[str]]] = {}
+        self._anchor: str | None = None
+        self._current: list[list[str]] | None = None
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        ident = dict(attrs).get("id") or ""
+        if ident.startswith("tabel-"):
+            self._anchor = ident
+        if tag == "table" and self._anchor:
+            self._current = []
+            self.tables[self._anchor] = self._current
+            self._anchor = None
+        elif tag == "tr" and self._current is not None:
+            self._current.append([])
+        elif tag in ("td", "th") and self._current is not None:
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._current:
+            self._current[-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "table":
+            self._current = None
+
+
+def _number(text: str) -> Decimal | None:
+    t = text.strip().rstrip("*").replace(" %", "").replace("%", "").strip()
+    if not re.fullmatch(r"-?[\d.]+(,\d+)?", t):
+        return None
+    try:
+        return parse_decimal(t)
+    except AngkaError:
+        return None
+
+
+def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Problem]:
+    """Every numeric cell of each rendered table, read back the Indonesian way, must equal
+    the cell the computation produced; a table that went missing is a problem too."""
+    parser = _Tables()
+    parser.feed(html)
+    parser.close()
+    problems: list[Problem] = []
+    for anchor, table in expected.items():
+        got = parser.tables.get(anchor)
+        if got is None:
+            problems.append(
+                Problem("html-table-missing", Lokasi(source), f"tabel #{anchor} tidak ada di HTML")
+            )
+            continue
+        want = [table.header, *table.rows]
+        if len(got) != len(want):
+            problems.append(
+                Problem(
+                    "html-number-mismatch",
+                    Lokasi(source),
+                    f"#{anchor}: {len(got)} baris di HTML, seharusnya {len(want)}",
+                )
+            )
+            continue
+        for r, (row_got, row_want) in enumerate(zip(got, want, strict=True)):
+            for c, cell in enumerate(row_want):
+                text = " ".join(cell) if isinstance(cell, list) else cell
+                value = _number(str(text))
+                if value is None:
+                    continue
+                seen = _number(row_got[c]) if c < len(row_got) else None
+                if seen != value:
+                    shown = row_got[c] if c < len(row_got) else "(tidak ada)"
+                    problems.append(
+                        Problem(
+                            "html-number-mismatch",
+                            Lokasi(source),
+                            f"#{anchor} baris {r} kolom {c}: HTML menampilkan {shown!r}, "
+                            f"hasil hitung {text!r}",
+                        )
+                    )
+    for m in NOT_A_NUMBER.finditer(re.sub(r"<[^>]+>", " ", html)):
+        problems.append(
+            Problem("html-not-a-number", Lokasi(source), f"teks {m.group(0)!r} muncul di halaman")
+        )
+    return problems
