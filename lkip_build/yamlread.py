@@ -87,7 +87,7 @@ def read_yaml(path: Path, shown: str, problems: Collector) -> YNode | None:
 
 def _comment_after(lines: list[str], event: yaml.ScalarEvent) -> bool:
     end = event.end_mark
-    if event.style is not None or end.line >= len(lines):
+    if event.style not in (None, "") or end.line >= len(lines):  # plain scalars only
         return False
     rest = lines[end.line][end.column :]
     return rest.lstrip(" ").startswith("#") and rest[:1] == " "

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -58,3 +62,34 @@ def make_report(tmp_path: Path):
 
 def codes(problems: Collector) -> list[str]:
     return [p.code for p in problems.problems]
+
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+# a tiny site per scenario, built in tmp_path
+
+
+def tiny_site(tmp_path: Path, page: str, files: dict[str, str] | None = None) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
+    write(tmp_path / "content", {"index.md": "# Beranda\n\n<!-- lkip:daftar-laporan -->\n"})
+    (tmp_path / "content" / "assets").mkdir()
+    shutil.copy(ROOT / "content" / "assets" / "lkip.css", tmp_path / "content" / "assets")
+    write(tmp_path / "content" / "uji-2021", {"index.md": page})
+    write(
+        tmp_path / "data" / "uji-2021",
+        {"laporan.yml": LAPORAN.format(id="uji-2021"), **(files or {})},
+    )
+    return tmp_path / "mkdocs.yml"

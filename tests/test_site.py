@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import LAPORAN, ROOT, write
+from .conftest import ROOT, build, tiny_site
 
 SEED = "ntt-disperindag-lkip-2021"
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -146,23 +130,6 @@ def test_home_lists_reports_by_agency_level_and_year(site: Path) -> None:
     assert "Dinas Perindustrian dan Perdagangan Provinsi Nusa Tenggara Timur" in home
     assert "Tingkat: Provinsi" in home and "Tingkat: Kabupaten" in home
     assert (site / "lebak-disperindag-renja-2021" / "halaman-79" / "index.html").exists()
-
-
-# ---------------------------------------------------------------- a tiny site per scenario
-
-
-def tiny_site(tmp_path: Path, page: str, files: dict[str, str] | None = None) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
-    write(tmp_path / "content", {"index.md": "# Beranda\n\n<!-- lkip:daftar-laporan -->\n"})
-    (tmp_path / "content" / "assets").mkdir()
-    shutil.copy(ROOT / "content" / "assets" / "lkip.css", tmp_path / "content" / "assets")
-    write(tmp_path / "content" / "uji-2021", {"index.md": page})
-    write(
-        tmp_path / "data" / "uji-2021",
-        {"laporan.yml": LAPORAN.format(id="uji-2021"), **(files or {})},
-    )
-    return tmp_path / "mkdocs.yml"
 
 
 def test_tiny_site_builds(tmp_path: Path) -> None:
