@@ -11,7 +11,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 _INT = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+)")
 _DEC = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?")
-_CONFUSABLE = str.maketrans({"\u2212": "-", "\u2013": "-", "\u00a0": " "})
 
 
 class AngkaError(ValueError):
@@ -19,11 +18,14 @@ class AngkaError(ValueError):
 
 
 def _clean(text: str) -> str:
-    if any(ord(c) < 32 or 0x200B <= ord(c) <= 0x200F or 0x202A <= ord(c) <= 0x202E for c in text):
-        raise AngkaError("memuat karakter tak terlihat (kontrol/format Unicode)")
-    if not text.isascii() and any(c.isdigit() and not c.isascii() for c in text):
+    """Only ASCII is a number: invisible, look-alike and foreign characters are refused."""
+    if any(c.isdigit() and not c.isascii() for c in text):
         raise AngkaError("memuat angka bukan-ASCII; ketik ulang dengan angka 0-9")
-    return text.strip()
+    if "\u2212" in text or "\u2013" in text:
+        raise AngkaError("tanda minus harus '-' biasa, bukan tanda pisah")
+    if not text.isascii() or any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise AngkaError("memuat karakter tak terlihat atau bukan ASCII (mis. spasi tak terputus)")
+    return text.strip(" ")
 
 
 def parse_int(text: str) -> int:

@@ -64,6 +64,11 @@ THEME_INLINE = (
 NOT_A_NUMBER = re.compile(r"\b(nan|NaN|inf|Infinity|None|undefined)\b")
 
 
+def _url(value: str) -> str:
+    """A URL as a browser reads its scheme: tabs, newlines and controls removed."""
+    return re.sub(r"[\x00-\x20]", "", value)
+
+
 class _Scanner(HTMLParser):
     def __init__(self, theme: bool):
         super().__init__(convert_charrefs=True)
@@ -88,8 +93,8 @@ class _Scanner(HTMLParser):
                 )
             elif name in ("srcdoc", "formaction"):
                 self.found.append((line, f"atribut {name}= tidak diizinkan pada <{tag}>"))
-            elif name in URL_ATTRS and value and BAD_SCHEME.match(value):
-                if not (tag == "img" and value.strip().lower().startswith("data:image/")):
+            elif name in URL_ATTRS and value and BAD_SCHEME.match(_url(value)):
+                if not (tag == "img" and _url(value).lower().startswith("data:image/")):
                     self.found.append(
                         (line, f"tautan {value.strip()[:30]!r} pada <{tag}> tidak diizinkan")
                     )

@@ -9,6 +9,7 @@ without recursion errors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +82,15 @@ def read_yaml(path: Path, shown: str, problems: Collector) -> YNode | None:
         return None
     if not text.strip():
         problems.add("file-empty", where, "berkas kosong")
+        return None
+    # YAML counts these as line breaks while editors' tools do not: lines would disagree
+    odd = re.search("[\x85\u2028\u2029]", text)
+    if odd:
+        line = text.count("\n", 0, odd.start()) + 1
+        name = f"U+{ord(odd.group(0)):04X}"
+        problems.add(
+            "bad-character", Lokasi(shown, line), f"karakter pemisah baris {name} tidak boleh ada"
+        )
         return None
     return _assemble(text, shown, problems)
 
@@ -169,7 +179,15 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
         message = hint or f"YAML tidak valid: {what}"
         problems.add("yaml-syntax", Lokasi(shown, line), message)
         return None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as exc:  # control characters and the like
+        # the C reader counts UTF-8 bytes, the Python one characters
+        unit = text.encode("utf-8") if _Loader is not yaml.SafeLoader else text
+        line = unit[: exc.position].count("\n" if isinstance(unit, str) else b"\n") + 1
+        code = f"0x{exc.character:02x}" if isinstance(exc.character, int) else repr(exc.character)
+        message = f"karakter kontrol {code} tidak boleh ada di berkas; hapus karakter itu"
+        problems.add("yaml-syntax", Lokasi(shown, line), message)
+        return None
+    except yaml.YAMLError as exc:
         problems.add("yaml-syntax", Lokasi(shown), f"YAML tidak valid: {exc}")
         return None
     if root is None:

@@ -93,3 +93,25 @@ def tiny_site(tmp_path: Path, page: str, files: dict[str, str] | None = None) ->
         {"laporan.yml": LAPORAN.format(id="uji-2021"), **(files or {})},
     )
     return tmp_path / "mkdocs.yml"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Print what the robustness suite covered, as the issue asks: counts, and failures."""
+    here = Path(__file__).parent
+    fixtures = len(list((here / "conformance").glob("*.case")))
+    payloads = sum(
+        1
+        for line in (here / "payloads" / "html-injection.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line
+    )
+    from . import test_generated as g
+
+    generated = g.N_PARSER + 2 * g.N_ROUNDTRIP + 2 * g.N_LOADER + 3 * 300  # + test_audit's
+    failed = len(terminalreporter.stats.get("failed", []))
+    terminalreporter.write_sep("-", "lkip robustness")
+    terminalreporter.write_line(
+        f"conformance fixtures: {fixtures}; injection payloads: {payloads}; "
+        f"generated cases (configured): {generated}; failures: {failed}"
+    )

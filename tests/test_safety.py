@@ -1,0 +1,118 @@
+"""No script reaches a reader: injection payloads in chapters fail the build (or are
+neutralised); the same payloads in YAML text are always escaped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from lkip_build.safety import check_tables, scan_html
+from lkip_build.table import Table, cell_text
+
+from .conftest import build, tiny_site
+
+PAYLOADS = [
+    line
+    for line in (Path(__file__).parent / "payloads" / "html-injection.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line
+]
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "toc"]  # as in mkdocs.yml
+
+# An oracle independent of the scanner: plain regexes over the HTML a browser would get.
+ORACLE = re.compile(
+    r"<\s*(script|iframe|object|embed|base|meta|link|form|style|button|input|textarea|select)\b"
+    r"|\son[a-z]+\s*="
+    r"|(href|src|action|formaction|data|xlink:href)\s*=\s*[\"']?\s*(j\s*a\s*v\s*a|&#|vbscript|data:text)",
+    re.I,
+)
+
+
+def executable(html: str) -> bool:
+    """True when a real tag (not escaped text) matches the oracle."""
+    return any(ORACLE.search(tag) for tag in re.findall(r"<[a-zA-Z][^>]*>", html))
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_in_a_chapter_is_caught(payload: str) -> None:
+    for text in (payload, f"Paragraf dengan {payload} di tengah.", f"| a |\n| - |\n| {payload} |"):
+        html = markdown.markdown(text, extensions=EXTENSIONS)
+        if executable(html):
+            assert scan_html(html, "content/x.md"), html
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_in_yaml_text_is_escaped(payload: str) -> None:
+    table = Table(
+        ["Nama", "Alamat"],
+        [[payload, [payload, payload]]],
+        "ll",
+        nomor="1.1",
+        judul=payload,
+        anchor="tabel-1-1",
+        sumber_data=payload,
+        catatan=(payload,),
+    )
+    html = markdown.markdown(table.as_markdown(), extensions=EXTENSIONS)
+    assert not executable(html), html
+    assert not scan_html(html, "content/x.md")
+    assert cell_text(payload).count("<") == 0 or "<br>" in cell_text([payload, payload])
+
+
+def test_the_scanner_allows_plain_content() -> None:
+    html = markdown.markdown(
+        "# Judul\n\nTeks [tautan](bab-1.md) dan ![gambar](a.png)\n\n| a |\n| - |\n| 1 |\n",
+        extensions=EXTENSIONS,
+    )
+    assert scan_html(html, "x") == []
+
+
+def test_payloads_in_a_real_build(tmp_path: Path) -> None:
+    page = "# Uji\n\n" + "\n\n".join(PAYLOADS) + "\n"
+    result = build(tiny_site(tmp_path, page), tmp_path / "out")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("content/uji-2021/index.md:") >= len(PAYLOADS) // 2
+    assert "[unsafe-html]" in result.stderr
+
+
+def test_payloads_in_yaml_in_a_real_build(tmp_path: Path) -> None:
+    rows = "\n".join(f"      - nama: {payload!r}" for payload in PAYLOADS)
+    daftar = f"daftar:\n  - id: d\n    kolom:\n      - kunci: nama\n        judul: Nama\n    baris:\n{rows}\n"
+    titles = "\n".join(
+        f"  - id: t{i}\n    judul: {p!r}\n    jenis: daftar\n    sumber: [d]"
+        for i, p in enumerate(PAYLOADS[:5])
+    )
+    page = "# Uji\n\n" + "\n\n".join(f"<!-- lkip:tabel t{i} -->" for i in range(5)) + "\n"
+    config = tiny_site(tmp_path, page, {"daftar.yml": daftar, "tabel.yml": f"tabel:\n{titles}\n"})
+    result = build(config, tmp_path / "out")
+    assert result.returncode == 0, result.stderr  # escaped, so the HTML checks pass
+    html = (tmp_path / "out" / "uji-2021" / "index.html").read_text(encoding="utf-8")
+    body = html[html.index("<article") : html.index("</article>")]
+    assert not executable(body)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_numbers_read_back_from_the_html() -> None:
+    table = Table(
+        ["No", "Pagu"],
+        [["1.", "13.519.650.516"], ["", "97,32"]],
+        "lr",
+        nomor="3.22",
+        judul="T",
+        anchor="tabel-3-22",
+    )
+    html = markdown.markdown(table.as_markdown(), extensions=EXTENSIONS)
+    assert check_tables(html, "x", {"tabel-3-22": table}) == []
+    broken = html.replace("13.519.650.516", "13.519.650.51")
+    assert [p.code for p in check_tables(broken, "x", {"tabel-3-22": table})] == [
+        "html-number-mismatch"
+    ]
+    assert [p.code for p in check_tables("<p>nilai nan</p>", "x", {})] == ["html-not-a-number"]
+    assert [p.code for p in check_tables("<p></p>", "x", {"tabel-3-22": table})] == [
+        "html-table-missing"
+    ]
