@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from lkip_build import pdf
 from lkip_build.problems import LkipError
 from lkip_build.site import Publication, prepare
 
@@ -37,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except LkipError as exc:
         raise PluginError(exc.render()) from None
     config[_KEY] = {"publication": publication, "expanded": {}}
+    publication.pdf = pdf.available()
     if not config.nav:
         config.nav = publication.nav()
     for line in publication.summaries():
@@ -48,21 +50,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     publication = _publication(config)
-    existing = {f.src_uri for f in files.documentation_pages()}
-    pages, extra = publication.generated(existing)
+    sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    pages, extra = publication.generated(sources)
     for src, text in {**pages, **extra}.items():
         files.append(File.generated(config, src, content=text))
-    sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    sources.update(pages)
     try:
         expanded = publication.expand_pages(sources)
     except LkipError as exc:
         raise PluginError(exc.render()) from None
+    for src, content in publication.downloads().items():
+        files.append(File.generated(config, src, content=content))
     config[_KEY]["expanded"] = {src: (sources[src], out) for src, out in expanded.items()}
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    config[_KEY].setdefault("html_problems", [])
+    page.meta["lkip_header"] = _publication(config).header(page.file.src_uri)
     source, out = config[_KEY]["expanded"].get(page.file.src_uri, (None, None))
     if source == markdown and out is not None:
         return out
@@ -88,3 +92,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     found = config[_KEY].get("html_problems", [])
     if found:
         raise PluginError(LkipError(found).render())
+    publication = _publication(config)
+    if publication.pdf:
+        try:
+            for path in pdf.write_all(publication, Path(config.site_dir)):
+                log.info(f"lkip: PDF {path}")
+        except LkipError as exc:
+            raise PluginError(exc.render()) from None

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import grafik, unduhan
 from .angka import format_decimal
 from .compute import Hasil, HasilIndikator
 from .fakta import FORMATS, Fakta, tulis
@@ -42,6 +43,9 @@ class Page:
     reports: list[Hasil]
     temuan: list  # the report's audit findings (list[Temuan])
     rendered: dict[str, Table] = field(default_factory=dict)  # anchor -> table, for checks
+    files: dict[str, bytes] = field(default_factory=dict)  # path under the report -> content
+    print_view: bool = False  # the whole report on one page: links stay inside it
+    pdf: bool = False  # whether this build produces the report's PDF
 
 
 def find_table_ids(text: str) -> list[str]:
@@ -122,7 +126,14 @@ def m_tabel(args: list[str], page: Page) -> str:
     except TableError as exc:
         raise MarkerError("table-error", str(exc)) from exc
     page.rendered[table.anchor] = table
-    return '\n<div class="lkip-tabel" markdown="1">\n\n' + table.as_markdown() + "\n</div>\n"
+    page.files.update(unduhan.files_for(table))
+    return (
+        '\n<div class="lkip-tabel" markdown="1">\n\n'
+        + table.as_markdown()
+        + "\n"
+        + unduhan.links(table)
+        + "\n\n</div>\n"
+    )
 
 
 def m_nilai(args: list[str], page: Page) -> str:
@@ -234,6 +245,8 @@ def m_daftar_tabel(args: list[str], page: Page) -> str:
                 "table-not-placed", f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun"
             )
         rel = where[len(here) + 1 :] if where.startswith(here + "/") else "../" + where
+        if page.print_view:
+            rel = ""  # every table is on this page
         out.append(f"| [Tabel {t.nomor}]({rel}#{anchor(t.nomor, t.id)}) | {cell_text(t.judul)} |")
     return "\n| Nomor | Judul |\n| :-- | :-- |\n" + "\n".join(out) + "\n"
 
@@ -272,6 +285,53 @@ def m_catatan_verifikasi(args: list[str], page: Page) -> str:
     return page_markdown(h, page.temuan, page.table_pages, page.src)
 
 
+def m_grafik(args: list[str], page: Page) -> str:
+    usage = "<!-- lkip:grafik capaian | anggaran SUMBER | harga KELOMPOK -->"
+    if not args or args[0] not in grafik.KINDS:
+        raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}")
+    h = _need_report(page)
+    try:
+        g = grafik.KINDS[args[0]](h, *args[1:])  # type: ignore[operator]
+    except TypeError as exc:
+        raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}") from exc
+    except grafik.GrafikError as exc:
+        raise MarkerError("chart-error", str(exc)) from exc
+    path = f"grafik/{g.name}.svg"
+    page.files[path] = g.svg().encode("utf-8")
+    alt = html.escape(g.alt).replace("[", "&#91;").replace("]", "&#93;")
+    return (
+        f'\n<figure class="lkip-grafik" markdown="span">\n'
+        f"![{alt}]({path})\n"
+        f"<figcaption>Grafik: {html.escape(g.judul)}</figcaption>\n</figure>\n"
+    )
+
+
+def m_unduhan(args: list[str], page: Page) -> str:
+    _args(args, 0, "<!-- lkip:unduhan -->")
+    h = _need_report(page)
+    rid = h.report.id
+    items = [
+        f"- [Versi cetak (seluruh laporan dalam satu halaman)]({CETAK})",
+        "- [Semua data laporan (YAML sumber, tabel hasil hitung, temuan) — JSON]"
+        f"(unduh/{rid}-data.json)",
+        "- [Catatan verifikasi data — JSON](catatan-verifikasi/temuan.json)",
+    ]
+    if page.pdf:
+        # raw HTML: the PDF is written after the pages, so the link is not checked as a page link
+        items.insert(1, f'- <a href="{pdf_url(page.src, rid)}">Laporan lengkap (PDF)</a>')
+    return "\n" + "\n".join(items) + "\n"
+
+
+CETAK = "cetak.md"
+
+
+def pdf_url(src: str, rid: str) -> str:
+    """The PDF's URL relative to the page built from `src` (directory URLs)."""
+    name = src.rsplit("/", 1)[-1]
+    depth = 0 if name == "index.md" else 1
+    return "../" * depth + f"{rid}.pdf"
+
+
 HANDLERS: dict[str, Callable[[list[str], Page], str]] = {
     "tabel": m_tabel,
     "nilai": m_nilai,
@@ -281,4 +341,6 @@ HANDLERS: dict[str, Callable[[list[str], Page], str]] = {
     "daftar-tabel": m_daftar_tabel,
     "daftar-laporan": m_daftar_laporan,
     "catatan-verifikasi": m_catatan_verifikasi,
+    "grafik": m_grafik,
+    "unduhan": m_unduhan,
 }

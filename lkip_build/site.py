@@ -9,16 +9,17 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import verifikasi
+from . import unduhan, verifikasi
 from .audit import ERROR, Temuan, audit
 from .compute import Hasil, hitung
-from .fakta import Fakta, kumpulkan
-from .markers import MARKER, Page, expand, find_table_ids
+from .fakta import Fakta, kumpulkan, tulis
+from .markers import CETAK, MARKER, Page, expand, find_table_ids
 from .model import Lokasi
 from .problems import Collector, Problem
 from .report import load_reports
 from .safety import check_tables, scan_html
 from .table import Table
+from .tables import anchor
 from .validate import check_references
 
 
@@ -31,6 +32,8 @@ class Publication:
     temuan: dict[str, list[Temuan]] = field(init=False)
     fakta: dict[str, dict[str, Fakta]] = field(init=False)
     rendered: dict[str, dict[str, Table]] = field(default_factory=dict)  # page src -> tables
+    page_files: dict[str, dict[str, bytes]] = field(default_factory=dict)  # page src -> files
+    pdf: bool = False  # this build writes each report's PDF (set by the adapter)
 
     def __post_init__(self) -> None:
         self.by_id = {h.report.id: h for h in self.hasil}
@@ -55,15 +58,75 @@ class Publication:
             out.append(f"lkip: {rid}: {verifikasi.summary(found)} ({mode})")
         return out
 
-    def generated(self, existing: set[str]) -> tuple[dict[str, str], dict[str, str]]:
-        """Pages and files every report gets: its verification page and the findings' JSON."""
+    def generated(self, sources: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+        """Pages and files every report gets: its verification page, the findings' JSON and
+        a print view holding the whole report in reading order."""
         pages, files = {}, {}
         for rid, found in sorted(self.temuan.items()):
             src = f"{rid}/{verifikasi.PAGE}"
-            if src not in existing:
+            if src not in sources:
                 pages[src] = f"# {verifikasi.TITLE}\n\n<!-- lkip:catatan-verifikasi -->\n"
             files[f"{rid}/{verifikasi.JSON}"] = verifikasi.as_json(found)
+            lap = self.by_id[rid].report.laporan
+            # the web cover (index.md) is a page of links; print has its own cover
+            parts = [
+                sources[f"{rid}/{p.file}"]
+                for p in lap.halaman
+                if f"{rid}/{p.file}" in sources and p.file != "index.md"
+            ]
+            e = html.escape
+            cover = (
+                f"# {e(lap.judul)}\n\n"
+                '<p class="lkip-web-saja">Versi cetak: seluruh laporan dalam satu halaman, '
+                "untuk dicetak atau disimpan sebagai PDF.</p>\n\n"
+                '<div class="lkip-sampul">\n'
+                f"<p>{e(lap.pemerintah.upper())}</p>\n<p>{e(lap.judul.upper())}</p>\n"
+                f"<p>{e(lap.instansi.upper())}</p>\n<p>TAHUN {lap.tahun}</p>\n</div>\n\n"
+            )
+            pages[f"{rid}/{CETAK}"] = cover + "\n\n".join(
+                f'<div class="lkip-bab" markdown="1">\n\n{part}\n\n</div>' for part in parts
+            )
         return pages, files
+
+    def downloads(self) -> dict[str, bytes]:
+        """Every file the pages asked for (CSV, XLSX, SVG) and each report's data bundle."""
+        out: dict[str, bytes] = {}
+        for src, files in sorted(self.page_files.items()):
+            rid = src.split("/", 1)[0]
+            for path, content in files.items():
+                out[f"{rid}/{path}"] = content
+        for h in self.hasil:
+            rid = h.report.id
+            seen: dict[str, Table] = {}
+            for src, tables in sorted(self.rendered.items()):
+                if src.startswith(rid + "/"):
+                    seen.update(tables)
+            order = [
+                anchor(t.nomor, t.id) for t in (h.report.tabel.tabel if h.report.tabel else [])
+            ]
+            tables = sorted(
+                seen.values(), key=lambda t: order.index(t.anchor) if t.anchor in order else 999
+            )
+            lap = h.report.laporan
+            meta = {
+                k: getattr(lap, k)
+                for k in (
+                    "judul",
+                    "instansi",
+                    "pemerintah",
+                    "tingkat",
+                    "wilayah",
+                    "tahun",
+                    "jenis_dokumen",
+                )
+            }
+            values = {k: (f.value, f.kind, tulis(f)) for k, f in sorted(self.fakta[rid].items())}
+            findings = [t.as_dict() for t in self.temuan[rid]]
+            sources = unduhan.read_sources(self.root / h.report.folder)
+            out[f"{rid}/unduh/{rid}-data.json"] = unduhan.bundle(
+                rid, meta, sources, tables, values, findings
+            )
+        return out
 
     def nav(self) -> list[object]:
         """Home first, then one section per report with its pages in reading order."""
@@ -81,6 +144,7 @@ class Publication:
             ]
             if not any(p.file == verifikasi.PAGE for p in lap.halaman):
                 pages.append({verifikasi.TITLE: f"{lap.id}/{verifikasi.PAGE}"})
+            pages.append({"Versi Cetak": f"{lap.id}/{CETAK}"})
             nav.append({title: pages})
         return nav
 
@@ -95,6 +159,8 @@ class Publication:
         }
         for src, text in sorted(pages.items()):
             head = src.split("/", 1)[0]
+            if src.endswith("/" + CETAK):
+                continue  # the print view repeats every table; their home is the chapter
             for tid in find_table_ids(text):
                 placed = self.table_pages.setdefault(head, {})
                 # a numbered table has one home (its anchor); unnumbered ones may repeat
@@ -114,6 +180,7 @@ class Publication:
         page = self.page(src)
         out = expand(text, page, problems)
         self.rendered[src] = page.rendered
+        self.page_files[src] = page.files
         return out
 
     def check_html(self, src: str, body: str, whole_page: str | None = None) -> list[Problem]:
@@ -125,6 +192,14 @@ class Publication:
             found += scan_html(whole_page, shown, whole_page=True)
         return found
 
+    def header(self, src: str) -> str:
+        """The line above a report page's header: document, year and agency (escaped)."""
+        h = self.by_id.get(src.split("/", 1)[0]) if "/" in src else None
+        if h is None:
+            return ""
+        lap = h.report.laporan
+        return html.escape(f"{lap.jenis_dokumen} {lap.tahun} · {lap.instansi}")
+
     def page(self, src: str) -> Page:
         """The marker context of the page at `src` (a path under content/)."""
         head = src.split("/", 1)[0] if "/" in src else ""
@@ -135,6 +210,8 @@ class Publication:
             self.table_pages.get(head, {}),
             self.hasil,
             self.temuan.get(head, []),
+            print_view=src.endswith("/" + CETAK),
+            pdf=self.pdf,
         )
 
     def expand_one(self, src: str, text: str) -> str:

@@ -67,8 +67,9 @@ def codes(problems: Collector) -> list[str]:
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(config: Path, out: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
+    """A strict build; PDFs (slow: a browser per report) only when a test asks for them."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "1" if pdf else "0"}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)],
         capture_output=True,
@@ -84,6 +85,7 @@ def build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
 def tiny_site(tmp_path: Path, page: str, files: dict[str, str] | None = None) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     write(tmp_path / "content", {"index.md": "# Beranda\n\n<!-- lkip:daftar-laporan -->\n"})
     (tmp_path / "content" / "assets").mkdir()
     shutil.copy(ROOT / "content" / "assets" / "lkip.css", tmp_path / "content" / "assets")

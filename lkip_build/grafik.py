@@ -1,0 +1,255 @@
+"""Charts from the computed data, rendered at build time to SVG.
+
+Vega-Lite specs rendered by vl-convert-python: a declarative spec is data we can test and
+read, and vl-convert draws it to static SVG without a browser or JavaScript on the page,
+so charts show in print, in the PDF and with scripts off. Labels are formatted here, the
+Indonesian way, so the chart says exactly what the tables say.
+
+Colours follow the category a figure earns, never its raw direction: a lower-is-better
+indicator that met its target is green, and a price that fell is shown as good.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .angka import format_decimal, format_int
+from .compute import Hasil
+
+# Category colours (colour-blind safe, dark enough for white gaps); words are always shown too.
+WARNA_KATEGORI = ["#1b7837", "#5aae61", "#e08214", "#b2182b"]
+BAIK, BURUK, NETRAL = "#1b7837", "#b2182b", "#4d4d4d"
+FONT = "Helvetica, Arial, sans-serif"
+
+
+@dataclass(frozen=True)
+class Grafik:
+    name: str  # file name under grafik/
+    judul: str
+    alt: str  # the text alternative: what the chart shows, in a sentence or two
+    spec: dict[str, object]
+
+    def svg(self) -> str:
+        import vl_convert  # imported late: only a build that draws charts needs it
+
+        return vl_convert.vegalite_to_svg(self.spec)
+
+
+class GrafikError(Exception):
+    pass
+
+
+def _base(title: str, values: list[dict[str, object]], height: int) -> dict[str, object]:
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": {"text": title, "font": FONT, "fontSize": 14, "anchor": "start"},
+        "width": 520,
+        "height": height,
+        "background": "white",
+        "config": {
+            "font": FONT,
+            "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 260},
+        },
+        "data": {"values": values},
+    }
+
+
+def capaian(h: Hasil) -> Grafik:
+    if not h.utama:
+        raise GrafikError("laporan ini tidak punya indikator")
+    bands = h.report.laporan.skala_capaian
+    names = [b.kategori for b in bands]
+    values = []
+    for i, r in enumerate(h.utama, start=1):
+        if r.capaian is None:
+            continue
+        values.append(
+            {
+                "indikator": f"{i}. {_short(r.indikator.nama)}",
+                "capaian": float(r.capaian),
+                "kategori": r.kategori,
+                "label": f"{format_decimal(r.capaian)} % · {r.kategori}",
+            }
+        )
+    thresholds = [
+        {"x": float(b.batas_bawah), "label": f"{format_decimal(b.batas_bawah, 0)} %"}
+        for b in bands
+        if b.batas_bawah is not None
+    ]
+    order = [v["indikator"] for v in values]
+    spec = _base("Capaian per indikator (target = 100 %)", values, 28 * len(values))
+    spec["layer"] = [
+        {
+            "mark": {"type": "bar", "height": 18},
+            "encoding": {
+                "y": {"field": "indikator", "type": "nominal", "sort": order, "title": None},
+                "x": {
+                    "field": "capaian",
+                    "type": "quantitative",
+                    "title": "Capaian (%)",
+                    "scale": {"domain": [0, 130]},
+                },
+                "color": {
+                    "field": "kategori",
+                    "type": "nominal",
+                    "title": "Kategori",
+                    "scale": {"domain": names, "range": WARNA_KATEGORI[: len(names)]},
+                    "legend": {"orient": "bottom"},
+                },
+            },
+        },
+        {
+            "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#222"},
+            "encoding": {
+                "y": {"field": "indikator", "type": "nominal", "sort": order},
+                "x": {"field": "capaian", "type": "quantitative"},
+                "text": {"field": "label"},
+            },
+        },
+        {
+            "data": {"values": thresholds},
+            "mark": {"type": "rule", "strokeDash": [3, 3], "color": "#666"},
+            "encoding": {"x": {"field": "x", "type": "quantitative"}},
+        },
+    ]
+    lowest = min(h.utama, key=lambda r: r.capaian or Decimal(0))
+    alt = (
+        f"Capaian {len(values)} indikator. Rata-rata {format_decimal(h.rata_rata or Decimal(0))} % "
+        f"({h.kategori}). Terendah: {lowest.indikator.nama}, "
+        f"{format_decimal(lowest.capaian or Decimal(0))} % "
+        f"({lowest.kategori}). "
+        + "; ".join(f"{v['indikator']}: {v['label']}" for v in values)
+        + "."
+    )
+    return Grafik("capaian", "Capaian kinerja per indikator dan kategorinya", alt, spec)
+
+
+def anggaran(h: Hasil, sumber: str) -> Grafik:
+    s = h.sumber.get(sumber)
+    if s is None:
+        raise GrafikError(f"sumber dana {sumber!r} tidak ada di anggaran.yml")
+    values = []
+    order = []
+    for i, p in enumerate(s.program, start=1):
+        name = f"{i}. {_short(p.pos.nama.removeprefix('Program '))}"
+        order.append(name)
+        pct = "-" if p.persen is None else f"{format_decimal(p.persen)} %"
+        values.append({"program": name, "jenis": "Pagu", "rp": p.pagu, "label": ""})
+        values.append({"program": name, "jenis": "Realisasi", "rp": p.realisasi, "label": pct})
+    spec = _base(
+        f"Pagu dan realisasi per program, {s.sumber.nama} (Rp)", values, 44 * len(s.program)
+    )
+    spec["encoding"] = {
+        "y": {"field": "program", "type": "nominal", "sort": order, "title": None},
+        "yOffset": {"field": "jenis", "sort": ["Pagu", "Realisasi"]},
+        "x": {"field": "rp", "type": "quantitative", "title": "Rupiah", "axis": {"format": ".2s"}},
+    }
+    spec["layer"] = [
+        {
+            "mark": {"type": "bar", "height": 14},
+            "encoding": {
+                "color": {
+                    "field": "jenis",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"domain": ["Pagu", "Realisasi"], "range": ["#9ecae1", "#08519c"]},
+                    "legend": {"orient": "bottom"},
+                }
+            },
+        },
+        {
+            "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#222"},
+            "encoding": {"text": {"field": "label"}},
+        },
+    ]
+    spec["config"]["locale"] = {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
+    }
+    alt = (
+        f"{s.sumber.nama}: pagu {format_int(s.pagu)} rupiah, "
+        f"realisasi {format_int(s.realisasi)} rupiah "
+        f"({format_decimal(s.persen or Decimal(0))} %). "
+        + "; ".join(
+            f"{p.pos.nama}: pagu {format_int(p.pagu)}, realisasi {format_int(p.realisasi)}"
+            + (f" ({format_decimal(p.persen)} %)" if p.persen is not None else " (tidak ada pagu)")
+            for p in s.program
+        )
+        + "."
+    )
+    return Grafik(
+        f"anggaran-{sumber}",
+        f"Pagu dan realisasi anggaran per program ({s.sumber.nama})",
+        alt,
+        spec,
+    )
+
+
+def harga(h: Hasil, kelompok: str) -> Grafik:
+    g = h.harga.get(kelompok)
+    if g is None:
+        raise GrafikError(f"kelompok harga {kelompok!r} tidak ada di harga.yml")
+    values = []
+    for b in sorted(g.barang, key=lambda x: x.persen or Decimal(0), reverse=True):
+        pct = b.persen or Decimal(0)
+        arah = "naik" if pct > 0 else ("turun" if pct < 0 else "tetap")
+        values.append(
+            {
+                "barang": b.barang.nama,
+                "persen": float(pct),
+                "x_label": float(max(pct, Decimal(0))),  # falls: label right of zero, off the bar
+                "arah": arah,
+                "label": f"{format_decimal(pct)} % ({arah})",
+            }
+        )
+    order = [v["barang"] for v in values]
+    spec = _base(
+        f"Perubahan harga {g.kelompok.nama} {g.kelompok.tahun_lalu}-{g.kelompok.tahun_kini}",
+        values,
+        20 * len(values),
+    )
+    spec["layer"] = [
+        {
+            "mark": {"type": "bar", "height": 14},
+            "encoding": {
+                "y": {"field": "barang", "type": "nominal", "sort": order, "title": None},
+                "x": {"field": "persen", "type": "quantitative", "title": "Perubahan harga (%)"},
+                # a price rise is bad for the reader, a fall is good: colour by that, not by sign
+                "color": {
+                    "field": "arah",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"domain": ["naik", "tetap", "turun"], "range": [BURUK, NETRAL, BAIK]},
+                    "legend": {"orient": "bottom"},
+                },
+            },
+        },
+        {
+            "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#222"},
+            "encoding": {
+                "y": {"field": "barang", "type": "nominal", "sort": order},
+                "x": {"field": "x_label", "type": "quantitative"},
+                "text": {"field": "label"},
+            },
+        },
+        {
+            "data": {"values": [{"x": float(g.rata_rata)}]},
+            "mark": {"type": "rule", "strokeDash": [4, 2], "color": "#222"},
+            "encoding": {"x": {"field": "x", "type": "quantitative"}},
+        },
+    ]
+    rises = [v for v in values if v["arah"] == "naik"]
+    alt = (
+        f"Perubahan harga {len(values)} barang ({g.kelompok.nama}); "
+        f"rata-rata {format_decimal(g.rata_rata)} %. "
+        f"{len(rises)} barang naik. Kenaikan terbesar: {values[0]['barang']} {values[0]['label']}; "
+        f"terendah: {values[-1]['barang']} {values[-1]['label']}."
+    )
+    return Grafik(f"harga-{kelompok}", f"Perubahan harga {g.kelompok.nama} per barang", alt, spec)
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+KINDS = {"capaian": capaian, "anggaran": anggaran, "harga": harga}
