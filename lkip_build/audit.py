@@ -121,6 +121,12 @@ class Auditor:
             )
         )
 
+    def unknown(self, t: m.Tertulis, field: str, key: str, text: str) -> None:
+        """A stated figure under a name the audit does not know: reported, not guessed."""
+        self.add(
+            "stated-unknown", WARNING, t.lokasi, t.di, field, f"nama {key!r} tidak dikenal", text
+        )
+
     # -- comparisons
     def number(
         self,
@@ -271,15 +277,7 @@ class Auditor:
                 elif key == "kategori":
                     self.text(t.lokasi, t.di, field, text, h.kategori)
                 else:
-                    self.add(
-                        "stated-unknown",
-                        WARNING,
-                        t.lokasi,
-                        t.di,
-                        field,
-                        f"nama {key!r} tidak dikenal",
-                        text,
-                    )
+                    self.unknown(t, field, key, text)
 
     def _indicator(self, r: HasilIndikator) -> None:
         ind = r.indikator
@@ -296,15 +294,7 @@ class Auditor:
             for key, text in t.nilai.items():
                 field = f"{ind.id}.{key}"
                 if key not in values:
-                    self.add(
-                        "stated-unknown",
-                        WARNING,
-                        t.lokasi,
-                        t.di,
-                        field,
-                        f"nama {key!r} tidak dikenal",
-                        text,
-                    )
+                    self.unknown(t, field, key, text)
                     continue
                 v = values[key]
                 if key == "kategori":
@@ -446,15 +436,7 @@ class Auditor:
                         t.nilai.get(key.removeprefix("terbilang_")),
                     )
                 else:
-                    self.add(
-                        "stated-unknown",
-                        WARNING,
-                        t.lokasi,
-                        t.di,
-                        field,
-                        f"nama {key!r} tidak dikenal",
-                        text,
-                    )
+                    self.unknown(t, field, key, text)
 
     # -- staff
     def staff(self) -> None:
@@ -526,15 +508,7 @@ class Auditor:
                     f = facts.get(f"pegawai.{kom.id}.{key}")
                     field = f"{kom.id}.{key}"
                     if f is None:
-                        self.add(
-                            "stated-unknown",
-                            WARNING,
-                            t.lokasi,
-                            t.di,
-                            field,
-                            f"nama {key!r} tidak dikenal",
-                            text,
-                        )
+                        self.unknown(t, field, key, text)
                     else:
                         self.number(
                             t.lokasi,

@@ -282,7 +282,7 @@ def m_catatan_verifikasi(args: list[str], page: Page) -> str:
 
     _args(args, 0, "<!-- lkip:catatan-verifikasi -->")
     h = _need_report(page)
-    return page_markdown(h, page.temuan, page.table_pages, page.src)
+    return page_markdown(h, page.temuan, page.table_pages)
 
 
 def m_grafik(args: list[str], page: Page) -> str:

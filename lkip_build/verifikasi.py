@@ -44,7 +44,7 @@ def _order(chapter: str) -> tuple[int, str]:
     return (order.index(chapter) if chapter in order else len(order), chapter)
 
 
-def page_markdown(h: Hasil, found: list[Temuan], table_pages: dict[str, str], here: str) -> str:
+def page_markdown(h: Hasil, found: list[Temuan], table_pages: dict[str, str]) -> str:
     """The body of the verification page of one report."""
     lap = h.report.laporan
     blocking = lap.kebijakan.temuan_memblokir
@@ -101,5 +101,4 @@ def page_markdown(h: Hasil, found: list[Temuan], table_pages: dict[str, str], he
                 + " |"
             )
         out.append("")
-    del here
     return "\n".join(out) + "\n"
