@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,11 +58,12 @@ def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
         parts[attr] = load_file(path, f"{shown_folder}/{name}", cls, problems)
     for path in sorted(folder.glob("*.y*ml")):
         if path.name not in FILES:
-            known = ", ".join(FILES)
+            hint = difflib.get_close_matches(path.name, list(FILES), n=1)
+            known = f"maksud Anda {hint[0]!r}?" if hint else f"yang dikenal: {', '.join(FILES)}"
             problems.add(
                 "unknown-file",
                 Lokasi(f"{shown_folder}/{path.name}"),
-                f"berkas tidak dikenal (yang dikenal: {known})",
+                f"berkas tidak dikenal; {known}",
             )
     laporan = parts.get("laporan")
     if not isinstance(laporan, m.Laporan):
