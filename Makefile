@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site test lint clean setup
+.PHONY: serve site test test-browser lint clean setup
 
 setup: $(STAMP)
 
@@ -24,6 +24,12 @@ site: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check lkip_build hooks tests scripts
 	$(BIN)/pytest
+
+# Only the real-browser tests (also part of `make test`). They need /usr/bin/chromium
+# (apt-get install -y chromium fonts-liberation) and are skipped without it.
+# Screenshots go to build/screenshots/.
+test-browser: $(STAMP)
+	$(BIN)/pytest tests/browser
 
 clean:
 	rm -rf $(VENV) site .builds

@@ -128,12 +128,17 @@ def m_tabel(args: list[str], page: Page) -> str:
     page.rendered[table.anchor] = table
     page.files.update(unduhan.files_for(table))
     return (
-        '\n<div class="lkip-tabel" markdown="1">\n\n'
+        f'\n<div class="lkip-tabel" markdown="1" tabindex="0" role="region" '
+        f'aria-label="{html.escape(_label(table))}">\n\n'
         + table.as_markdown()
         + "\n"
         + unduhan.links(table)
         + "\n\n</div>\n"
     )
+
+
+def _label(table: Table) -> str:
+    return f"Tabel {table.nomor} {table.judul}" if table.nomor else table.judul
 
 
 def m_nilai(args: list[str], page: Page) -> str:
@@ -260,7 +265,7 @@ def m_daftar_laporan(args: list[str], page: Page) -> str:
     out = []
     for (instansi, tingkat), items in sorted(groups.items()):
         wilayah = cell_text(items[0].report.laporan.wilayah)
-        out.append(f"\n### {cell_text(instansi)}\n")
+        out.append(f"\n## {cell_text(instansi)}\n")
         out.append(f"Tingkat: {tingkat.capitalize()} · Wilayah: {wilayah}\n")
         for h in sorted(
             items, key=lambda x: (-x.report.laporan.tahun, x.report.laporan.jenis_dokumen)

@@ -22,6 +22,9 @@ from .table import Table
 from .tables import anchor
 from .validate import check_references
 
+# the print view repeats every page: keep it out of search results
+PRINT_FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
+
 
 @dataclass
 class Publication:
@@ -83,9 +86,10 @@ class Publication:
                 f"<p>{e(lap.pemerintah.upper())}</p>\n<p>{e(lap.judul.upper())}</p>\n"
                 f"<p>{e(lap.instansi.upper())}</p>\n<p>TAHUN {lap.tahun}</p>\n</div>\n\n"
             )
-            pages[f"{rid}/{CETAK}"] = cover + "\n\n".join(
+            chapters = "\n\n".join(
                 f'<div class="lkip-bab" markdown="1">\n\n{part}\n\n</div>' for part in parts
             )
+            pages[f"{rid}/{CETAK}"] = PRINT_FRONT_MATTER + cover + chapters
         return pages, files
 
     def downloads(self) -> dict[str, bytes]:

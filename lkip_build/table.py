@@ -11,7 +11,8 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#+!|~"})
 def cell_text(value: str | list[str]) -> str:
     """Escape text for a Markdown table cell: HTML, Markdown syntax and the pipe."""
     if isinstance(value, list):
-        return "<br>".join(cell_text(v) for v in value)
+        # the space keeps the words apart in the search index, which drops <br>
+        return "<br> ".join(cell_text(v) for v in value)
     text = " ".join(str(value).split())  # a newline would end the table row
     return html.escape(text, quote=False).translate(_MD_SPECIAL)
 

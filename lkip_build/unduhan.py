@@ -106,7 +106,7 @@ def files_for(table: Table) -> dict[str, bytes]:
 def links(table: Table) -> str:
     """The Markdown line under a table (links relative to the page's source)."""
     return (
-        f'<p class="lkip-unduh" markdown="span">Unduh tabel ini: '
+        f'<p class="lkip-unduh" markdown="span" data-search-exclude>Unduh tabel ini: '
         f"[CSV](unduh/{table.anchor}.csv) · [XLSX](unduh/{table.anchor}.xlsx)</p>"
     )
 

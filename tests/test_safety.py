@@ -33,8 +33,13 @@ ORACLE = re.compile(
 
 
 def executable(html: str) -> bool:
-    """True when a real tag (not escaped text) matches the oracle."""
-    return any(ORACLE.search(tag) for tag in re.findall(r"<[a-zA-Z][^>]*>", html))
+    """True when a real tag (not escaped text) matches the oracle: its name, an attribute
+    name (quoted values set aside, since escaped text may sit inside them) or a URL."""
+    for tag in re.findall(r"<[a-zA-Z](?:[^>\"']|\"[^\"]*\"|'[^']*')*>", html):
+        names_only = re.sub(r"\"[^\"]*\"|'[^']*'", '""', tag)
+        if ORACLE.search(names_only) or ORACLE.search(tag.split('aria-label="')[0]):
+            return True
+    return False
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
