@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Live preview for editors: no PDF (it needs a browser run per report on every change).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	LKIP_PDF=0 $(BIN)/mkdocs serve
 
 site: $(STAMP)
 	$(BIN)/python scripts/build_site.py
