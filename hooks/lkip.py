@@ -77,7 +77,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    config[_KEY]["bodies"] = {**config[_KEY].get("bodies", {}), page.file.src_uri: html}
+    config[_KEY].setdefault("bodies", {})[page.file.src_uri] = html
     return html
 
 

@@ -62,16 +62,6 @@ def parse_decimal(text: str) -> Decimal:
         raise AngkaError("bukan angka") from exc
 
 
-def decimals_of(text: str) -> int:
-    """How many decimals a number is written with ("97,80" -> 2, "98.51" read as 2, "100" -> 0)."""
-    s = text.strip().rstrip("%").strip()
-    if "," in s:
-        return len(s.rsplit(",", 1)[1])
-    if re.fullmatch(r"[+-]?\d+\.\d{1,2}", s):  # "98.51": a decimal point typed English-style
-        return len(s.rsplit(".", 1)[1])
-    return 0
-
-
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 

@@ -10,7 +10,6 @@ agree when the intervals meet.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
@@ -698,7 +697,3 @@ def audit(hasil: Hasil) -> list[Temuan]:
     """Every finding of one computed report, in a stable order."""
     found = Auditor(hasil).run()
     return sorted(found, key=lambda t: (t.file, t.line, t.field, t.code))
-
-
-def iter_errors(found: list[Temuan]) -> Iterator[Temuan]:
-    return (t for t in found if t.severity == ERROR)

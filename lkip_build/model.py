@@ -50,8 +50,7 @@ class NA:
 
 NA_VALUE = NA()
 
-# An Indonesian decimal written by the editor ("44,32", "1.593", "NA").
-Angka = Decimal
+# A target or baseline: an Indonesian decimal ("44,32"), NA, or empty.
 Target = Decimal | NA | None  # None: the document leaves the cell empty ("-")
 
 

@@ -7,10 +7,12 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from lkip_build import model as m
 from lkip_build.problems import Collector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,4 +118,26 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     terminalreporter.write_line(
         f"conformance fixtures: {fixtures}; injection payloads: {payloads}; "
         f"generated cases (configured): {generated}; failures: {failed}"
+    )
+
+
+def model_laporan(
+    policy: Decimal | None = Decimal(100),
+    bands: tuple[tuple[int | None, str], ...] = ((85, "A"), (None, "B")),
+) -> m.Laporan:
+    """A report identity built in memory, for tests of computation, audit and charts."""
+    return m.Laporan(
+        id="x",
+        jenis_dokumen="LKIP",
+        judul="x",
+        instansi="x",
+        pemerintah="x",
+        tingkat="kota",
+        wilayah="x",
+        tahun=2021,
+        skala_capaian=[
+            m.Kategori(batas_bawah=None if lo is None else Decimal(lo), kategori=k)
+            for lo, k in bands
+        ],
+        kebijakan=m.Kebijakan(capaian_target_na=policy),
     )

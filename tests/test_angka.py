@@ -6,7 +6,6 @@ import pytest
 
 from lkip_build.angka import (
     AngkaError,
-    decimals_of,
     format_decimal,
     format_int,
     format_persen,
@@ -96,13 +95,6 @@ def test_one_rupiah_style() -> None:
 
 def test_persen_has_a_space_before_the_sign() -> None:
     assert format_persen(Decimal("88.64")) == "88,64 %"
-
-
-@pytest.mark.parametrize(
-    ("text", "places"), [("97,80", 2), ("98.51", 2), ("100", 0), ("0,5 %", 1), ("1.593", 0)]
-)
-def test_decimals_of(text: str, places: int) -> None:
-    assert decimals_of(text) == places
 
 
 @pytest.mark.parametrize(

@@ -17,28 +17,13 @@ from lkip_build.problems import Collector
 from lkip_build.report import Report
 from lkip_build.site import prepare
 
-from .conftest import ROOT
+from .conftest import ROOT, model_laporan
 
 D = Decimal
 
 
-def laporan() -> m.Laporan:
-    return m.Laporan(
-        id="x",
-        jenis_dokumen="LKIP",
-        judul="x",
-        instansi="x",
-        pemerintah="x",
-        tingkat="kota",
-        wilayah="x",
-        tahun=2021,
-        skala_capaian=[m.Kategori(batas_bawah=D(85), kategori="A"), m.Kategori(kategori="B")],
-        kebijakan=m.Kebijakan(capaian_target_na=D(100)),
-    )
-
-
 def run(**parts) -> list:
-    report = Report(folder="x", laporan=laporan(), **parts)
+    report = Report(folder="x", laporan=model_laporan(), **parts)
     c = Collector()
     h = hitung(report, c)
     assert not c.problems

@@ -13,7 +13,7 @@ from lkip_build.compute import hitung, hitung_komposisi, hitung_pos, kategori_sk
 from lkip_build.problems import Collector
 from lkip_build.report import load_reports
 
-from .conftest import ROOT, codes
+from .conftest import ROOT, codes, model_laporan
 
 D = Decimal
 SEED = "ntt-disperindag-lkip-2021"
@@ -125,27 +125,12 @@ def indikator(target, aturan: m.Aturan, realisasi: str) -> m.Indikator:
 HUNDRED = D(100)
 
 
-def laporan(policy: Decimal | None = HUNDRED) -> m.Laporan:
-    return m.Laporan(
-        id="x",
-        jenis_dokumen="LKIP",
-        judul="x",
-        instansi="x",
-        pemerintah="x",
-        tingkat="kota",
-        wilayah="x",
-        tahun=2021,
-        skala_capaian=[m.Kategori(batas_bawah=D(85), kategori="A"), m.Kategori(kategori="B")],
-        kebijakan=m.Kebijakan(capaian_target_na=policy),
-    )
-
-
 def run(ind: m.Indikator, policy: Decimal | None = HUNDRED):
     from lkip_build.report import Report
 
     report = Report(
         folder="x",
-        laporan=laporan(policy),
+        laporan=model_laporan(policy),
         kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind]),
     )
     c = Collector()

@@ -19,7 +19,7 @@ from lkip_build.compute import hitung
 from lkip_build.problems import Collector
 from lkip_build.report import Report
 
-from .conftest import ROOT, build
+from .conftest import ROOT, build, model_laporan
 
 SEED = "ntt-disperindag-lkip-2021"
 
@@ -99,20 +99,7 @@ def _lower_is_better_met() -> grafik.Grafik:
         aturan=m.Aturan(jenis="kebalikan"),
         realisasi=m.Rumus(jenis="langsung", a=m.Masukan(nilai=Decimal(8))),
     )
-    lap = m.Laporan(
-        id="x",
-        jenis_dokumen="LKIP",
-        judul="x",
-        instansi="x",
-        pemerintah="x",
-        tingkat="kota",
-        wilayah="x",
-        tahun=2021,
-        skala_capaian=[
-            m.Kategori(batas_bawah=Decimal(85), kategori="Sangat Berhasil"),
-            m.Kategori(kategori="Belum Berhasil"),
-        ],
-    )
+    lap = model_laporan(None, ((85, "Sangat Berhasil"), (None, "Belum Berhasil")))
     h = hitung(
         Report(folder="x", laporan=lap, kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind])),
         Collector(),

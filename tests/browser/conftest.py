@@ -25,19 +25,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from lkip_build.pdf import FLAGS
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
+# the flags this machine needs (closed network, root, no GPU): the same as the PDF step
 CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    f for f in FLAGS if f not in ("--headless", "--no-pdf-header-footer", "--hide-scrollbars")
 ]
 VENDOR = Path(__file__).resolve().parent / "vendor"
 AXE = VENDOR / "axe.min.js"
