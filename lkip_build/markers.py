@@ -128,7 +128,8 @@ def m_tabel(args: list[str], page: Page) -> str:
     page.rendered[table.anchor] = table
     page.files.update(unduhan.files_for(table))
     return (
-        f'\n<div class="lkip-tabel" markdown="1" tabindex="0" role="region" '
+        f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
+        'tabindex="0" role="region" '
         f'aria-label="{html.escape(_label(table))}">\n\n'
         + table.as_markdown()
         + "\n"

@@ -38,6 +38,19 @@ class Table:
                 f"table {self.anchor or self.judul!r}: rows and header differ in width"
             )
 
+    @property
+    def main_column(self) -> int:
+        """The text column with the longest cells (1-based), given room on wide screens."""
+
+        def mean_length(c: int) -> float:
+            cells = [r[c] for r in self.rows]
+            return sum(len(" ".join(x) if isinstance(x, list) else x) for x in cells) / max(
+                1, len(cells)
+            )
+
+        text = [c for c, a in enumerate(self.align) if a == "l"] or [0]
+        return max(text, key=mean_length) + 1
+
     def as_markdown(self) -> str:
         out = []
         if self.judul:
