@@ -469,3 +469,52 @@ def test_generated_staff_tables(cells, data) -> None:
     j = data.draw(st.integers(min_value=0, max_value=3))
     rows[i][j] += data.draw(st.sampled_from([-1, 1, 7])) if rows[i][j] else 1
     assert {"stated-mismatch"} == {t.code for t in run(pegawai=k(rows))}
+
+
+# ---------------------------------------------------------------- the remaining checks
+
+
+def one_leaf(**stated: str) -> m.Anggaran:
+    node = m.PosAnggaran(
+        id="p", nama="P", pagu=0, realisasi=0, tertulis=[said("Tabel 3.22", **stated)]
+    )
+    return m.Anggaran(tahun=2021, sumber=[m.SumberDana(id="s", nama="S", program=[node])])
+
+
+@pytest.mark.parametrize(
+    ("stated", "code"),
+    [
+        ({"persen": "0"}, None),  # pagu 0: a document writing 0 % is not contradicted
+        ({"persen": "12,50"}, "stated-without-basis"),
+        ({"pagu": "dua juta"}, "stated-unreadable"),
+        ({"pagu": "0"}, None),
+        ({"terbilang_pagu": "Nol Rupiah"}, None),
+        ({"terbilang_pagu": "Sejuta Kurang Sedikit"}, "words-unreadable"),
+        ({"sisa": "0"}, "stated-unknown"),
+    ],
+)
+def test_stated_figures_that_cannot_be_checked(stated: dict[str, str], code: str | None) -> None:
+    assert codes(run(anggaran=one_leaf(**stated))) == ([code] if code else [])
+
+
+@pytest.mark.parametrize(("batas", "found"), [(D(100), []), (None, ["capaian-over-100"])])
+def test_capaian_over_100_without_a_stated_cap(batas: Decimal | None, found: list[str]) -> None:
+    ind = m.Indikator(
+        id="ik",
+        nama="x",
+        target=D(10),
+        aturan=m.Aturan(batas=batas),
+        realisasi=m.Rumus(jenis="langsung", a=m.Masukan(nilai=D(20))),
+    )
+    assert codes(run(kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind]))) == found
+
+
+def test_a_target_na_policy_is_reported_as_information() -> None:
+    ind = m.Indikator(
+        id="ik",
+        nama="x",
+        target=m.NA_VALUE,
+        realisasi=m.Rumus(jenis="langsung", a=m.Masukan(nilai=D(8))),
+    )
+    found = run(kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind]))
+    assert [(t.code, t.severity) for t in found] == [("policy-applied", "info")]

@@ -190,3 +190,45 @@ def test_id_must_match_folder(make_report) -> None:
     (data / "uji-2021" / "laporan.yml").write_text(LAPORAN.format(id="lain"), encoding="utf-8")
     _, problems = load_reports(data, data.parent)
     assert codes(problems) == ["id-folder-mismatch"]
+
+
+def _numeric_fields():
+    import dataclasses
+    import typing
+    from decimal import Decimal
+
+    from lkip_build import model
+
+    for cls in vars(model).values():
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls is not model.Lokasi:
+            hints = typing.get_type_hints(cls, vars(model))
+            for f in dataclasses.fields(cls):
+                tp = hints[f.name]
+                if typing.get_origin(tp) in (list, dict):
+                    continue  # containers: their items are scalars checked the same way
+                args = typing.get_args(tp) or (tp,)
+                if int in args or Decimal in args:
+                    yield cls, f.name, hints[f.name]
+
+
+NUMERIC_FIELDS = list(_numeric_fields())
+
+
+def test_there_are_numeric_fields() -> None:
+    assert len(NUMERIC_FIELDS) >= 15
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "tp"), NUMERIC_FIELDS, ids=[f"{c.__name__}.{n}" for c, n, _ in NUMERIC_FIELDS]
+)
+@pytest.mark.parametrize("text", ["1.5", "12.34", "1,2,3", "1e3", "satu", "0x1F", "\uff11"])
+def test_every_numeric_field_refuses_what_is_not_an_indonesian_number(cls, name, tp, text) -> None:
+    from lkip_build.loader import MISSING, Converter
+    from lkip_build.yamlread import YNode
+
+    problems = Collector()
+    value = Converter("data/x/f.yml", problems).convert(tp, YNode("scalar", 3, text=text), name)
+    assert value is MISSING
+    assert [(p.code, p.lokasi.line, p.lokasi.path) for p in problems.problems] == [
+        ("bad-number", 3, name)
+    ]
