@@ -11,8 +11,10 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#+!|~"})
 def cell_text(value: str | list[str]) -> str:
     """Escape text for a Markdown table cell: HTML, Markdown syntax and the pipe."""
     if isinstance(value, list):
-        # the space keeps the words apart in the search index, which drops <br>
-        return "<br> ".join(cell_text(v) for v in value)
+        # several items: a bullet each, so lines that wrap do not read as one item; the
+        # space after <br> keeps the words apart in the search index, which drops <br>
+        items = [cell_text(v) for v in value]
+        return "<br> ".join(f"• {v}" for v in items) if len(items) > 1 else "".join(items)
     text = " ".join(str(value).split())  # a newline would end the table row
     return html.escape(text, quote=False).translate(_MD_SPECIAL)
 

@@ -110,7 +110,8 @@ def test_cells_are_escaped() -> None:
     assert cell_text("a | b") == "a \\| b"
     assert cell_text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert cell_text("*tebal* _miring_") == "\\*tebal\\* \\_miring\\_"
-    assert cell_text(["baris 1", "baris 2"]) == "baris 1<br> baris 2"
+    assert cell_text(["baris 1", "baris 2"]) == "• baris 1<br> • baris 2"
+    assert cell_text(["satu"]) == "satu"
     assert cell_text("dua\nbaris") == "dua baris"
 
 
