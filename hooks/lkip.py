@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from lkip_build import pdf
 from lkip_build.problems import LkipError
@@ -61,7 +62,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(exc.render()) from None
     for src, content in publication.downloads().items():
         files.append(File.generated(config, src, content=content))
-    config[_KEY]["expanded"] = {src: (sources[src], out) for src, out in expanded.items()}
+    # what on_page_markdown will be handed: the source without its front matter
+    config[_KEY]["expanded"] = {
+        src: (get_data(sources[src])[0], out) for src, out in expanded.items()
+    }
     return files
 
 

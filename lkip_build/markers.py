@@ -126,7 +126,8 @@ def m_tabel(args: list[str], page: Page) -> str:
     except TableError as exc:
         raise MarkerError("table-error", str(exc)) from exc
     page.rendered[table.anchor] = table
-    page.files.update(unduhan.files_for(table))
+    if not page.print_view:  # the print view links to the files its chapters already made
+        page.files.update(unduhan.files_for(table))
     return (
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
         'tabindex="0" role="region" '
@@ -303,7 +304,8 @@ def m_grafik(args: list[str], page: Page) -> str:
     except grafik.GrafikError as exc:
         raise MarkerError("chart-error", str(exc)) from exc
     path = f"grafik/{g.name}.svg"
-    page.files[path] = g.svg().encode("utf-8")
+    if not page.print_view:  # drawn once, for the chapter; the print view shows the same file
+        page.files[path] = g.svg().encode("utf-8")
     alt = html.escape(g.alt).replace("[", "&#91;").replace("]", "&#93;")
     return (
         f'\n<figure class="lkip-grafik" markdown="span">\n'
