@@ -99,14 +99,7 @@ def capaian(h: Hasil) -> Grafik:
                 },
             },
         },
-        {
-            "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#222"},
-            "encoding": {
-                "y": {"field": "indikator", "type": "nominal", "sort": order},
-                "x": {"field": "capaian", "type": "quantitative"},
-                "text": {"field": "label"},
-            },
-        },
+        _labels("indikator", "capaian", order),
         {
             "data": {"values": thresholds},
             "mark": {"type": "rule", "strokeDash": [3, 3], "color": "#666"},
@@ -224,14 +217,7 @@ def harga(h: Hasil, kelompok: str) -> Grafik:
                 },
             },
         },
-        {
-            "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#222"},
-            "encoding": {
-                "y": {"field": "barang", "type": "nominal", "sort": order},
-                "x": {"field": "x_label", "type": "quantitative"},
-                "text": {"field": "label"},
-            },
-        },
+        _labels("barang", "x_label", order),
         {
             "data": {"values": [{"x": float(g.rata_rata)}]},
             "mark": {"type": "rule", "strokeDash": [4, 2], "color": "#222"},
@@ -246,6 +232,18 @@ def harga(h: Hasil, kelompok: str) -> Grafik:
         f"terendah: {values[-1]['barang']} {values[-1]['label']}."
     )
     return Grafik(f"harga-{kelompok}", f"Perubahan harga {g.kelompok.nama} per barang", alt, spec)
+
+
+def _labels(y: str, x: str, order: list[object]) -> dict[str, object]:
+    """The layer that writes each bar's value and words just right of the bar."""
+    return {
+        "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#222"},
+        "encoding": {
+            "y": {"field": y, "type": "nominal", "sort": order},
+            "x": {"field": x, "type": "quantitative"},
+            "text": {"field": "label"},
+        },
+    }
 
 
 def _short(text: str, limit: int = 48) -> str:
