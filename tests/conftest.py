@@ -141,3 +141,28 @@ def model_laporan(
         ],
         kebijakan=m.Kebijakan(capaian_target_na=policy),
     )
+
+
+# The fields the issue asks every finding to carry (JSON of `lkip check` and temuan.json).
+FINDING_KEYS = {
+    "code",
+    "severity",
+    "file",
+    "line",
+    "table",
+    "field",
+    "stated",
+    "computed",
+    "difference",
+    "message",
+}
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This repository's site, built strict once for the whole run (no PDF)."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out

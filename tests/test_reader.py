@@ -24,12 +24,9 @@ from .conftest import ROOT, build, model_laporan
 SEED = "ntt-disperindag-lkip-2021"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture
+def site(repo_site: Path) -> Path:
+    return repo_site
 
 
 def page_html(site: Path, page: str) -> str:

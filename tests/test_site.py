@@ -8,18 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, build, tiny_site
+from .conftest import FINDING_KEYS, build, tiny_site
 
 SEED = "ntt-disperindag-lkip-2021"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+@pytest.fixture
+def site(repo_site: Path) -> Path:
+    return repo_site
 
 
 def text_of(site: Path, page: str) -> str:
@@ -172,18 +168,7 @@ def test_verification_page_and_json(site: Path) -> None:
     raw = (site / page / "index.html").read_text(encoding="utf-8")
     assert 'href="../bab-3-akuntabilitas-kinerja/#tabel-3-22"' in raw  # findings link to the table
     found = json.loads((site / page / "temuan.json").read_text(encoding="utf-8"))
-    assert {
-        "code",
-        "severity",
-        "file",
-        "line",
-        "table",
-        "field",
-        "stated",
-        "computed",
-        "difference",
-        "message",
-    } <= set(found[0])
+    assert set(found[0]) >= FINDING_KEYS
     assert any(f["table"] == "Bab 3.3 teks APBN" and f["stated"] == "2.126.308.000" for f in found)
 
 
