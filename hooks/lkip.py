@@ -12,7 +12,9 @@ module alive across rebuilds.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,10 +23,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from lkip_build import pdf
-from lkip_build.problems import LkipError
+from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.site import Publication, prepare
 
 log = logging.getLogger("mkdocs.plugins.lkip")
+T = TypeVar("T")
 _KEY = "_lkip"
 
 
@@ -32,12 +35,21 @@ def _publication(config: MkDocsConfig) -> Publication:
     return config[_KEY]["publication"]
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
+def _boundary(shown: str, step: Callable[[], T]) -> T:
+    """Every package error, and any other exception as an `internal-error` naming what was
+    being processed, becomes one PluginError: the build shows what `lkip check` shows."""
+    problems = Collector()
     try:
-        publication = prepare(root)
+        with guard(shown, problems):
+            return step()
     except LkipError as exc:
         raise PluginError(exc.render()) from None
+    raise PluginError(LkipError(problems.problems).render())
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    publication = _boundary("data", lambda: prepare(root))
     config[_KEY] = {"publication": publication, "expanded": {}}
     publication.pdf = pdf.available()
     if not config.nav:
@@ -56,11 +68,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, text in {**pages, **extra}.items():
         files.append(File.generated(config, src, content=text))
     sources.update(pages)
-    try:
-        expanded = publication.expand_pages(sources)
-    except LkipError as exc:
-        raise PluginError(exc.render()) from None
-    for src, content in publication.downloads().items():
+    expanded = _boundary("content", lambda: publication.expand_pages(sources))
+    for src, content in _boundary("content", publication.downloads).items():
         files.append(File.generated(config, src, content=content))
     # what on_page_markdown will be handed: the source without its front matter
     config[_KEY]["expanded"] = {
@@ -74,10 +83,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source, out = config[_KEY]["expanded"].get(page.file.src_uri, (None, None))
     if source == markdown and out is not None:
         return out
-    try:
-        return _publication(config).expand_one(page.file.src_uri, markdown)
-    except LkipError as exc:
-        raise PluginError(exc.render()) from None
+    src = page.file.src_uri
+    return _boundary(f"content/{src}", lambda: _publication(config).expand_one(src, markdown))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -86,8 +93,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    body = config[_KEY].get("bodies", {}).get(page.file.src_uri, "")
-    found = _publication(config).check_html(page.file.src_uri, body, output)
+    src = page.file.src_uri
+    body = config[_KEY].get("bodies", {}).get(src, "")
+    found = _boundary(f"content/{src}", lambda: _publication(config).check_html(src, body, output))
     config[_KEY].setdefault("html_problems", []).extend(found)
     return output
 

@@ -17,6 +17,20 @@ class AngkaError(ValueError):
     """The text is not a number written the Indonesian way; the message says why."""
 
 
+class AngkaTerlaluBesar(AngkaError):
+    """More digits than any figure of a report has (and than Python converts safely)."""
+
+
+MAX_DIGITS = 18  # whole digits: up to 999 kuadriliun, beyond any budget of the Republic
+
+
+def _digits(s: str) -> str:
+    whole = s.split(",", 1)[0]
+    if sum(c.isdigit() for c in whole) > MAX_DIGITS or len(s) > 60:
+        raise AngkaTerlaluBesar(f"lebih dari {MAX_DIGITS} digit bulat")
+    return s
+
+
 def _clean(text: str) -> str:
     """Only ASCII is a number: invisible, look-alike and foreign characters are refused."""
     if any(c.isdigit() and not c.isascii() for c in text):
@@ -30,7 +44,7 @@ def _clean(text: str) -> str:
 
 def parse_int(text: str) -> int:
     """`13.519.650.516`, `13519650516`, `-807` -> int. `-` alone means zero (a nil cell)."""
-    s = _clean(text)
+    s = _digits(_clean(text))
     if s == "-":
         return 0
     if not _INT.fullmatch(s):
@@ -46,7 +60,7 @@ def parse_int(text: str) -> int:
 
 def parse_decimal(text: str) -> Decimal:
     """`44,32`, `1.593`, `1.234,5`, `-7,37` -> Decimal. Dot groups thousands, comma is decimal."""
-    s = _clean(text)
+    s = _digits(_clean(text))
     if s.endswith("%"):
         s = s[:-1].rstrip()
     if not _DEC.fullmatch(s):
@@ -60,6 +74,23 @@ def parse_decimal(text: str) -> Decimal:
         return Decimal(s.replace(".", "").replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
         raise AngkaError("bukan angka") from exc
+
+
+def parse_uang(text: str) -> int | Decimal:
+    """Money: `13.519.650.516`, `13.519.650.516,00` -> int; `1.234,50` keeps its sen exactly
+    (Decimal). `Rp`, `Rp.` and a trailing `,-` are how amounts are written: accepted."""
+    s = _clean(text).strip()
+    for prefix in ("Rp.", "Rp"):
+        s = s.removeprefix(prefix).strip()
+    s = s.removesuffix(",-")
+    whole, comma, sen = s.partition(",")
+    if comma and not re.fullmatch(r"\d{2}", sen):
+        raise AngkaError("sen ditulis dengan dua angka setelah koma (contoh: 1.234,50)")
+    value = parse_int(whole)
+    if not comma or int(sen) == 0:
+        return value
+    exact = Decimal(value) + (Decimal(sen) / 100 if value >= 0 else -Decimal(sen) / 100)
+    return exact if not whole.startswith("-") or value else -exact
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:

@@ -1,51 +1,28 @@
 """The verification sheet: every place where a report disagrees with itself.
 
-Checks yield findings (`Temuan`) instead of raising. A stated figure (kept in `tertulis`)
-is compared with the figure computed from the inputs, with rounding respected as an
-interval, as in XBRL Calculations 1.1: "97,80" stands for [97,795; 97,805], and a computed
-value that comes from rounded inputs (yearly mean prices) is itself an interval. The two
-agree when the intervals meet.
+Checks yield findings (`Problem`s with audit codes) instead of raising. A stated figure
+(kept in `tertulis`) is compared with the figure computed from the inputs, with rounding
+respected as an interval, as in XBRL Calculations 1.1: "97,80" stands for
+[97,795; 97,805], and a computed value that comes from rounded inputs (yearly mean
+prices) is itself an interval. The two agree when the intervals meet.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 from decimal import Decimal
 
+from . import claims
 from . import model as m
 from .angka import AngkaError, format_decimal, format_int, parse_decimal, terbilang
 from .compute import HUNDRED, Hasil, HasilIndikator, HasilPos, slug
-from .model import NA, Lokasi
+from .model import NA, NA_SPELLINGS, Lokasi
+from .problems import ERROR, INFO, WARNING, Problem, problem
 from .terbilang_baca import TerbilangError, baca_terbilang
 
-ERROR = "error"  # the document contradicts itself
-WARNING = "warning"  # implausible, or a check that could not be made
-INFO = "info"  # a stated policy decided a figure: shown, not a fault
+WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
 
-
-@dataclass(frozen=True)
-class Temuan:
-    """One finding: where, what the document states, what the data computes."""
-
-    code: str
-    severity: str
-    file: str
-    line: int
-    table: str  # the table or section it belongs to ("Tabel 3.23", "Bab 3.3 teks APBN")
-    field: str
-    stated: str | None
-    computed: str | None
-    difference: str | None
-    message: str
-
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: [{self.table}] {self.message} [{self.code}]"
-
+__all__ = ["ERROR", "INFO", "WARNING", "Problem", "audit", "stated_number"]
 
 # ---------------------------------------------------------------- reading stated figures
 
@@ -90,13 +67,12 @@ def _truncated(exact: Decimal, stated: Decimal, decimals: int) -> bool:
 class Auditor:
     def __init__(self, hasil: Hasil):
         self.h = hasil
-        self.found: list[Temuan] = []
+        self.found: list[Problem] = []
 
     # -- recording
     def add(
         self,
         code: str,
-        severity: str,
         where: Lokasi,
         table: str,
         field: str,
@@ -106,25 +82,21 @@ class Auditor:
         difference: str | None = None,
     ) -> None:
         self.found.append(
-            Temuan(
+            problem(
                 code,
-                severity,
-                where.file,
-                where.line,
-                table,
-                field,
-                stated,
-                computed,
-                difference,
+                where,
                 message,
+                table=table,
+                field=field,
+                stated=stated,
+                computed=computed,
+                difference=difference,
             )
         )
 
     def unknown(self, t: m.Tertulis, field: str, key: str, text: str) -> None:
         """A stated figure under a name the audit does not know: reported, not guessed."""
-        self.add(
-            "stated-unknown", WARNING, t.lokasi, t.di, field, f"nama {key!r} tidak dikenal", text
-        )
+        self.add("stated-unknown", t.lokasi, t.di, field, f"nama {key!r} tidak dikenal", text)
 
     # -- comparisons
     def number(
@@ -141,11 +113,14 @@ class Auditor:
     ) -> None:
         """Compare a stated figure with the computed one (an exact value or an interval)."""
         label = what or field.rsplit(".", 1)[-1]
+        bound = claims.one_sided(text)
+        if bound is not None:
+            self.one_sided(where, table, field, text, computed, bound, label)
+            return
         read = stated_number(text, integer)
         if read is None:
             self.add(
                 "stated-unreadable",
-                WARNING,
                 where,
                 table,
                 field,
@@ -158,7 +133,6 @@ class Auditor:
             if value != 0:
                 self.add(
                     "stated-without-basis",
-                    WARNING,
                     where,
                     table,
                     field,
@@ -182,7 +156,6 @@ class Auditor:
             hint = " (ada angka yang hilang)"
         self.add(
             "stated-mismatch",
-            ERROR,
             where,
             table,
             field,
@@ -196,12 +169,21 @@ class Auditor:
         self, where: Lokasi, table: str, field: str, text: str, computed: int, digits: str | None
     ) -> None:
         """An amount in words against the computed amount and against its own digits."""
+        if abs(computed) >= WORDS_LIMIT:
+            self.add(
+                "words-too-large",
+                where,
+                table,
+                field,
+                f"jumlah {format_int(int(computed))} terlalu besar untuk ditulis dengan kata",
+                text,
+            )
+            return
         try:
             value = baca_terbilang(text)
         except TerbilangError as exc:
             self.add(
                 "words-unreadable",
-                WARNING,
                 where,
                 table,
                 field,
@@ -214,7 +196,6 @@ class Auditor:
             if read is not None and read[0] != value:
                 self.add(
                     "words-digits-mismatch",
-                    ERROR,
                     where,
                     table,
                     field,
@@ -226,7 +207,6 @@ class Auditor:
         if value != computed:
             self.add(
                 "stated-mismatch",
-                ERROR,
                 where,
                 table,
                 field,
@@ -241,7 +221,6 @@ class Auditor:
         if stated.strip().lower() != computed.strip().lower():
             self.add(
                 "stated-mismatch",
-                ERROR,
                 where,
                 table,
                 field,
@@ -250,9 +229,47 @@ class Auditor:
                 computed,
             )
 
+    def one_sided(
+        self,
+        where: Lokasi,
+        table: str,
+        field: str,
+        text: str,
+        computed: Decimal | int | None,
+        bound: claims.Batas,
+        label: str,
+    ) -> None:
+        """ "di atas 90 %": a one-sided claim holds or it does not."""
+        if computed is None:
+            return
+        if not bound.holds(Decimal(computed)):
+            self.add(
+                "claim-false",
+                where,
+                table,
+                field,
+                f"{label}: dokumen menyatakan {text!r}, hasil hitung dari data "
+                f"{format_decimal(Decimal(computed))}",
+                text,
+                format_decimal(Decimal(computed)),
+            )
+
+    def claim(self, t: m.Tertulis, field: str, text: str, verdict: claims.Verdict) -> None:
+        if verdict is None:
+            self.unknown(t, field, "klaim", text)
+        elif not verdict[0]:
+            self.add(
+                "claim-false",
+                t.lokasi,
+                t.di,
+                field,
+                f"dokumen menyatakan {text!r}, tetapi {verdict[1]}",
+                text,
+            )
+
     # ---------------------------------------------------------------- the checks
 
-    def run(self) -> list[Temuan]:
+    def run(self) -> list[Problem]:
         self.indicators()
         self.budget()
         self.staff()
@@ -275,6 +292,8 @@ class Auditor:
                     self.number(t.lokasi, t.di, field, text, h.rata_rata, what="rata-rata capaian")
                 elif key == "kategori":
                     self.text(t.lokasi, t.di, field, text, h.kategori)
+                elif key == "klaim":
+                    self.claim(t, field, text, claims.report_claim(text, h))
                 else:
                     self.unknown(t, field, key, text)
 
@@ -289,27 +308,33 @@ class Auditor:
             "b": r.b,
             "kategori": r.kategori,
         }
+        table = self._table_of_kind("capaian")
         for t in ind.tertulis:
             for key, text in t.nilai.items():
                 field = f"{ind.id}.{key}"
+                if key == "klaim":
+                    self.claim(t, field, text, claims.indicator_claim(text, r))
+                    continue
                 if key not in values:
                     self.unknown(t, field, key, text)
                     continue
                 v = values[key]
                 if key == "kategori":
                     self.text(t.lokasi, t.di, field, text, str(v))
-                elif isinstance(v, NA) or v is None:
-                    if text.strip().upper() != "NA" and v is not None:
+                elif isinstance(v, NA) or (v is None and (r.na or key in ("a", "b"))):
+                    # an NA result is still audited: a printed number on it is a finding
+                    if text.strip() not in NA_SPELLINGS:
                         self.add(
                             "stated-mismatch",
-                            ERROR,
                             t.lokasi,
                             t.di,
                             field,
-                            f"dokumen menulis {text}, data: NA",
+                            f"dokumen menulis {text}, data: NA ({r.na or 'tidak tersedia'})",
                             text,
                             "NA",
                         )
+                elif v is None:
+                    continue
                 elif key == "realisasi":
                     # the published realisasi is itself rounded: compare the exact value
                     self.number(
@@ -325,9 +350,8 @@ class Auditor:
         ):
             self.add(
                 "capaian-over-100",
-                WARNING,
                 ind.lokasi,
-                "Tabel 3.2",
+                table,
                 f"{ind.id}.capaian",
                 f"capaian {format_decimal(r.capaian)} % melebihi 100 % tanpa batas yang dinyatakan",
                 computed=format_decimal(r.capaian),
@@ -335,21 +359,42 @@ class Auditor:
         if r.catatan:
             self.add(
                 "policy-applied",
-                INFO,
                 ind.lokasi,
-                "Tabel 3.2",
+                table,
                 f"{ind.id}.capaian",
                 r.catatan,
                 computed=format_decimal(r.capaian or Decimal(0)),
             )
-        for x in (ind.realisasi.a, ind.realisasi.b):
+        elif r.na and ind.dinilai:
+            self.add(
+                "capaian-na",
+                ind.lokasi,
+                table,
+                f"{ind.id}.capaian",
+                f"capaian {ind.id} tidak dihitung: {r.na}; tidak masuk rata-rata",
+                computed="NA",
+            )
+        if r.diluar:
+            self.add(
+                "out-of-domain",
+                ind.lokasi,
+                table,
+                f"{ind.id}.realisasi",
+                f"{ind.id}: {r.diluar}",
+                computed=format_decimal(r.realisasi_tepat)
+                if r.realisasi_tepat is not None
+                else None,
+            )
+        rumus = ind.realisasi
+        if isinstance(rumus, NA):
+            return
+        for x in (rumus.a, rumus.b):
             if x is not None and x.nilai is not None and x.daftar:
                 counted = self._count(x)
                 if counted is not None and counted != x.nilai:
                     table = self._table_of("daftar", x.daftar)
                     self.add(
                         "count-mismatch",
-                        ERROR,
                         x.lokasi,
                         table,
                         f"{ind.id}.realisasi",
@@ -382,7 +427,7 @@ class Auditor:
         for t in tabel.tabel if tabel else []:
             if t.jenis == jenis and t.nomor:
                 return f"Tabel {t.nomor}"
-        return jenis
+        return ""
 
     # -- budget
     def budget(self) -> None:
@@ -397,7 +442,6 @@ class Auditor:
         if p.realisasi > p.pagu:
             self.add(
                 "realisasi-over-pagu",
-                WARNING,
                 p.pos.lokasi,
                 "anggaran",
                 path,
@@ -469,29 +513,19 @@ class Auditor:
                         integer=True,
                         what=f"total kolom {labels[i]}",
                     )
-            if kom.sama_dengan:
-                other = facts.get(kom.sama_dengan)
-                if other is None:
-                    self.add(
-                        "unknown-ref",
-                        WARNING,
-                        kom.lokasi,
-                        table,
-                        f"{kom.id}.sama_dengan",
-                        f"nilai {kom.sama_dengan!r} tidak ada",
-                    )
-                elif other.value != k.total:
-                    self.add(
-                        "same-quantity-mismatch",
-                        ERROR,
-                        kom.lokasi,
-                        table,
-                        f"{kom.id}.total",
-                        f"total tabel ini {k.total}, sedangkan {kom.sama_dengan} = {other.value}",
-                        format_int(k.total),
-                        format_int(int(other.value)),
-                        format_int(int(other.value) - k.total),  # type: ignore[call-overload]
-                    )
+            other = facts.get(kom.sama_dengan) if kom.sama_dengan else None
+            # an unknown name stopped the validation pass already
+            if other is not None and other.value != k.total:
+                self.add(
+                    "same-quantity-mismatch",
+                    kom.lokasi,
+                    table,
+                    f"{kom.id}.total",
+                    f"total tabel ini {k.total}, sedangkan {kom.sama_dengan} = {other.value}",
+                    format_int(k.total),
+                    format_int(int(other.value)),
+                    format_int(int(other.value) - k.total),  # type: ignore[call-overload]
+                )
             if kom.tertulis_jumlah:
                 self.number(
                     kom.lokasi,
@@ -642,7 +676,6 @@ class Auditor:
         if not x.indikator_kinerja:
             self.add(
                 "pk-without-result",
-                WARNING,
                 x.lokasi,
                 table,
                 x.nama,
@@ -677,7 +710,6 @@ class Auditor:
             return
         self.add(
             "target-mismatch",
-            ERROR,
             where,
             table,
             f"{r.indikator.id}.target",
@@ -693,7 +725,7 @@ def _show(v: object) -> str:
     return "-" if v is None else str(v)
 
 
-def audit(hasil: Hasil) -> list[Temuan]:
+def audit(hasil: Hasil) -> list[Problem]:
     """Every finding of one computed report, in a stable order."""
     found = Auditor(hasil).run()
     return sorted(found, key=lambda t: (t.file, t.line, t.field, t.code))

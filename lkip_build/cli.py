@@ -1,7 +1,9 @@
-"""`lkip check PATH [--json]`: the audit from the command line.
+"""`lkip check PATH [--json]`: the build's whole validation pass, without the site generator.
 
 PATH is a report's data folder (holding laporan.yml) or a repository (holding data/).
-Exit status: 0 when no finding is an error, 1 when one is, 2 when the data cannot be read.
+The pass is the build's own: load, check, compute, draw every table, audit, and, when the
+repository's chapters are there (content/), expand every page's markers. So a problem
+that stops the build is found here first, at the same line.
 """
 
 from __future__ import annotations
@@ -11,51 +13,93 @@ import json
 import sys
 from pathlib import Path
 
-from .audit import ERROR, Temuan, audit
-from .compute import hitung
-from .problems import Collector, LkipError
-from .report import load_report
-from .site import prepare
-from .validate import check_references
+from .problems import (
+    ERROR,
+    EXIT_INTERNAL,
+    EXIT_UNREADABLE,
+    Collector,
+    LkipError,
+    Problem,
+    exit_status,
+    guard,
+)
+
+DESCRIPTION = """\
+Periksa data laporan kinerja: membaca YAML, memeriksa rujukan, menghitung setiap angka,
+menggambar setiap tabel, mengaudit angka tertulis, dan memeriksa penanda di bab.
+
+Status keluar:
+  0  tidak ada masalah yang menghentikan penerbitan
+  1  data tidak konsisten (atau temuan audit pada laporan yang kebijakannya memblokir)
+  2  data tidak bisa dibaca (YAML, kolom, angka)
+  3  kesalahan program (laporkan ke pengembang)
+"""
 
 
-def _findings(path: Path) -> dict[str, list[Temuan]]:
+def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
+    """(every problem and finding, the blocking ones), as the build would find them."""
+    from .site import prepare, read_pages
+
     path = path.resolve()
     if (path / "laporan.yml").exists():
-        root = path.parent.parent if path.parent.name == "data" else path.parent
-        problems = Collector()
-        report = load_report(path, root, problems)
-        if report is not None:
-            check_references(report, problems)
-        problems.raise_if_any()
-        assert report is not None
-        h = hitung(report, problems)
-        problems.raise_if_any()
-        return {report.id: audit(h)}
-    if (path / "data").is_dir():
-        return prepare(path).temuan
-    raise LkipError([])
+        data, only = path.parent, path.name
+        root = data.parent if data.name == "data" else data
+    elif (path / "data").is_dir():
+        root, data, only = path, path / "data", None
+    else:
+        raise FileNotFoundError(path)
+    collector = Collector()
+    with guard(str(path), collector):
+        publication = prepare(root, data, only=only)
+        pages = read_pages(root / "content", publication)
+        if pages:
+            sources = dict(pages)
+            sources.update(publication.generated(sources)[0])
+            publication.expand_pages(sources)
+        every = publication.problems + [
+            t for rid in sorted(publication.temuan) for t in publication.temuan[rid]
+        ]
+        return every, [p for p in every if p.severity == ERROR and _blocks(p, publication)]
+    raise LkipError(collector.problems)
+
+
+def _blocks(p: Problem, publication: object) -> bool:
+    """Audit errors block only where the report's policy says so (a published document's
+    findings are shown, not refused): the same rule the build applies."""
+    return p.stage != "audit" or any(p is t for t in publication.blocking())  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="lkip", description="Periksa data laporan kinerja.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="audit: cari angka yang tidak konsisten")
+    parser = argparse.ArgumentParser(
+        prog="lkip",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    sub = parser.add_subparsers(dest="command", required=True, title="perintah")
+    check = sub.add_parser(
+        "check",
+        help="periksa dan audit data laporan",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    check.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     check.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
-    check.add_argument("--json", action="store_true", help="cetak temuan sebagai JSON")
+    check.add_argument("--json", action="store_true", help="cetak masalah dan temuan sebagai JSON")
     args = parser.parse_args(argv)
     try:
-        found = _findings(args.path)
+        every, blocking = run_check(args.path)
+    except FileNotFoundError:
+        print(
+            f"{args.path}: bukan folder laporan (laporan.yml) atau repositori (data/)",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
     except LkipError as exc:
-        if not exc.problems:
-            print(
-                f"{args.path}: bukan folder laporan (laporan.yml) atau repositori (data/)",
-                file=sys.stderr,
-            )
-        else:
-            print(exc.render(), file=sys.stderr)
-        return 2
-    every = [t for rid in sorted(found) for t in found[rid]]
+        print(exc.render(), file=sys.stderr)
+        return exc.exit_status or EXIT_INTERNAL
     if args.json:
         print(
             json.dumps([t.as_dict() for t in every], ensure_ascii=False, indent=2, sort_keys=True)
@@ -64,8 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         for t in every:
             print(t)
         errors = sum(1 for t in every if t.severity == ERROR)
-        print(f"{len(every)} temuan, {errors} tidak konsisten", file=sys.stderr)
-    return 1 if any(t.severity == ERROR for t in every) else 0
+        print(
+            f"{len(every)} temuan, {errors} tidak konsisten, {len(blocking)} memblokir penerbitan",
+            file=sys.stderr,
+        )
+    return exit_status(blocking)
 
 
 if __name__ == "__main__":  # pragma: no cover

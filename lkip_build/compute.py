@@ -9,11 +9,13 @@ are collected, never raised one by one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from . import model as m
-from .angka import round_half_up
+from . import skala as skala_mod
+from .angka import format_decimal, round_half_up
+from .capaian import RULES, Penjelasan, num
 from .model import NA, Lokasi
 from .problems import Collector
 from .report import Report
@@ -73,8 +75,16 @@ def hitung_daftar(daftar: m.Daftar, problems: Collector) -> HasilDaftar:
                 problems.add("unknown-column", where, f"kolom {key!r} tidak ada di `kolom`")
                 continue
             if key in angka:
+                if not isinstance(value, str):
+                    problems.add(
+                        "input-not-number",
+                        where,
+                        f"kolom angka {key!r} berisi daftar {value!r}; tulis satu angka",
+                    )
+                    row[key] = 0
+                    continue
                 try:
-                    row[key] = parse_int(value) if isinstance(value, str) else 0
+                    row[key] = parse_int(value)
                 except AngkaError as exc:
                     problems.add("bad-number", where, f"{key}: {value!r}: {exc}")
                     row[key] = 0
@@ -227,22 +237,27 @@ def hitung_pos(pos: m.PosAnggaran, problems: Collector) -> HasilPos:
 @dataclass(frozen=True)
 class HasilIndikator:
     indikator: m.Indikator
-    a: Decimal | None
-    b: Decimal | None
-    realisasi: Decimal  # as published: rounded to the report's desimal_realisasi
-    realisasi_tepat: Decimal  # before that rounding
-    capaian: Decimal | None  # None for a sub-indicator that is not assessed
+    a: Decimal | NA | None
+    b: Decimal | NA | None
+    realisasi: Decimal | None  # as published (rounded to desimal_realisasi); None when NA
+    realisasi_tepat: Decimal | None  # before that rounding
+    capaian: Decimal | None  # None: not assessed, or NA (see `na`)
     capaian_mentah: Decimal | None  # before the cap
     kategori: str
-    catatan: str  # a stated policy that decided the capaian (target NA), shown to readers
+    catatan: str  # a stated policy that decided the capaian (NA), shown to readers
     sub: list[HasilIndikator]
+    na: str = ""  # why capaian is NA ("realisasi tidak tersedia: ..."); "" when it is not
+    penjelasan: Penjelasan | None = None  # the rule applied, with its numbers
+    diluar: str = ""  # why the result lies outside its rule's domain, or ""
+
+    @property
+    def realisasi_na(self) -> bool:
+        return self.realisasi is None
 
 
-def kategori_skala(value: Decimal, skala: list[m.Kategori]) -> str:
-    for band in skala:
-        if band.batas_bawah is None or value >= band.batas_bawah:
-            return band.kategori
-    return ""
+def kategori_skala(value: Decimal, skala: list[m.Kategori] | str) -> str:
+    band = skala_mod.classify(value, skala_mod.resolve(skala))
+    return band.kategori if band is not None else ""
 
 
 class _Ctx:
@@ -257,28 +272,50 @@ class _Ctx:
         self.daftar = daftar
         self.harga = harga
         self.problems = problems
+        self.pita = skala_mod.resolve(report.laporan.skala_capaian)
+
+    def kategori(self, value: Decimal, where: Lokasi, what: str) -> str:
+        if not self.pita:
+            return ""
+        band = skala_mod.classify(value, self.pita)
+        if band is None:
+            self.problems.add(
+                "value-in-scale-gap",
+                where,
+                f"{what} {format_decimal(value)} % jatuh di celah skala_capaian: "
+                "dokumen tidak mendefinisikan kategorinya",
+            )
+            return ""
+        return band.kategori
 
 
-def nilai_masukan(x: m.Masukan, ctx: _Ctx) -> Decimal | None:
-    """The value of one formula input: typed, or counted/summed over a list."""
+def nilai_masukan(x: m.Masukan, ctx: _Ctx) -> Decimal | NA | None:
+    """The value of one formula input: typed, NA, or counted/summed over a list."""
     if x.nilai is not None:
         return x.nilai
     if x.daftar:
-        return hitung_dari_daftar(x, ctx)
+        return hitung_dari_daftar(x, ctx.daftar, ctx.problems)
     ctx.problems.add("missing-field", x.lokasi, "masukan perlu `nilai` atau `daftar`")
     return None
 
 
-def hitung_dari_daftar(x: m.Masukan, ctx: _Ctx) -> Decimal | None:
-    d = ctx.daftar.get(x.daftar)
+def hitung_dari_daftar(
+    x: m.Masukan, daftar: dict[str, HasilDaftar], problems: Collector | None
+) -> Decimal | None:
+    """What an input counts or sums over its list; the one place this is computed."""
+    d = daftar.get(x.daftar)
     if d is None:
-        ctx.problems.add("unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak ada di daftar.yml")
+        if problems is not None:
+            problems.add("unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak ada di daftar.yml")
         return None
     if x.jumlah:
         if x.jumlah not in d.jumlah:
-            ctx.problems.add(
-                "unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak punya kolom angka {x.jumlah!r}"
-            )
+            if problems is not None:
+                problems.add(
+                    "unknown-ref",
+                    x.lokasi,
+                    f"daftar {x.daftar!r} tidak punya kolom angka {x.jumlah!r}",
+                )
             return None
         return Decimal(d.jumlah[x.jumlah])
     if x.unik:
@@ -286,99 +323,223 @@ def hitung_dari_daftar(x: m.Masukan, ctx: _Ctx) -> Decimal | None:
     return Decimal(d.banyak)
 
 
-def hitung_indikator(ind: m.Indikator, ctx: _Ctx) -> HasilIndikator | None:
-    kebijakan = ctx.report.laporan.kebijakan
-    problems = ctx.problems
-    sub = [h for s in ind.sub if (h := hitung_indikator(s, ctx)) is not None]
+def _realisasi(
+    ind: m.Indikator, sub: list[HasilIndikator], ctx: _Ctx
+) -> tuple[Decimal | NA | None, Decimal | NA | None, Decimal | NA | None]:
+    """(a, b, exact realisasi) by the indicator's formula; NA when an input is NA."""
     r = ind.realisasi
+    if isinstance(r, NA):
+        return None, None, r
+    problems = ctx.problems
     a = nilai_masukan(r.a, ctx) if r.a else None
     b = nilai_masukan(r.b, ctx) if r.b else None
-    exact: Decimal | None = None
-    if r.jenis == "langsung":
-        exact = a
-    elif r.jenis in ("rasio", "pertumbuhan"):
-        if a is None or b is None:
-            if r.a is None or r.b is None:
+    if r.jenis in ("rasio", "pertumbuhan", "langsung", "skor"):
+        needed = [a] if r.jenis in ("langsung", "skor") else [a, b]
+        if any(isinstance(v, NA) for v in needed):
+            return a, b, next(v for v in needed if isinstance(v, NA))
+        if any(v is None for v in needed):
+            if r.a is None or (r.b is None and len(needed) == 2):
                 problems.add("missing-field", r.lokasi, f"rumus {r.jenis} perlu masukan a dan b")
-            return None
+            return a, b, None
+    if r.jenis == "langsung":
+        return a, b, a
+    if r.jenis in ("rasio", "pertumbuhan"):
+        assert isinstance(a, Decimal) and isinstance(b, Decimal)
         if b == 0:
             problems.add(
                 "division-by-zero", r.lokasi, "masukan b bernilai 0: rumus tidak bisa dihitung"
             )
-            return None
-        exact = (a if r.jenis == "rasio" else a - b) * HUNDRED / b
-    elif r.jenis == "rerata_harga":
+            return a, b, None
+        return a, b, (a if r.jenis == "rasio" else a - b) * HUNDRED / b
+    if r.jenis == "skor":
+        assert isinstance(a, Decimal)
+        if r.pembagi == 0:
+            problems.add("division-by-zero", r.lokasi, "pembagi rumus skor bernilai 0")
+            return a, b, None
+        return a, b, r.konstanta + a * r.pengali / r.pembagi
+    if r.jenis == "triwulan":
+        return a, b, _triwulan(r, problems)
+    if r.jenis == "rerata_harga":
         h = ctx.harga.get(r.kelompok)
         if h is None:
             problems.add(
                 "unknown-ref", r.lokasi, f"kelompok harga {r.kelompok!r} tidak ada di harga.yml"
             )
-            return None
-        exact = h.rata_rata
-    elif r.jenis == "rerata_sub":
-        if not sub:
-            problems.add("missing-field", r.lokasi, "rerata_sub perlu sub-indikator")
-            return None
-        exact = mean([s.realisasi for s in sub])
-    if exact is None:
+            return a, b, None
+        return a, b, h.rata_rata
+    # rerata_sub
+    if not sub:
+        problems.add("missing-field", r.lokasi, "rerata_sub perlu sub-indikator")
+        return a, b, None
+    missing = [s for s in sub if s.realisasi is None]
+    if missing:
+        return a, b, NA(alasan=f"realisasi {missing[0].indikator.id} tidak tersedia")
+    return a, b, mean([s.realisasi for s in sub if s.realisasi is not None])
+
+
+def _triwulan(r: m.Rumus, problems: Collector) -> Decimal | NA | None:
+    values = list(r.triwulan)
+    if not values:
+        problems.add("missing-field", r.lokasi, "rumus triwulan perlu daftar `triwulan`")
         return None
+    if len(values) > 4:
+        problems.add(
+            "value-out-of-range", r.lokasi, f"{len(values)} nilai triwulan; paling banyak 4"
+        )
+        return None
+    filled = [v for v in values if isinstance(v, Decimal)]
+    if r.agregasi == "terakhir":
+        return filled[-1] if filled else NA(alasan="belum ada triwulan yang terisi")
+    if len(filled) != len(values):
+        return NA(alasan="ada triwulan yang belum tersedia")
+    return sum(filled, Decimal(0)) if r.agregasi == "jumlah" else mean(filled)
+
+
+def _domain(ind: m.Indikator, a: object, exact: Decimal) -> str:
+    r = ind.realisasi
+    if isinstance(r, NA):
+        return ""
+    out = []
+    if (
+        len(r.rentang_a) == 2
+        and isinstance(a, Decimal)
+        and not r.rentang_a[0] <= a <= r.rentang_a[1]
+    ):
+        lo, hi = (format_decimal(v, 2, trim=True) for v in r.rentang_a)
+        out.append(f"masukan a = {format_decimal(a, 2, trim=True)} di luar rentang {lo}–{hi}")
+    if len(r.rentang) == 2 and not r.rentang[0] <= exact <= r.rentang[1]:
+        lo, hi = (format_decimal(v, 2, trim=True) for v in r.rentang)
+        out.append(f"hasil {format_decimal(exact)} di luar rentang rumus {lo}–{hi}")
+    return "; ".join(out)
+
+
+def hitung_indikator(ind: m.Indikator, ctx: _Ctx) -> HasilIndikator | None:
+    kebijakan = ctx.report.laporan.kebijakan
+    sub = [h for s in ind.sub if (h := hitung_indikator(s, ctx)) is not None]
+    a, b, exact = _realisasi(ind, sub, ctx)
+    if exact is None:
+        return None  # a problem was recorded: the build stops and says why
+    if isinstance(exact, NA):
+        reason = exact.alasan or ind.alasan_na or kebijakan.alasan_realisasi_na
+        h = HasilIndikator(ind, a, b, None, None, None, None, "", "", sub)
+        return _na_capaian(h, "realisasi", reason, kebijakan.capaian_realisasi_na, ctx)
     realisasi = round_half_up(exact, kebijakan.desimal_realisasi)
-    capaian = mentah = None
-    kategori = catatan = ""
-    if ind.dinilai:
-        capaian, mentah, kategori, catatan = _capaian(ind, realisasi, ctx)
-    return HasilIndikator(ind, a, b, realisasi, exact, capaian, mentah, kategori, catatan, sub)
+    h = HasilIndikator(
+        ind, a, b, realisasi, exact, None, None, "", "", sub, diluar=_domain(ind, a, exact)
+    )
+    if not ind.dinilai:
+        return h
+    return _capaian(h, ctx)
 
 
-def _capaian(
-    ind: m.Indikator, realisasi: Decimal, ctx: _Ctx
-) -> tuple[Decimal | None, Decimal | None, str, str]:
+def _na_capaian(
+    h: HasilIndikator, what: str, reason: str, policy: Decimal | None, ctx: _Ctx
+) -> HasilIndikator:
+    """Capaian of an indicator with an NA target or realisasi: NA, or the report's policy."""
+    ind = h.indikator
+    label = f"{what.capitalize()} NA" + (f" ({reason})" if reason else "")
+    if not ind.dinilai:
+        return replace(h, na=label)
+    if policy is None:
+        expl = Penjelasan("na", f"{what.capitalize()} tidak tersedia", "", reason)
+        return replace(h, na=label, penjelasan=expl)
+    shown = format_decimal(policy, 2, trim=True)
+    note = f"{what.capitalize()} NA: capaian ditetapkan {shown} % sesuai kebijakan laporan."
+    if reason:
+        note += f" Alasan: {reason}"
+    expl = Penjelasan("kebijakan", f"{what.capitalize()} NA", "", "kebijakan laporan")
+    kategori = ctx.kategori(policy, ind.lokasi, f"{ind.id}: capaian")
+    return replace(h, capaian=policy, kategori=kategori, catatan=note, penjelasan=expl)
+
+
+def _capaian(h: HasilIndikator, ctx: _Ctx) -> HasilIndikator | None:
+    ind = h.indikator
     aturan = ind.aturan
-    laporan = ctx.report.laporan
+    realisasi = h.realisasi
+    assert realisasi is not None
+    kebijakan = ctx.report.laporan.kebijakan
     if aturan.jenis == "skala":
         if not aturan.skala:
             ctx.problems.add("missing-field", aturan.lokasi, "aturan skala perlu daftar `skala`")
-            return None, None, "", ""
+            return None
         for step in aturan.skala:
             if step.batas_atas is None or realisasi <= step.batas_atas:
-                return step.capaian, step.capaian, step.kategori, ""
+                expl = Penjelasan(
+                    "skala",
+                    aturan.judul_skala or "Skala",
+                    f"realisasi {num(realisasi)} masuk langkah "
+                    + (
+                        f"X ≤ {num(step.batas_atas)} %"
+                        if step.batas_atas is not None
+                        else "terakhir"
+                    ),
+                )
+                return replace(
+                    h,
+                    capaian=step.capaian,
+                    capaian_mentah=step.capaian,
+                    kategori=step.kategori,
+                    penjelasan=expl,
+                )
         ctx.problems.add(
             "scale-gap", aturan.lokasi, f"realisasi {realisasi} di luar semua langkah skala"
         )
-        return None, None, "", ""
+        return None
     target = ind.target
-    if isinstance(target, NA) or target is None:
-        policy = laporan.kebijakan.capaian_target_na
-        if policy is None:
-            ctx.problems.add(
-                "target-na-no-policy",
-                ind.lokasi,
-                f"{ind.id}: target NA tetapi laporan tidak menetapkan kebijakan.capaian_target_na",
-            )
-            return None, None, "", ""
-        note = f"Target NA: capaian ditetapkan {policy} % sesuai kebijakan laporan."
-        return policy, None, kategori_skala(policy, laporan.skala_capaian), note
-    if target <= 0:
+    if isinstance(target, NA):
+        reason = target.alasan or ind.alasan_na or kebijakan.alasan_target_na
+        return _na_capaian(h, "target", reason, kebijakan.capaian_target_na, ctx)
+    rule = RULES[aturan.jenis]
+    base = ind.tahun_dasar
+    if rule.needs_baseline and not isinstance(base, Decimal):
+        ctx.problems.add(
+            "bad-rule",
+            aturan.lokasi,
+            f"{ind.id}: aturan {aturan.jenis} perlu `tahun_dasar` berupa angka",
+        )
+        return None
+    if rule.divides_by == "T" and target <= 0:
         ctx.problems.add(
             "target-not-positive", ind.lokasi, f"{ind.id}: target {target} harus lebih dari 0"
         )
-        return None, None, "", ""
-    if aturan.jenis == "rasio":
-        raw = realisasi * HUNDRED / target
-    elif aturan.jenis == "selisih":
-        raw = (2 * target - realisasi) * HUNDRED / target
-    else:  # kebalikan
-        if realisasi == 0:
-            ctx.problems.add(
-                "division-by-zero",
-                ind.lokasi,
-                f"{ind.id}: realisasi 0, aturan kebalikan tidak bisa dihitung",
-            )
-            return None, None, "", ""
-        raw = target * HUNDRED / realisasi
-    capped = min(raw, aturan.batas) if aturan.batas is not None else raw
-    capped = max(capped, Decimal(0))
-    return capped, raw, kategori_skala(capped, laporan.skala_capaian), ""
+        return None
+    divisor = {
+        "T": target,
+        "R": realisasi,
+        "B-T": (base - target) if isinstance(base, Decimal) else 0,
+    }
+    if divisor[rule.divides_by] == 0:
+        ctx.problems.add(
+            "division-by-zero",
+            ind.lokasi,
+            f"{ind.id}: pembagi aturan {aturan.jenis} bernilai 0, capaian tidak bisa dihitung",
+        )
+        return None
+    raw = rule.fn(target, realisasi, base if isinstance(base, Decimal) else None)
+    assert raw is not None
+    value = raw
+    notes = []
+    if aturan.batas is not None and value > aturan.batas:
+        value = aturan.batas
+        notes.append(f"dibatasi {num(aturan.batas)} %")
+    if aturan.lantai is not None and value < aturan.lantai:
+        value = aturan.lantai
+        notes.append(f"paling rendah {num(aturan.lantai)} %")
+    numbers = rule.hitungan.format(
+        T=num(target), R=num(realisasi), B=num(base if isinstance(base, Decimal) else None)
+    )
+    expl = Penjelasan(
+        aturan.jenis, rule.rumus, f"{numbers} = {format_decimal(raw)} %", ", ".join(notes)
+    )
+    diluar = h.diluar
+    if aturan.tandai_di_atas is not None and raw > aturan.tandai_di_atas:
+        limit = num(aturan.tandai_di_atas)
+        extra = f"capaian {format_decimal(raw)} % di atas {limit} %: perlu verifikasi"
+        diluar = f"{diluar}; {extra}" if diluar else extra
+    kategori = ctx.kategori(value, ind.lokasi, f"{ind.id}: capaian")
+    return replace(
+        h, capaian=value, capaian_mentah=raw, kategori=kategori, penjelasan=expl, diluar=diluar
+    )
 
 
 # ---------------------------------------------------------------- the whole report
@@ -397,6 +558,30 @@ class Hasil:
     utama: list[HasilIndikator]  # top-level indicators in order
     rata_rata: Decimal | None
     kategori: str
+
+    @property
+    def dinilai(self) -> list[HasilIndikator]:
+        """Top-level indicators that are assessed (have, or should have, a capaian)."""
+        return [h for h in self.utama if h.indikator.dinilai]
+
+    @property
+    def tanpa_capaian(self) -> list[HasilIndikator]:
+        """Assessed indicators whose capaian is NA: outside the mean, which says so."""
+        return [h for h in self.dinilai if h.capaian is None]
+
+    @property
+    def cakupan(self) -> str:
+        """What the mean covers, when it does not cover every indicator."""
+        missing = self.tanpa_capaian
+        if not missing:
+            return ""
+        n, total = len(self.dinilai) - len(missing), len(self.dinilai)
+        no_real = sum(1 for h in missing if h.realisasi is None)
+        no_target = len(missing) - no_real
+        parts = ([f"{no_real} tanpa realisasi"] if no_real else []) + (
+            [f"{no_target} tanpa target"] if no_target else []
+        )
+        return f"rata-rata {n} dari {total} indikator; {', '.join(parts)}"
 
 
 def hitung(report: Report, problems: Collector) -> Hasil:
@@ -432,5 +617,7 @@ def hitung(report: Report, problems: Collector) -> Hasil:
                     stack.extend(x.sub)
     scored = [h.capaian for h in utama if h.capaian is not None]
     rata = mean(scored) if scored else None
-    kategori = kategori_skala(rata, report.laporan.skala_capaian) if rata is not None else ""
+    kategori = ""
+    if rata is not None and report.kinerja is not None:
+        kategori = ctx.kategori(rata, report.kinerja.lokasi, "rata-rata capaian")
     return Hasil(report, daftar, komposisi, harga, sumber, semua, utama, rata, kategori)

@@ -12,11 +12,11 @@ import types
 import typing
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from . import model
-from .angka import AngkaError, parse_decimal, parse_int
-from .model import NA, NA_VALUE, Lokasi
+from .angka import AngkaError, AngkaTerlaluBesar, parse_decimal, parse_int, parse_uang
+from .model import NA, NA_SPELLINGS, Lokasi, Rentang
 from .problems import Collector
 from .yamlread import YNode, read_yaml
 
@@ -48,6 +48,13 @@ class Converter:
 
     def convert(self, tp: Any, node: YNode, path: str) -> Any:
         origin = get_origin(tp)
+        if origin is Annotated:
+            inner, *meta = get_args(tp)
+            value = self.convert(inner, node, path)
+            for rule in meta:
+                if isinstance(rule, Rentang) and value is not MISSING:
+                    value = self._in_range(value, rule, node, path)
+            return value
         if origin in (Union, types.UnionType):
             return self._union(get_args(tp), node, path)
         if origin is list:
@@ -85,33 +92,66 @@ class Converter:
             if text in _FALSE:
                 return False
             return self.fail("bad-boolean", node, path, f"harus 'ya' atau 'tidak', bukan {text!r}")
-        if tp is int:
+        if not node.quoted and text in _NULLS and tp in (int, Decimal, "uang"):
+            return self.fail(
+                "missing-value",
+                node,
+                path,
+                "nilai kosong; isi angkanya, atau tulis NA (dengan alasan) bila tidak tersedia",
+            )
+        parse = {int: parse_int, Decimal: parse_decimal, "uang": parse_uang}.get(tp)
+        if parse is not None:
             try:
-                return parse_int(text)
+                return parse(text)
+            except AngkaTerlaluBesar as exc:
+                return self.fail("number-too-large", node, path, f"{text[:40]!r}: {exc}")
             except AngkaError as exc:
                 return self.fail("bad-number", node, path, f"{text!r}: {exc}")
-        if tp is Decimal:
-            try:
-                return parse_decimal(text)
-            except AngkaError as exc:
-                return self.fail("bad-number", node, path, f"{text!r}: {exc}")
-        if tp is NA:
-            if text == "NA":
-                return NA_VALUE
-            return MISSING
         raise TypeError(f"unsupported type {tp!r}")  # a model bug, not an editor's
 
+    def _in_range(self, value: Any, rule: Rentang, node: YNode, path: str) -> Any:
+        if (rule.bawah is not None and value < rule.bawah) or (
+            rule.atas is not None and value > rule.atas
+        ):
+            return self.fail(
+                "value-out-of-range",
+                node,
+                path,
+                f"{node.text!r} di luar rentang {rule.bawah}..{rule.atas}",
+            )
+        return value
+
+    def _na(self, node: YNode, path: str) -> Any:
+        """NA as a spelling ("n/a", "-", "belum tersedia") or as `{na: alasan}`."""
+        if node.kind == "scalar":
+            return NA(teks=node.text)
+        (_, value), *rest = node.pairs
+        if rest or value.kind != "scalar" or not value.text.strip():
+            return self.fail("wrong-type", node, path, "tulis NA sebagai `{na: alasan}`")
+        return NA(teks="NA", alasan=value.text.strip())
+
     def _union(self, options: tuple[Any, ...], node: YNode, path: str) -> Any:
-        # `-` is how reports write an empty cell; YAML needs it quoted as a value
-        empty = (node.text in _NULLS and not node.quoted) or (
-            node.text == "-" and int not in options
-        )
-        if type(None) in options and node.kind == "scalar" and empty:
-            return None
+        scalar = node.kind == "scalar"
+        if scalar and not node.quoted and node.text == "":
+            # an empty value is never read as NA or as "not given": that is an error
+            return self.fail(
+                "missing-value",
+                node,
+                path,
+                "nilai kosong; isi nilainya, tulis NA (dengan alasan) bila tidak tersedia, "
+                "atau hapus kolomnya",
+            )
+        if type(None) in options and scalar and not node.quoted and node.text in _NULLS:
+            return None  # an explicit `null` / `~`: the document gives nothing here
         rest = [o for o in options if o is not type(None)]
-        if NA in rest and node.kind == "scalar" and node.text == "NA":
-            return NA_VALUE
+        if NA in rest and (
+            (scalar and node.text in NA_SPELLINGS)
+            or (node.kind == "map" and [k.text for k, _ in node.pairs] == ["na"])
+        ):
+            return self._na(node, path)
         rest = [o for o in rest if o is not NA]
+        if set(rest) == {int, Decimal} and scalar:
+            return self._scalar("uang", node, path)  # money: whole rupiah or exact sen
         # pick the option that fits the node's shape
         for option in rest:
             if node.kind == "seq" and get_origin(option) is list:
@@ -170,7 +210,7 @@ class Converter:
         return out
 
     def _dataclass(self, cls: Any, node: YNode, path: str) -> Any:
-        hints = typing.get_type_hints(cls, vars(model))
+        hints = typing.get_type_hints(cls, vars(model), include_extras=True)
         fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "lokasi"}
         if node.kind == "scalar" and "nilai" in fields and node.text not in _NULLS:
             # shorthand: `a: 39` for `a: {nilai: 39}`
@@ -182,6 +222,7 @@ class Converter:
             return self.fail("wrong-type", node, path, f"harus berupa pemetaan, bukan {node.label}")
         kwargs: dict[str, Any] = {}
         broken = False
+        misspelt: set[str] = set()  # fields an unknown key probably meant: not also "missing"
         for key_node, value_node in node.pairs:
             name = key_node.text
             sub = f"{path}.{name}" if path else name
@@ -189,6 +230,7 @@ class Converter:
                 hint = difflib.get_close_matches(name, list(fields), n=1)
                 extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
                 self.fail("unknown-field", key_node, sub, f"kolom {name!r} tidak dikenal{extra}")
+                misspelt.update(hint)
                 continue
             value = self.convert(hints[name], value_node, sub)
             if value is MISSING:
@@ -199,10 +241,18 @@ class Converter:
             if name in kwargs or broken:
                 continue
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                sub = f"{path}.{name}" if path else name
-                self.fail("missing-field", node, sub, f"kolom wajib {name!r} belum diisi")
                 broken = True
+                if name not in misspelt:
+                    sub = f"{path}.{name}" if path else name
+                    self.fail("missing-field", node, sub, f"kolom wajib {name!r} belum diisi")
         if broken:
+            # the object exists in the data but could not be read: references to its id
+            # are not reported again as dangling (one root cause, one problem)
+            ident = next(
+                (v.text for k, v in node.pairs if k.text == "id" and v.kind == "scalar"), ""
+            )
+            if ident:
+                self.problems.broken.add(ident)
             return MISSING
         return cls(**kwargs, lokasi=self.where(node, path))
 

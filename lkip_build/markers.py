@@ -41,7 +41,7 @@ class Page:
     fakta: dict[str, Fakta]
     table_pages: dict[str, str]  # table id -> src of the page that shows it (same report)
     reports: list[Hasil]
-    temuan: list  # the report's audit findings (list[Temuan])
+    temuan: list  # the report's audit findings (list[Problem])
     rendered: dict[str, Table] = field(default_factory=dict)  # anchor -> table, for checks
     files: dict[str, bytes] = field(default_factory=dict)  # path under the report -> content
     print_view: bool = False  # the whole report on one page: links stay inside it

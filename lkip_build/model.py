@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 
 @dataclass(frozen=True)
@@ -28,21 +28,23 @@ class Lokasi:
 NOWHERE = Lokasi()
 
 
+# How documents write "not available"; each is read as NA, never an empty value.
+NA_SPELLINGS = ("NA", "N/A", "n/a", "na", "-", "belum tersedia", "tidak tersedia")
+
+
+@dataclass(frozen=True)
 class NA:
-    """The literal `NA` ("not available") a report writes for a missing target or value."""
+    """A value the document gives as not available ("NA", "n/a", "-", "belum tersedia").
 
-    _instance: NA | None = None
+    `teks` keeps the spelling as written (shown to readers), `alasan` the reason. Every NA
+    is equal to every other: what differs is only how it is written.
+    """
 
-    def __new__(cls) -> NA:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    teks: str = field(default="NA", compare=False)
+    alasan: str = field(default="", compare=False)
 
     def __repr__(self) -> str:
         return "NA"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, NA)
 
     def __hash__(self) -> int:
         return hash("NA")
@@ -50,8 +52,19 @@ class NA:
 
 NA_VALUE = NA()
 
-# A target or baseline: an Indonesian decimal ("44,32"), NA, or empty.
-Target = Decimal | NA | None  # None: the document leaves the cell empty ("-")
+
+@dataclass(frozen=True)
+class Rentang:
+    """A field's allowed range (inclusive), checked by the loader: Annotated[int, Rentang(0, 6)]."""
+
+    bawah: int | None = None
+    atas: int | None = None
+
+
+# A target or baseline: an Indonesian decimal ("44,32") or NA.
+Target = Decimal | NA
+# Money: whole rupiah, or a Decimal where the document prints non-zero sen ("1.234,50").
+Uang = int | Decimal
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,9 +94,18 @@ class Tertulis(Node):
 
 @dataclass(frozen=True, kw_only=True)
 class Kategori(Node):
-    """One band of a category scale: `batas_bawah` <= X (inclusive) gives `kategori`."""
+    """One band of a category scale, as the document prints it.
 
-    batas_bawah: Decimal | None = None  # None: the lowest band, no lower bound
+    With only lower bounds on every band (the NTT form "X >= 85", "75 <= X < 85", ...),
+    each band reaches up to the next band's lower bound, in any order. A band with
+    `batas_atas` states its upper bound itself ("76 % <= X <= 90 %"); the scale may then
+    have gaps, and a value in a gap is an error, never a guessed category.
+    """
+
+    batas_bawah: Decimal | None = None  # None: no lower bound
+    batas_atas: Decimal | None = None  # None: up to the next band, or no upper bound
+    bawah_inklusif: bool = True  # "<=" (True) or "<" (False) at the lower bound
+    atas_inklusif: bool = False  # "<=" (True) or "<" (False) at the upper bound
     kategori: str
 
 
@@ -107,12 +129,16 @@ class Halaman(Node):
 class Kebijakan(Node):
     """Policies the report states for its own calculations."""
 
-    # Capaian given to an indicator whose target is NA; None means such an indicator is an error.
+    # Capaian given to an indicator whose target is NA (NTT: 100); None: capaian is NA,
+    # shown as "n/a" with its reason and left out of the mean, which says so.
     capaian_target_na: Decimal | None = None
     alasan_target_na: str = ""
+    # The same for an indicator whose realisasi (or an input of its formula) is NA.
+    capaian_realisasi_na: Decimal | None = None
+    alasan_realisasi_na: str = ""
     # Realisasi of an indicator is published with this many decimals, and capaian is
     # computed from the published realisasi (as the report does: 1,08 / 1,12 = 96,43 %).
-    desimal_realisasi: int = 2
+    desimal_realisasi: Annotated[int, Rentang(0, 6)] = 2
     # An audit finding fails a strict build (new report) or is only published (historic one).
     temuan_memblokir: bool = True
 
@@ -122,19 +148,21 @@ class Laporan(Node):
     """laporan.yml: who publishes which document for which year."""
 
     id: str
-    jenis_dokumen: Literal["LKIP", "Renja", "Renstra", "LKjIP"]
+    jenis_dokumen: Literal["LKIP", "LAKIP", "LKjIP", "LKj", "Renja", "Renstra", "RKT", "PK"]
     judul: str
     instansi: str
     singkatan_instansi: str = ""
     pemerintah: str  # "Pemerintah Provinsi Nusa Tenggara Timur"
-    tingkat: Literal["provinsi", "kabupaten", "kota"]
+    # nasional: a kementerian or lembaga; the others are local governments
+    tingkat: Literal["nasional", "provinsi", "kabupaten", "kota"]
     wilayah: str
     tahun: int
     tempat: str = ""
     tanggal: str = ""
     kepala: Penandatangan | None = None
     periode_renstra: str = ""
-    skala_capaian: list[Kategori] = field(default_factory=list)
+    # the bands as printed, or the name of a preset (see `skala.PRESETS`)
+    skala_capaian: list[Kategori] | str = field(default_factory=list)
     kebijakan: Kebijakan = field(default_factory=Kebijakan)
     halaman: list[Halaman] = field(default_factory=list)
     keterangan: str = ""
@@ -188,9 +216,9 @@ class IndikatorRencana(Node):
     id: str = ""
     nama: str
     satuan: str = ""
-    kondisi_awal: Target = None
+    kondisi_awal: Target | None = None
     target: dict[int, Target] = field(default_factory=dict)
-    kondisi_akhir: Target = None
+    kondisi_akhir: Target | None = None
     rumus: str = ""
     sub: list[IndikatorRencana] = field(default_factory=list)
     indikator_kinerja: str = ""  # id of the measured indicator in indikator.yml
@@ -259,8 +287,8 @@ class Renstra(Node):
 @dataclass(frozen=True, kw_only=True)
 class IndikatorPK(Node):
     nama: str
-    realisasi_lalu: Target = None
-    target: Target = None
+    realisasi_lalu: Target | None = None
+    target: Target | None = None
     indikator_kinerja: str = ""  # id in indikator.yml when Bab III measures it
     sub: list[IndikatorPK] = field(default_factory=list)
     tertulis: list[Tertulis] = field(default_factory=list)
@@ -279,7 +307,7 @@ class SasaranPK(Node):
 class IndikatorProgram(Node):
     nama: str
     satuan: str = ""
-    target: Target = None
+    target: Target | None = None
     indikator_kinerja: str = ""  # id in indikator.yml when it is a measured indicator
 
 
@@ -320,7 +348,7 @@ class PerjanjianKinerja(Node):
     pihak_pertama: Penandatangan
     pihak_kedua: Penandatangan
     sasaran: list[SasaranPK]
-    pendapatan: int | None = None  # "PENDAPATAN PERUBAHAN" of the appendix, whole rupiah
+    pendapatan: Uang | None = None  # "PENDAPATAN PERUBAHAN" of the appendix, whole rupiah
     program: list[SasaranProgram] = field(default_factory=list)
 
 
@@ -335,7 +363,7 @@ class Masukan(Node):
     is what the document states and the audit checks it against the list.
     """
 
-    nilai: Decimal | None = None
+    nilai: Decimal | NA | None = None  # NA: the document gives no value (with a reason)
     uraian: str = ""
     daftar: str = ""
     jumlah: str = ""  # sum this numeric column of the list instead of counting rows
@@ -352,11 +380,25 @@ class Rumus(Node):
       pertumbuhan  realisasi = (a - b) / b x 100   (a this year, b last year)
       rerata_harga realisasi = mean price change of the items of `kelompok` (harga.yml)
       rerata_sub   realisasi = mean of the sub-indicators' realisasi
+      skor         realisasi = konstanta + a x pengali / pembagi, a score with declared
+                   ranges ("50 % + E x 50/20": konstanta 50, pengali 50, pembagi 20,
+                   rentang_a [0, 20], rentang [50, 100]); outside them is a finding
+      triwulan     realisasi from the quarterly values by `agregasi`: jumlah (sum),
+                   terakhir (the last quarter filled, NA quarters skipped), rata_rata
     """
 
-    jenis: Literal["langsung", "rasio", "pertumbuhan", "rerata_harga", "rerata_sub"]
+    jenis: Literal[
+        "langsung", "rasio", "pertumbuhan", "rerata_harga", "rerata_sub", "skor", "triwulan"
+    ]
     a: Masukan | None = None
     b: Masukan | None = None
+    konstanta: Decimal = Decimal(0)
+    pengali: Decimal = Decimal(1)
+    pembagi: Decimal = Decimal(1)
+    rentang_a: list[Decimal] = field(default_factory=list)  # [lowest, highest] a may take
+    rentang: list[Decimal] = field(default_factory=list)  # [lowest, highest] of the result
+    triwulan: list[Decimal | NA] = field(default_factory=list)
+    agregasi: Literal["jumlah", "terakhir", "rata_rata"] = "jumlah"
     kelompok: str = ""
     uraian: str = ""  # the formula in words, as the report writes it
     uraian_a: str = ""
@@ -378,16 +420,22 @@ class Langkah(Node):
 class Aturan(Node):
     """How capaian is obtained from target and realisasi; a property of each indicator.
 
-    jenis:
-      rasio     realisasi / target x 100                  (higher is better)
-      selisih   (2 x target - realisasi) / target x 100   (lower is better)
-      kebalikan target / realisasi x 100                  (lower is better)
-      skala     the step of `skala` that realisasi falls in
-    `batas` caps the result (100 in the seed, 120 elsewhere); None leaves it uncapped.
+    jenis (T target, R realisasi, B the baseline `tahun_dasar`):
+      rasio        R / T x 100              (higher is better)
+      selisih      (2T - R) / T x 100       (lower is better)
+      kebalikan    T / R x 100              (lower is better)
+      pengurangan  (T - R) / T x 100        (lower is better; R = T gives 0)
+      dasar        (B - R) / (B - T) x 100  (lower is better, against the baseline)
+      skala        the step of `skala` that realisasi falls in
+    `batas` caps the result (none, 100, 110, 120, 150, 200 are in use); None leaves it
+    uncapped. `lantai` floors it (0 by default); None leaves negative results. A raw
+    result above `tandai_di_atas` is a finding (some reports flag instead of capping).
     """
 
-    jenis: Literal["rasio", "selisih", "kebalikan", "skala"] = "rasio"
+    jenis: Literal["rasio", "selisih", "kebalikan", "pengurangan", "dasar", "skala"] = "rasio"
     batas: Decimal | None = Decimal(100)
+    lantai: Decimal | None = Decimal(0)
+    tandai_di_atas: Decimal | None = None
     skala: list[Langkah] = field(default_factory=list)
     judul_skala: str = ""
 
@@ -399,9 +447,10 @@ class Indikator(Node):
     id: str
     nama: str
     satuan: str = "%"
-    tahun_dasar: Target = None
+    tahun_dasar: Target | None = None
     target: Target
-    realisasi: Rumus
+    realisasi: Rumus | NA  # NA: the document prints no realisasi ("n/a", with a reason)
+    alasan_na: str = ""  # why the target or realisasi is NA, when not given inline
     aturan: Aturan = field(default_factory=Aturan)
     sub: list[Indikator] = field(default_factory=list)
     dinilai: bool = True  # False for sub-indicators that have no capaian of their own
@@ -424,8 +473,8 @@ class Kinerja(Node):
 class Barang(Node):
     nama: str
     satuan: str
-    harga_lalu: int
-    harga_kini: int
+    harga_lalu: Uang
+    harga_kini: Uang
     tertulis: dict[str, str] = field(default_factory=dict)  # selisih, persen as printed
 
 
@@ -494,8 +543,8 @@ class PosAnggaran(Node):
 
     id: str = ""
     nama: str
-    pagu: int | None = None
-    realisasi: int | None = None
+    pagu: Uang | None = None
+    realisasi: Uang | None = None
     fisik: Decimal | None = None  # physical progress %, an input (Tabel 3.22)
     rincian: list[PosAnggaran] = field(default_factory=list)
     tertulis: list[Tertulis] = field(default_factory=list)

@@ -1,24 +1,93 @@
-"""Problems are values: a stable code, a location and a message, gathered into a list.
+"""Problems are values: one type for every stage, a registered code, a location, a message.
 
 One format for every problem, location first, like a compiler:
-`data/x/anggaran.yml:42: program[2].pagu: <pesan> [code]`.
+`data/x/anggaran.yml:42: program[2].pagu: <pesan> [code]` (with `[Tabel 3.22]` before the
+message when the problem concerns a table). Loader problems, validation problems and audit
+findings are all `Problem`; their code decides severity and stage (see `codes`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 
+from .codes import CODES
 from .model import Lokasi
+
+ERROR = "error"  # the data cannot be published as it is (or the document contradicts itself)
+WARNING = "warning"  # implausible, or a check that could not be made
+INFO = "info"  # a stated policy decided a figure: shown, not a fault
+
+# exit statuses of `lkip check` (and of scripts that wrap the build)
+EXIT_OK, EXIT_INCONSISTENT, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem or finding: where, what the document states, what the data computes."""
+
     code: str
-    lokasi: Lokasi
+    severity: str
+    file: str
+    line: int
+    table: str  # the table or section it concerns ("Tabel 3.23", "Bab 3.3 teks APBN"), or ""
+    field: str  # the field path ("program[2].pagu") or the figure's name
+    stated: str | None
+    computed: str | None
+    difference: str | None
     message: str
 
+    @property
+    def lokasi(self) -> Lokasi:
+        return Lokasi(self.file, self.line, self.field)
+
+    @property
+    def stage(self) -> str:
+        return CODES[self.code].stage
+
+    @property
+    def saran(self) -> str:
+        return CODES[self.code].saran
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
     def __str__(self) -> str:
-        return f"{self.lokasi}: {self.message} [{self.code}]"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        head = f"{where}: {self.field}:" if self.field else f"{where}:"
+        table = f" [{self.table}]" if self.table else ""
+        return f"{head}{table} {self.message} [{self.code}]"
+
+
+def problem(
+    code: str,
+    where: Lokasi,
+    message: str,
+    *,
+    table: str = "",
+    field: str | None = None,
+    stated: str | None = None,
+    computed: str | None = None,
+    difference: str | None = None,
+) -> Problem:
+    """A problem with the severity its code declares; an unregistered code is a bug."""
+    spec = CODES.get(code)
+    if spec is None:
+        raise KeyError(f"problem code {code!r} is not declared in lkip_build.codes")
+    return Problem(
+        code,
+        spec.severity,
+        where.file,
+        where.line,
+        table,
+        where.path if field is None else field,
+        stated,
+        computed,
+        difference,
+        message,
+    )
 
 
 class LkipError(Exception):
@@ -29,9 +98,29 @@ class LkipError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
-        n = len(self.problems)
-        head = f"{n} masalah ditemukan:" if n != 1 else "1 masalah ditemukan:"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        return render(self.problems)
+
+    @property
+    def exit_status(self) -> int:
+        return exit_status(self.problems)
+
+
+def render(problems: list[Problem]) -> str:
+    n = len(problems)
+    head = f"{n} masalah ditemukan:"
+    return "\n".join([head, *(f"  {p}" for p in problems)])
+
+
+def exit_status(blocking: list[Problem]) -> int:
+    """3 for a program error, 2 when data could not be read, 1 when it is inconsistent."""
+    if not blocking:
+        return EXIT_OK
+    stages = {p.stage for p in blocking}
+    if "internal" in stages:
+        return EXIT_INTERNAL
+    if stages & {"read", "load"}:
+        return EXIT_UNREADABLE
+    return EXIT_INCONSISTENT
 
 
 class Collector:
@@ -39,10 +128,38 @@ class Collector:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.broken: set[str] = set()  # ids of objects in the data that could not be read
 
-    def add(self, code: str, lokasi: Lokasi, message: str) -> None:
-        self.problems.append(Problem(code, lokasi, message))
+    def add(self, code: str, lokasi: Lokasi, message: str, **extra: str | None) -> None:
+        self.problems.append(problem(code, lokasi, message, **extra))  # type: ignore[arg-type]
+
+    def extend(self, found: list[Problem]) -> None:
+        self.problems.extend(found)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
 
     def raise_if_any(self) -> None:
-        if self.problems:
-            raise LkipError(self.problems)
+        """Stop when an error was found; warnings and notes travel on with the result."""
+        if self.errors:
+            raise LkipError(self.errors)
+
+
+@contextmanager
+def guard(shown: str, problems: Collector) -> Iterator[None]:
+    """The one boundary: any exception that is not a problem becomes an `internal-error`
+    naming the file being processed, so an editor never sees a traceback."""
+    try:
+        yield
+    except LkipError:
+        raise
+    except (Exception, RecursionError) as exc:
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
+        problems.add(
+            "internal-error",
+            Lokasi(shown),
+            f"kesalahan program saat memproses berkas ini ({type(exc).__name__}: {exc}; "
+            f"di {where}); laporkan ke pengembang",
+        )

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import model as m
 from .loader import load_file
 from .model import Lokasi
-from .problems import Collector
+from .problems import Collector, guard
 
 # file name -> (attribute of Report, model class); only laporan.yml is required.
 FILES: dict[str, tuple[str, type]] = {
@@ -55,7 +55,8 @@ def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
                     "missing-file", Lokasi(f"{shown_folder}/{name}"), "berkas wajib tidak ada"
                 )
             continue
-        parts[attr] = load_file(path, f"{shown_folder}/{name}", cls, problems)
+        with guard(f"{shown_folder}/{name}", problems):
+            parts[attr] = load_file(path, f"{shown_folder}/{name}", cls, problems)
     for path in sorted(folder.glob("*.y*ml")):
         if path.name not in FILES:
             hint = difflib.get_close_matches(path.name, list(FILES), n=1)
@@ -77,11 +78,15 @@ def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
     return Report(folder=shown_folder, **parts)  # type: ignore[arg-type]
 
 
-def load_reports(data_dir: Path, root: Path) -> tuple[list[Report], Collector]:
-    """Load every report folder under data_dir (each holding a laporan.yml)."""
+def load_reports(
+    data_dir: Path, root: Path, only: str | None = None
+) -> tuple[list[Report], Collector]:
+    """Load every report folder under data_dir (each holding a laporan.yml), or only one."""
     problems = Collector()
     reports = []
     folders = sorted(p for p in data_dir.iterdir() if p.is_dir()) if data_dir.is_dir() else []
+    if only is not None:
+        folders = [f for f in folders if f.name == only]
     if not folders:
         problems.add("no-reports", Lokasi(_shown(data_dir, root)), "tidak ada folder laporan")
     for folder in folders:

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 from .angka import AngkaError, parse_decimal
 from .model import Lokasi
-from .problems import Problem
+from .problems import Problem, problem
 from .table import Table
 
 # Elements that run code, load other documents or change how the page is read.
@@ -132,7 +132,7 @@ def scan_html(html: str, source: str, *, whole_page: bool = False) -> list[Probl
     scanner.feed(html)
     scanner.close()
     return [
-        Problem("unsafe-html", Lokasi(source, line), message) for line, message in scanner.found
+        problem("unsafe-html", Lokasi(source, line), message) for line, message in scanner.found
     ]
 
 
@@ -197,13 +197,13 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
         got = parser.tables.get(anchor)
         if got is None:
             problems.append(
-                Problem("html-table-missing", Lokasi(source), f"tabel #{anchor} tidak ada di HTML")
+                problem("html-table-missing", Lokasi(source), f"tabel #{anchor} tidak ada di HTML")
             )
             continue
         want = [table.header, *table.rows]
         if len(got) != len(want):
             problems.append(
-                Problem(
+                problem(
                     "html-number-mismatch",
                     Lokasi(source),
                     f"#{anchor}: {len(got)} baris di HTML, seharusnya {len(want)}",
@@ -220,7 +220,7 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
                 if seen != value:
                     shown = row_got[c] if c < len(row_got) else "(tidak ada)"
                     problems.append(
-                        Problem(
+                        problem(
                             "html-number-mismatch",
                             Lokasi(source),
                             f"#{anchor} baris {r} kolom {c}: HTML menampilkan {shown!r}, "
@@ -229,6 +229,6 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
                     )
     for m in NOT_A_NUMBER.finditer(re.sub(r"<[^>]+>", " ", html)):
         problems.append(
-            Problem("html-not-a-number", Lokasi(source), f"teks {m.group(0)!r} muncul di halaman")
+            problem("html-not-a-number", Lokasi(source), f"teks {m.group(0)!r} muncul di halaman")
         )
     return problems

@@ -5,22 +5,23 @@ This is the API the site generator's adapter (hooks/) calls; it knows nothing of
 
 from __future__ import annotations
 
+import difflib
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import unduhan, verifikasi
-from .audit import ERROR, Temuan, audit
+from .audit import ERROR, audit
 from .compute import Hasil, hitung
 from .fakta import Fakta, kumpulkan, tulis
 from .markers import CETAK, MARKER, Page, expand, find_table_ids
 from .model import Lokasi
-from .problems import Collector, Problem
+from .problems import Collector, Problem, guard
 from .report import load_reports
 from .safety import check_tables, scan_html
 from .table import Table
-from .tables import anchor
-from .validate import check_references
+from .tables import TableError, anchor, render
+from .validate import check_references, check_rules
 
 # the print view repeats every page: keep it out of search results
 PRINT_FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -30,20 +31,20 @@ PRINT_FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
 class Publication:
     root: Path
     hasil: list[Hasil]
+    tables: dict[str, dict[str, Table]]  # report id -> table id -> the drawn table
+    fakta: dict[str, dict[str, Fakta]]
+    temuan: dict[str, list[Problem]]
+    problems: list[Problem]  # warnings of the validation pass (errors stopped it)
     by_id: dict[str, Hasil] = field(init=False)
     table_pages: dict[str, dict[str, str]] = field(default_factory=dict)
-    temuan: dict[str, list[Temuan]] = field(init=False)
-    fakta: dict[str, dict[str, Fakta]] = field(init=False)
     rendered: dict[str, dict[str, Table]] = field(default_factory=dict)  # page src -> tables
     page_files: dict[str, dict[str, bytes]] = field(default_factory=dict)  # page src -> files
     pdf: bool = False  # this build writes each report's PDF (set by the adapter)
 
     def __post_init__(self) -> None:
         self.by_id = {h.report.id: h for h in self.hasil}
-        self.temuan = {h.report.id: audit(h) for h in self.hasil}
-        self.fakta = {h.report.id: kumpulkan(h) for h in self.hasil}
 
-    def blocking(self) -> list[Temuan]:
+    def blocking(self) -> list[Problem]:
         """Findings that must stop publication: errors of reports whose policy says so."""
         return [
             t
@@ -176,7 +177,13 @@ class Publication:
                     )
                 placed[tid] = src
         self._check_pages(pages, problems)
-        out = {src: self._expand(src, text, problems) for src, text in pages.items()}
+        # the print view repeats every chapter: its problems are the chapters' own, reported
+        # there once, with the line in the file an editor can open
+        echo = Collector()
+        out = {
+            src: self._expand(src, text, echo if src.endswith("/" + CETAK) else problems)
+            for src, text in pages.items()
+        }
         problems.raise_if_any()
         return out
 
@@ -252,12 +259,73 @@ class Publication:
                 )
 
 
-def prepare(root: Path, data_dir: Path | None = None) -> Publication:
-    """Load, check and compute every report under data/; LkipError lists every problem."""
-    reports, problems = load_reports(data_dir or root / "data", root)
+def prepare(root: Path, data_dir: Path | None = None, only: str | None = None) -> Publication:
+    """The one validation pass: load, check, compute, draw every table and audit every
+    report under data/. LkipError lists every blocking problem; warnings travel on in
+    `Publication.problems`. An object that failed to load is not reported again by every
+    reference to it."""
+    reports, problems = load_reports(data_dir or root / "data", root, only)
     for r in reports:
-        check_references(r, problems)
+        with guard(r.folder, problems):
+            check_references(r, problems)
+            check_rules(r, problems)
     problems.raise_if_any()
-    hasil = [hitung(r, problems) for r in reports]
+    hasil = []
+    for r in reports:
+        with guard(r.folder, problems):
+            h = hitung(r, problems)
+            hasil.append(h)
     problems.raise_if_any()
-    return Publication(root, hasil)
+    tables: dict[str, dict[str, Table]] = {}
+    fakta: dict[str, dict[str, Fakta]] = {}
+    temuan: dict[str, list[Problem]] = {}
+    for h in hasil:
+        rid = h.report.id
+        with guard(f"{h.report.folder}/tabel.yml", problems):
+            tables[rid] = draw_tables(h, problems)
+        with guard(h.report.folder, problems):
+            fakta[rid] = kumpulkan(h)
+            check_names(h, fakta[rid], problems)
+        with guard(h.report.folder, problems):
+            temuan[rid] = audit(h)
+    problems.raise_if_any()
+    return Publication(root, hasil, tables, fakta, temuan, problems.problems)
+
+
+def draw_tables(h: Hasil, problems: Collector) -> dict[str, Table]:
+    """Every table of tabel.yml, drawn once; one that does not fit its data is a problem
+    located at its tabel.yml line, found by `lkip check` before any page is built."""
+    out: dict[str, Table] = {}
+    for t in h.report.tabel.tabel if h.report.tabel else []:
+        try:
+            out[t.id] = render(t, h)
+        except TableError as exc:
+            problems.add("table-error", t.lokasi, f"tabel {t.id!r}: {exc}")
+    return out
+
+
+def check_names(h: Hasil, fakta: dict[str, Fakta], problems: Collector) -> None:
+    """Names that refer to computed figures (`sama_dengan`) must exist."""
+    for k in h.report.pegawai.komposisi if h.report.pegawai else []:
+        if k.sama_dengan and k.sama_dengan not in fakta:
+            hint = difflib.get_close_matches(k.sama_dengan, list(fakta), n=1)
+            extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
+            problems.add(
+                "unknown-ref",
+                Lokasi(k.lokasi.file, k.lokasi.line, f"komposisi[{k.id}].sama_dengan"),
+                f"nilai {k.sama_dengan!r} tidak ada{extra}",
+            )
+
+
+def read_pages(content: Path, publication: Publication) -> dict[str, str]:
+    """The chapters under content/ of the loaded reports (and the home page), as the site
+    generator hands them over: src path -> Markdown."""
+    if not content.is_dir():
+        return {}
+    out = {}
+    for path in sorted(content.rglob("*.md")):
+        src = path.relative_to(content).as_posix()
+        head = src.split("/", 1)[0]
+        if "/" not in src or head in publication.by_id:
+            out[src] = path.read_text(encoding="utf-8-sig")
+    return out

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from . import model as m
 from .model import Lokasi
 from .problems import Collector
 from .report import Report
+from .skala import PRESETS, defects, resolve
 from .tables import RENDERERS
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -50,7 +53,9 @@ def _pos(items: list[m.PosAnggaran]) -> Iterable[m.PosAnggaran]:
 
 
 def check_references(r: Report, problems: Collector) -> None:
-    """Every id unique within its kind, every reference pointing at something that exists."""
+    """Every id unique within its kind, every reference pointing at something that exists.
+    An id whose object failed to load (`problems.broken`) counts as existing: its problem
+    was reported where it is."""
     _unique([(r.laporan.id, r.laporan.lokasi)], "laporan", problems)
     daftar = _unique(
         ((d.id, d.lokasi) for d in (r.daftar.daftar if r.daftar else [])), "daftar", problems
@@ -76,21 +81,24 @@ def check_references(r: Report, problems: Collector) -> None:
     program_ids = _unique(((p.id, p.lokasi) for p in programs), "pos anggaran", problems)
     urusan = {u.id for u in (r.renstra.urusan if r.renstra else [])}
     _unique(((t.id, t.lokasi) for t in (r.tabel.tabel if r.tabel else [])), "tabel", problems)
-    _unique(
-        ((t.nomor, t.lokasi) for t in (r.tabel.tabel if r.tabel else [])), "nomor tabel", problems
-    )
+    _numbers(r, problems)
+    for pool in (daftar, harga, indikator, komposisi, sumber, program_ids, urusan):
+        pool |= problems.broken
 
     for i in inds:
-        for x in (i.realisasi.a, i.realisasi.b):
+        rumus = i.realisasi
+        if not isinstance(rumus, m.Rumus):
+            continue
+        for x in (rumus.a, rumus.b):
             if x is not None and x.daftar and x.daftar not in daftar:
                 problems.add(
                     "unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak ada di daftar.yml"
                 )
-        if i.realisasi.kelompok and i.realisasi.kelompok not in harga:
+        if rumus.kelompok and rumus.kelompok not in harga:
             problems.add(
                 "unknown-ref",
-                i.realisasi.lokasi,
-                f"kelompok harga {i.realisasi.kelompok!r} tidak ada di harga.yml",
+                rumus.lokasi,
+                f"kelompok harga {rumus.kelompok!r} tidak ada di harga.yml",
             )
     pools = {
         "komposisi": komposisi,
@@ -118,6 +126,7 @@ def check_references(r: Report, problems: Collector) -> None:
                 problems.add(
                     "unknown-ref", t.lokasi, f"tabel {t.id!r}: sumber {s!r} tidak ditemukan"
                 )
+    _plan_refs(r, indikator, problems)
     if r.perjanjian:
         for sas in r.perjanjian.sasaran:
             for pk in sas.indikator:
@@ -136,3 +145,145 @@ def check_references(r: Report, problems: Collector) -> None:
                         p.lokasi,
                         f"program_anggaran {p.program_anggaran!r} tidak ada di anggaran.yml",
                     )
+
+
+def _numbers(r: Report, problems: Collector) -> None:
+    """A table number printed twice is the document's, not an error: warned, and each
+    table keeps its own id and anchor."""
+    seen: dict[str, m.Tabel] = {}
+    for t in r.tabel.tabel if r.tabel else []:
+        if not t.nomor:
+            continue
+        if t.nomor in seen:
+            problems.add(
+                "table-number-repeated",
+                t.lokasi,
+                f"nomor tabel {t.nomor!r} juga dipakai tabel {seen[t.nomor].id!r} "
+                f"(baris {seen[t.nomor].lokasi.line}); jangkar tabel ini: #tabel-{t.id}",
+            )
+        else:
+            seen[t.nomor] = t
+
+
+def _plan_refs(r: Report, indikator: set[str], problems: Collector) -> None:
+    """`indikator_kinerja` in Renstra and in the programme list names a measured indicator."""
+
+    def check(items: Iterable[m.IndikatorRencana | m.IndikatorProgram]) -> None:
+        for x in items:
+            if x.indikator_kinerja and x.indikator_kinerja not in indikator:
+                hint = difflib.get_close_matches(x.indikator_kinerja, sorted(indikator), n=1)
+                extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
+                problems.add(
+                    "unknown-ref",
+                    x.lokasi,
+                    f"indikator_kinerja {x.indikator_kinerja!r} tidak ada di indikator.yml{extra}",
+                )
+
+    if r.renstra:
+        for t in r.renstra.tujuan:
+            for sas in t.sasaran:
+                check(_plan_tree(sas.indikator))
+        for u in r.renstra.urusan:
+            check(_plan_tree(u.indikator))
+    if r.perjanjian:
+        for sp in r.perjanjian.program:
+            for p in sp.program:
+                check(p.indikator)
+                for k in p.kegiatan:
+                    check(k.indikator)
+                    for sk in k.sub_kegiatan:
+                        check(sk.indikator)
+
+
+def _plan_tree(items: list[m.IndikatorRencana]) -> Iterable[m.IndikatorRencana]:
+    for i in items:
+        yield i
+        yield from _plan_tree(i.sub)
+
+
+def check_rules(r: Report, problems: Collector) -> None:
+    """Scales, policies, rules and NA reasons: what compute will rely on."""
+    lap = r.laporan
+    skala = lap.skala_capaian
+    if isinstance(skala, str) and skala not in PRESETS:
+        hint = difflib.get_close_matches(skala, list(PRESETS), n=1)
+        extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
+        problems.add(
+            "scale-unknown",
+            Lokasi(lap.lokasi.file, lap.lokasi.line, "skala_capaian"),
+            f"skala bawaan {skala!r} tidak dikenal; pilihan: {', '.join(PRESETS)}{extra}",
+        )
+    for c in defects(resolve(skala)):
+        code = "scale-band-gap" if c.jenis == "gap" else "scale-overlap"
+        where = c.atas.sumber.lokasi if c.atas.sumber.lokasi.file else lap.lokasi
+        problems.add(code, where, f"skala_capaian: {c.teks}")
+    k = lap.kebijakan
+    for name in ("capaian_target_na", "capaian_realisasi_na"):
+        value = getattr(k, name)
+        if value is not None and not Decimal(0) <= value <= Decimal(200):
+            problems.add(
+                "bad-policy",
+                Lokasi(k.lokasi.file, k.lokasi.line, f"kebijakan.{name}"),
+                f"{name} {value} harus antara 0 dan 200 (persen)",
+            )
+    for d in r.daftar.daftar if r.daftar else []:
+        _list_keys(d, problems)
+    for ind in _indicators(r.kinerja.indikator) if r.kinerja else []:
+        _na_reasons(ind, k, problems)
+        rumus = ind.realisasi
+        if isinstance(rumus, m.Rumus):
+            for name in ("rentang", "rentang_a"):
+                bounds = getattr(rumus, name)
+                if bounds and (len(bounds) != 2 or bounds[0] > bounds[1]):
+                    problems.add(
+                        "bad-rule",
+                        rumus.lokasi,
+                        f"{ind.id}: {name} harus [terendah, tertinggi], bukan {bounds}",
+                    )
+
+
+def _na_reasons(ind: m.Indikator, k: m.Kebijakan, problems: Collector) -> None:
+    """An NA that decides a capaian needs a reason somewhere a reader will see it."""
+    if not ind.dinilai:
+        return
+    values: list[tuple[str, object, str]] = [("target", ind.target, k.alasan_target_na)]
+    rumus = ind.realisasi
+    if isinstance(rumus, m.NA):
+        values.append(("realisasi", rumus, k.alasan_realisasi_na))
+    else:
+        for x in (rumus.a, rumus.b):
+            if x is not None:
+                values.append(("masukan rumus", x.nilai, k.alasan_realisasi_na))
+    for what, value, policy_reason in values:
+        if isinstance(value, m.NA) and not (value.alasan or ind.alasan_na or policy_reason):
+            problems.add(
+                "na-without-reason",
+                ind.lokasi,
+                f"{ind.id}: {what} NA tanpa alasan; tulis {{na: alasan}} atau `alasan_na`",
+            )
+
+
+LIST_KEYS = "nomor_terakhir, jumlah, jumlah.<kolom angka>, total.<nomor baris>"
+
+
+def _list_keys(d: m.Daftar, problems: Collector) -> None:
+    """The names a list file's `tertulis` accepts; a malformed one is located here."""
+    numeric = {k.kunci for k in d.kolom if k.jenis == "angka"} | {k.kunci for k in d.kolom_jumlah}
+    for key in d.tertulis:
+        head, dot, rest = key.partition(".")
+        ok = (not dot and key in ("nomor_terakhir", "jumlah")) or (
+            head == "jumlah" and rest in numeric
+        )
+        if head == "total" and rest.isdigit() and d.kolom_jumlah:
+            ok = 1 <= int(rest) <= len(d.baris)
+        if not ok:
+            problems.add(
+                "bad-tertulis-key",
+                Lokasi(d.lokasi.file, d.lokasi.line, f"daftar[{d.id}].tertulis.{key}"),
+                f"nama {key!r} tidak diterima; yang diterima: {LIST_KEYS}"
+                + (
+                    " (daftar ini tidak punya kolom_jumlah)"
+                    if head == "total" and not d.kolom_jumlah
+                    else ""
+                ),
+            )

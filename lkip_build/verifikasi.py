@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from .audit import ERROR, INFO, WARNING, Temuan
 from .compute import Hasil
+from .problems import ERROR, INFO, WARNING, Problem
 from .table import cell_text
 from .tables import anchor
 
@@ -17,12 +17,12 @@ _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _LABEL = {ERROR: "Tidak konsisten", WARNING: "Perlu diperiksa", INFO: "Kebijakan laporan"}
 
 
-def summary(found: list[Temuan]) -> str:
+def summary(found: list[Problem]) -> str:
     n = {s: sum(1 for t in found if t.severity == s) for s in (ERROR, WARNING, INFO)}
     return f"{n[ERROR]} tidak konsisten, {n[WARNING]} perlu diperiksa, {n[INFO]} kebijakan laporan"
 
 
-def as_json(found: list[Temuan]) -> str:
+def as_json(found: list[Problem]) -> str:
     """Stable, sorted JSON: two builds of the same data give the same bytes."""
     return (
         json.dumps([t.as_dict() for t in found], ensure_ascii=False, indent=2, sort_keys=True)
@@ -44,7 +44,7 @@ def _order(chapter: str) -> tuple[int, str]:
     return (order.index(chapter) if chapter in order else len(order), chapter)
 
 
-def page_markdown(h: Hasil, found: list[Temuan], table_pages: dict[str, str]) -> str:
+def page_markdown(h: Hasil, found: list[Problem], table_pages: dict[str, str]) -> str:
     """The body of the verification page of one report."""
     lap = h.report.laporan
     blocking = lap.kebijakan.temuan_memblokir
@@ -69,7 +69,7 @@ def page_markdown(h: Hasil, found: list[Temuan], table_pages: dict[str, str]) ->
         out.append("Tidak ada temuan: semua angka yang tertulis cocok dengan hasil hitung.")
         return "\n".join(out) + "\n"
     numbered = {t.nomor: t for t in (h.report.tabel.tabel if h.report.tabel else []) if t.nomor}
-    groups: dict[str, list[Temuan]] = {}
+    groups: dict[str, list[Problem]] = {}
     for t in found:
         groups.setdefault(_chapter(t.table), []).append(t)
     for chapter in sorted(groups, key=_order):

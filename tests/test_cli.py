@@ -11,8 +11,12 @@ from .conftest import FINDING_KEYS, ROOT
 
 
 def test_check_a_report_folder(capsys) -> None:
-    assert main(["check", str(ROOT / "data" / "ntt-disperindag-lkip-2021")]) == 1
-    out = capsys.readouterr().out.splitlines()
+    # the NTT report is a published document: its findings are shown, not blocking, so
+    # `lkip check` exits 0 exactly as `make site` publishes it (the same rule in both)
+    assert main(["check", str(ROOT / "data" / "ntt-disperindag-lkip-2021")]) == 0
+    captured = capsys.readouterr()
+    assert "36 tidak konsisten, 0 memblokir penerbitan" in captured.err
+    out = captured.out.splitlines()
     assert any(line.startswith("data/ntt-disperindag-lkip-2021/anggaran.yml:") for line in out)
     assert all(line.endswith("]") for line in out)
 
@@ -36,3 +40,37 @@ def test_check_bad_data_exits_two(make_report, capsys) -> None:
 
 def test_check_not_a_report(tmp_path: Path, capsys) -> None:
     assert main(["check", str(tmp_path)]) == 2
+
+
+def test_blocking_policy_makes_findings_fail(make_report, capsys) -> None:
+    budget = (
+        "tahun: 2021\nsumber:\n  - id: apbd\n    nama: APBD\n    program:\n"
+        "      - nama: A\n        pagu: 100\n        realisasi: 50\n"
+        "        tertulis: [{di: Tabel 3.22, nilai: {persen: '60'}}]\n"
+    )
+    data = make_report({"anggaran.yml": budget})
+    assert main(["check", str(data / "uji-2021")]) == 1
+    assert "[stated-mismatch]" in capsys.readouterr().out
+
+
+def test_a_program_error_exits_three_naming_the_file(make_report, capsys, monkeypatch) -> None:
+    from lkip_build import compute
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("simulated")
+
+    monkeypatch.setattr(compute, "hitung_pos", boom)
+    budget = "tahun: 2021\nsumber:\n  - id: apbd\n    nama: APBD\n    program:\n      - {nama: A, pagu: 1}\n"
+    data = make_report({"anggaran.yml": budget})
+    assert main(["check", str(data / "uji-2021")]) == 3
+    err = capsys.readouterr().err
+    assert "data/uji-2021:" in err and "[internal-error]" in err and "Traceback" not in err
+
+
+def test_help_is_indonesian(capsys) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    assert "Status keluar" in out and "tampilkan bantuan" in out and "show this help" not in out

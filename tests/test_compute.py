@@ -184,7 +184,6 @@ def test_capaian_rules(target, aturan: m.Aturan, realisasi: str, capaian: str) -
     [
         (D(0), D(100), "target-not-positive"),
         (D(-5), D(100), "target-not-positive"),
-        (m.NA_VALUE, None, "target-na-no-policy"),
     ],
 )
 def test_capaian_impossible_is_a_problem(target, policy, code: str) -> None:
@@ -280,3 +279,180 @@ def test_seed_data_loads_without_problems(root: Path) -> None:
     reports, problems = load_reports(root / "data", root)
     assert not problems.problems
     assert {r.id for r in reports} == {SEED, "lebak-disperindag-renja-2021"}
+
+
+# DOMAIN.md: the lower-is-better formulas give different results for the same numbers
+# (R = T: 100, 100, 0, 100 %), so the rule is named per indicator.
+@pytest.mark.parametrize(
+    ("jenis", "target", "realisasi", "base", "capaian", "rumus"),
+    [
+        ("rasio", "10", "10", None, "100,00", "Realisasi / Target × 100 %"),
+        ("selisih", "10", "10", None, "100,00", "(2 × Target − Realisasi) / Target × 100 %"),
+        ("kebalikan", "10", "10", None, "100,00", "Target / Realisasi × 100 %"),
+        ("pengurangan", "10", "10", None, "0,00", "(Target − Realisasi) / Target × 100 %"),
+        ("pengurangan", "10", "4", None, "60,00", "(Target − Realisasi) / Target × 100 %"),
+        (
+            "dasar",
+            "10",
+            "10",
+            "20",
+            "100,00",
+            "(Tahun Dasar − Realisasi) / (Tahun Dasar − Target) × 100 %",
+        ),
+        (
+            "dasar",
+            "10",
+            "15",
+            "20",
+            "50,00",
+            "(Tahun Dasar − Realisasi) / (Tahun Dasar − Target) × 100 %",
+        ),
+    ],
+)
+def test_every_rule_kind_and_the_formula_it_shows(jenis, target, realisasi, base, capaian, rumus):
+    ind = m.Indikator(
+        id="x",
+        nama="x",
+        target=parse_decimal(target),
+        tahun_dasar=None if base is None else parse_decimal(base),
+        aturan=m.Aturan(jenis=jenis, batas=None),
+        realisasi=m.Rumus(jenis="langsung", a=m.Masukan(nilai=parse_decimal(realisasi))),
+    )
+    h, c = run(ind)
+    assert not c.problems
+    r = h.indikator["x"]
+    assert two(r.capaian) == capaian
+    assert r.penjelasan is not None and r.penjelasan.rumus == rumus
+    # the formula is shown with the numbers actually used
+    assert realisasi in r.penjelasan.hitungan and target in r.penjelasan.hitungan
+
+
+@pytest.mark.parametrize(
+    ("batas", "lantai", "raw", "capaian"),
+    [
+        (D(110), D(0), "130", "110,00"),
+        (D(150), D(0), "130", "130,00"),
+        (D(200), D(0), "250", "200,00"),
+        (None, D(0), "250", "250,00"),
+        (None, None, "-30", "-30,00"),  # (2T - R)/T with R = 2,3 T, no floor
+        (None, D(0), "-30", "0,00"),
+    ],
+)
+def test_caps_and_floors(batas, lantai, raw, capaian) -> None:
+    # rasio with target 100: capaian before cap and floor equals the realisasi
+    ind = m.Indikator(
+        id="x",
+        nama="x",
+        target=D(100),
+        aturan=m.Aturan(batas=batas, lantai=lantai),
+        realisasi=m.Rumus(jenis="langsung", a=m.Masukan(nilai=parse_decimal(raw))),
+    )
+    h, c = run(ind)
+    assert not c.problems
+    assert two(h.indikator["x"].capaian) == capaian
+
+
+def test_target_na_without_policy_is_na_and_leaves_the_mean() -> None:
+    na = m.NA(teks="n/a", alasan="data BPS belum terbit")
+    inds = [
+        indikator(D(50), m.Aturan(), "44,32"),
+        m.Indikator(
+            id="y",
+            nama="y",
+            target=na,
+            realisasi=m.Rumus(jenis="langsung", a=m.Masukan(nilai=D(5))),
+        ),
+    ]
+    from lkip_build.report import Report
+
+    report = Report(
+        folder="x",
+        laporan=model_laporan(None),
+        kinerja=m.Kinerja(sasaran_strategis="x", indikator=inds),
+    )
+    c = Collector()
+    h = hitung(report, c)
+    assert not c.errors
+    y = h.indikator["y"]
+    assert y.capaian is None and "data BPS belum terbit" in y.na
+    assert two(h.rata_rata) == "88,64"  # the mean of the one indicator that has a capaian
+    assert h.cakupan == "rata-rata 1 dari 2 indikator; 1 tanpa target"
+
+
+@pytest.mark.parametrize(("policy", "capaian"), [(None, None), (D(100), "100,00"), (D(0), "0,00")])
+def test_realisasi_na_follows_the_policy(policy, capaian) -> None:
+    ind = m.Indikator(
+        id="x", nama="x", target=D(10), realisasi=m.NA(teks="belum tersedia", alasan="survei")
+    )
+    from lkip_build.report import Report
+
+    lap = model_laporan(None)
+    lap = m.Laporan(
+        **{
+            **{f: getattr(lap, f) for f in lap.__dataclass_fields__ if f != "kebijakan"},
+            "kebijakan": m.Kebijakan(capaian_realisasi_na=policy),
+        }
+    )
+    report = Report(
+        folder="x", laporan=lap, kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind])
+    )
+    c = Collector()
+    h = hitung(report, c)
+    assert not c.errors
+    r = h.indikator["x"]
+    assert r.realisasi is None
+    assert (two(r.capaian) if r.capaian is not None else None) == capaian
+    assert (h.cakupan == "rata-rata 0 dari 1 indikator; 1 tanpa realisasi") == (policy is None)
+
+
+@pytest.mark.parametrize(
+    ("agregasi", "values", "realisasi"),
+    [
+        ("jumlah", ["1", "2", "3", "4"], "10,00"),
+        ("rata_rata", ["90", "100", "110", "100"], "100,00"),
+        ("terakhir", ["20", "45", "70"], "70,00"),
+        ("terakhir", ["20", "45", "NA"], "45,00"),
+        ("jumlah", ["1", "2", "NA"], None),  # a sum with a quarter missing is NA, not 3
+    ],
+)
+def test_quarterly_values(agregasi, values, realisasi) -> None:
+    quarters = [m.NA() if v == "NA" else parse_decimal(v) for v in values]
+    ind = m.Indikator(
+        id="x",
+        nama="x",
+        target=D(10),
+        realisasi=m.Rumus(jenis="triwulan", triwulan=quarters, agregasi=agregasi),
+    )
+    h, c = run(ind)
+    assert not c.errors
+    r = h.indikator["x"]
+    assert (two(r.realisasi) if r.realisasi is not None else None) == realisasi
+
+
+def test_score_formula_with_its_domain() -> None:
+    """Efficiency "50 % + E × 50/20" (Itjen LAKIP 2019): E in 0..20 gives 50..100."""
+
+    def score(e: str):
+        ind = m.Indikator(
+            id="x",
+            nama="efisiensi",
+            target=D(100),
+            realisasi=m.Rumus(
+                jenis="skor",
+                a=m.Masukan(nilai=parse_decimal(e)),
+                konstanta=D(50),
+                pengali=D(50),
+                pembagi=D(20),
+                rentang_a=[D(0), D(20)],
+                rentang=[D(50), D(100)],
+            ),
+        )
+        h, c = run(ind)
+        assert not c.errors
+        return h.indikator["x"]
+
+    assert two(score("10").realisasi) == "75,00" and score("10").diluar == ""
+    # the document entered the mean absorption 74,03 as E: 235 %, far outside the formula
+    far = score("74,03")
+    assert two(far.realisasi) == "235,08"
+    assert "di luar rentang" in far.diluar

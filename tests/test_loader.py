@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from lkip_build.loader import load_file
-from lkip_build.model import NA_VALUE, Anggaran, Indikator, Laporan
+from lkip_build.model import NA_VALUE, Anggaran, Indikator, Laporan, PosAnggaran
 from lkip_build.problems import Collector
 from lkip_build.report import load_reports
 
@@ -171,9 +172,40 @@ realisasi:
 """
     value, problems = load(tmp_path, text, Indikator)
     assert not problems.problems
-    assert value.target is NA_VALUE
-    assert value.tahun_dasar is None
+    assert value.target == NA_VALUE
+    assert value.tahun_dasar == NA_VALUE and value.tahun_dasar.teks == "-"  # as printed
     assert value.realisasi.a.nilai == 39  # shorthand for {nilai: 39}
+
+
+@pytest.mark.parametrize("spelling", ["NA", "n/a", "N/A", "-", "belum tersedia"])
+def test_na_spellings_and_reasons(tmp_path: Path, spelling: str) -> None:
+    text = f"id: x\nnama: x\ntarget: {spelling!r}\nrealisasi: {{na: survei belum selesai}}\n"
+    value, problems = load(tmp_path, text, Indikator)
+    assert not problems.problems
+    assert value.target == NA_VALUE and value.target.teks == spelling
+    assert value.realisasi == NA_VALUE and value.realisasi.alasan == "survei belum selesai"
+
+
+@pytest.mark.parametrize("field", ["target", "tahun_dasar"])
+def test_an_empty_value_is_never_na(tmp_path: Path, field: str) -> None:
+    text = "id: x\nnama: x\ntarget: 5\nrealisasi: {jenis: langsung, a: 1}\n"
+    text = text.replace("target: 5", "target:") if field == "target" else text + f"{field}:\n"
+    _, problems = load(tmp_path, text, Indikator)
+    assert codes(problems) == ["missing-value"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("13.519.650.516,00", 13_519_650_516),
+        ("Rp. 13.519.650.516,-", 13_519_650_516),
+        ("1.234,50", Decimal("1234.50")),
+    ],
+)
+def test_money_with_sen(tmp_path: Path, text: str, value) -> None:
+    got, problems = load(tmp_path, f"nama: x\npagu: {text!r}\n", PosAnggaran)
+    assert not problems.problems
+    assert got.pagu == value and type(got.pagu) is type(value)
 
 
 def test_report_folder_problems(make_report) -> None:

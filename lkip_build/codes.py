@@ -1,0 +1,183 @@
+"""Every problem code, declared once: severity, stage, what it means and what to do.
+
+Loader problems, validation problems and audit findings are one type (`problems.Problem`)
+and every code they use is a row here. EDITING.md's code tables are generated from this
+registry (`python -m lkip_build.codes`) and a test keeps them equal.
+
+Severity:
+  error    stops `lkip check` and the build (audit errors only where the report's
+           `kebijakan.temuan_memblokir` says so: a published document's findings are shown)
+  warning  implausible, or a check that could not be made: shown, never blocking
+  info     a stated policy decided a figure: shown so the reader knows, not a fault
+
+Stage, in pipeline order: read (bytes to YAML tree), load (tree to model), validate
+(ids, references, scales, rules), compute, render (tables, markers, pages), audit
+(stated figures against computed ones), html (the built page), publish (PDF), internal.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Stage = Literal[
+    "read", "load", "validate", "compute", "render", "audit", "html", "publish", "internal"
+]
+STAGES: tuple[Stage, ...] = (
+    "read",
+    "load",
+    "validate",
+    "compute",
+    "render",
+    "audit",
+    "html",
+    "publish",
+    "internal",
+)
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    stage: Stage
+    judul: str  # what the problem is, in Indonesian, one line
+    saran: str  # what an editor does about it
+
+    def as_row(self) -> str:
+        return f"| `{self.code}` | {self.judul} | {self.saran} |"
+
+
+# code | severity | stage | judul: what it is | saran: what an editor does about it
+_TABLE = """
+file-unreadable | error | read | berkas tidak bisa dibaca | periksa izin dan nama berkas
+file-too-large | error | read | berkas melebihi 2 MB | pecah data menjadi beberapa berkas
+file-empty | error | read | berkas kosong | isi berkas atau hapus berkasnya
+not-utf8 | error | read | berkas bukan UTF-8 | simpan ulang berkas sebagai UTF-8
+bad-character | error | read | berkas memuat pemisah baris Unicode (U+0085, U+2028, U+2029) | hapus karakter itu (biasanya terbawa dari salinan PDF)
+yaml-syntax | error | read | YAML tidak valid (termasuk tab sebagai indentasi) | perbaiki indentasi dengan spasi; beri tanda kutip pada teks yang memuat ': '
+yaml-tag | error | read | tag YAML dipakai | hapus tag (`!!...`); tulis nilainya saja
+yaml-anchor | error | read | anchor dipakai | hapus `&nama`; tulis nilainya di setiap tempat
+yaml-alias | error | read | alias dipakai | ganti `*nama` dengan nilainya
+yaml-too-deep | error | read | susunan terlalu dalam | kurangi kedalaman susunan data
+yaml-multiple-documents | error | read | lebih dari satu dokumen dalam berkas | hapus baris `---` kedua; satu berkas satu dokumen
+yaml-complex-key | error | read | kunci bukan teks | tulis kunci sebagai teks biasa
+duplicate-key | error | read | kunci ditulis dua kali | hapus salah satu kunci
+missing-file | error | load | `laporan.yml` tidak ada | buat `laporan.yml` di folder laporan
+unknown-file | error | load | berkas YAML yang tidak dikenal di folder laporan | ganti nama berkas sesuai saran, atau pindahkan keluar dari `data/`
+no-reports | error | load | tidak ada folder laporan di `data/` | buat `data/<id>/laporan.yml` (lihat Menambah laporan baru)
+id-folder-mismatch | error | load | `id` tidak sama dengan nama folder | samakan `id` di `laporan.yml` dengan nama foldernya
+unknown-field | error | load | kolom tidak dikenal (dengan saran) | periksa ejaan nama kolom; lihat daftar kolom berkas ini
+missing-field | error | load | kolom wajib tidak diisi | tambahkan kolom itu
+missing-value | error | load | nilai kosong | isi nilainya; bila memang tidak tersedia tulis `NA` beserta alasannya
+wrong-type | error | load | bentuk salah (daftar/pemetaan/nilai tunggal) | tulis bentuk yang diminta kolom ini (lihat contoh di panduan)
+bad-number | error | load | bukan angka cara Indonesia | tulis ribuan dengan titik dan desimal dengan koma: `1.500`, `44,32`
+number-too-large | error | load | angka terlalu panjang (lebih dari 18 digit bulat) | periksa angka itu; rupiah ditulis utuh tanpa sen berlebih
+value-out-of-range | error | load | nilai di luar rentang yang diizinkan kolom ini | tulis nilai di dalam rentang yang disebut pesan
+bad-boolean | error | load | bukan `ya`/`tidak` | tulis `ya` atau `tidak`
+bad-choice | error | load | pilihan tidak dikenal (dengan saran) | pilih salah satu nilai yang disebut
+text-cut-by-comment | error | load | teks terpotong oleh ` #` (YAML menganggap sisanya komentar) | beri tanda kutip pada seluruh teks
+na-without-reason | warning | validate | nilai NA tanpa alasan | tulis `{na: alasan}` atau isi `alasan_na` indikatornya
+duplicate-id | error | validate | id dipakai dua kali | beri id lain pada salah satunya
+bad-id | error | validate | id memuat karakter selain a-z, 0-9 dan `-` (spasi, huruf mirip dari abjad lain, karakter tak terlihat) | ketik ulang id dengan huruf kecil, angka dan `-`
+unknown-ref | error | validate | rujukan ke id yang tidak ada | periksa ejaan id (lihat saran)
+unknown-column | error | validate | kolom baris daftar tidak ada di `kolom` | tambahkan kolom itu ke `kolom`, atau perbaiki kuncinya
+row-length | error | validate | banyak nilai baris komposisi tidak sama dengan banyak kolom | isi satu nilai untuk setiap kolom (dan sub kolom)
+derived-amount-typed | error | validate | pos berinduk diberi pagu/realisasi (seharusnya dihitung) | hapus angka pos induk; catat angka dokumen di `tertulis`
+negative-amount | error | validate | rupiah negatif | periksa tanda minus
+price-zero | error | validate | harga tahun lalu 0 | isi harga tahun lalu lebih dari 0
+empty-group | error | validate | kelompok harga tanpa barang | isi `barang` atau hapus kelompoknya
+target-not-positive | error | validate | target 0 atau negatif untuk aturan yang membagi dengan target | periksa target; bila tidak tersedia tulis `NA`
+scale-gap | error | compute | realisasi di luar semua langkah skala indikator | tambahkan langkah terakhir tanpa `batas_atas`
+scale-band-gap | warning | validate | skala kategori bercelah: ada nilai yang tidak masuk pita mana pun | biarkan bila dokumen memang mencetaknya begitu; nilai yang jatuh di celah menjadi kesalahan
+scale-overlap | error | validate | dua pita skala saling tumpang tindih | periksa batas dan tanda ≤/< setiap pita
+scale-unknown | error | validate | nama skala bawaan tidak dikenal | pilih salah satu skala bawaan
+value-in-scale-gap | error | compute | nilai jatuh di celah skala yang tidak didefinisikan dokumen | periksa nilai atau batas skala; kategori tidak ditebak
+unknown-table-kind | error | validate | `jenis` tabel tidak dikenal | pilih jenis yang disebut
+table-number-repeated | warning | validate | nomor tabel dipakai dua kali | biarkan bila dokumen memang begitu; setiap tabel tetap punya id dan jangkar sendiri
+bad-tertulis-key | error | validate | nama di `tertulis` tidak berbentuk yang diterima | pakai nama yang disebut pesan
+bad-policy | error | validate | kebijakan laporan tidak bisa dipakai | perbaiki nilai kebijakan
+bad-rule | error | validate | aturan capaian tidak lengkap atau tidak cocok dengan indikatornya | lengkapi aturan sesuai contoh di panduan
+division-by-zero | error | compute | pembagi rumus bernilai 0 | periksa masukan pembagi
+input-not-number | error | compute | masukan rumus yang dihitung dari daftar bukan angka | isi kolom angka daftar dengan satu angka per sel
+table-error | error | render | tabel tidak bisa digambar dari datanya | periksa `jenis` dan `sumber` tabel di `tabel.yml`
+table-not-placed | error | render | tabel bernomor tidak dipasang di halaman mana pun | pasang `<!-- lkip:tabel ID -->` di bab yang memuatnya
+table-placed-twice | error | render | tabel bernomor dipasang di dua halaman | hapus salah satu penandanya; tabel tanpa nomor boleh diulang
+missing-page | error | render | halaman di `laporan.yml` tidak ada di `content/` | buat berkasnya atau perbaiki `halaman.file`
+page-outside-report | error | render | halaman berpenanda di folder yang bukan laporan | pindahkan halaman ke `content/<id>/` laporan yang benar
+marker-unknown | error | render | penanda tidak dikenal | pakai salah satu penanda yang disebut
+marker-malformed | error | render | penanda salah tulis | tulis `<!-- lkip:nama argumen -->`
+marker-arguments | error | render | argumen penanda salah | ikuti penulisan yang disebut pesan
+marker-outside-report | error | render | penanda laporan dipakai di luar halaman laporan | pindahkan penanda ke halaman laporannya
+unknown-table | error | render | id tabel tidak ada di `tabel.yml` | periksa ejaan id tabel
+unknown-value | error | render | nama nilai tidak ada (dengan saran) | pakai nama yang disarankan
+bad-format | error | render | format nilai tidak berlaku | pakai format yang disebut
+unknown-indicator | error | render | id indikator tidak ada | periksa ejaan id indikator
+no-capaian | error | render | indikator tanpa capaian dipakai di `rumus-capaian` | hapus penanda itu, atau beri indikatornya aturan capaian
+chart-error | error | render | grafik tidak bisa dibuat dari datanya | periksa argumen penanda grafik
+stated-mismatch | error | audit | angka tertulis berbeda dari hasil hitung | bila dokumen yang salah, biarkan (temuan diterbitkan); bila data yang salah, perbaiki data
+stated-unreadable | warning | audit | angka tertulis tidak terbaca | salin angka persis seperti tercetak di dokumen
+stated-without-basis | warning | audit | angka tertulis tanpa dasar hitung (misalnya persen dari pagu 0) | periksa apakah dokumen menulis angka untuk sesuatu yang tidak bisa dihitung
+stated-unknown | warning | audit | nama di `tertulis` tidak dikenal | pakai nama yang disebut panduan
+words-digits-mismatch | error | audit | terbilang tidak sama dengan angkanya | salin terbilang dan angkanya persis seperti tercetak
+words-unreadable | warning | audit | terbilang tidak terbaca | salin terbilang persis seperti tercetak
+words-too-large | warning | audit | jumlah terlalu besar untuk ditulis dengan kata | periksa jumlahnya (di atas 999 kuadriliun)
+count-mismatch | error | audit | angka dalam rumus tidak sama dengan banyak baris daftar yang dihitungnya | periksa daftar atau angka masukan rumus
+same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sama_dengan` | periksa kedua tabel
+target-mismatch | error | audit | target indikator berbeda antara Renstra/PK/Tabel 2.7 dan Bab III | periksa target di kedua tempat
+pk-without-result | warning | audit | indikator Perjanjian Kinerja tidak diukur di Bab III | isi `indikator_kinerja` bila indikatornya diukur
+realisasi-over-pagu | warning | audit | realisasi melebihi pagu | periksa pagu dan realisasinya
+capaian-over-100 | warning | audit | capaian di atas 100 % tanpa batas yang dinyatakan | nyatakan `aturan.batas` bila laporan membatasi capaian
+policy-applied | info | audit | kebijakan laporan menentukan capaian (nilai NA) | tidak perlu tindakan: kebijakan ditampilkan kepada pembaca
+capaian-na | info | audit | capaian tidak dapat dihitung (nilai NA) dan tidak masuk rata-rata | isi nilainya bila sudah tersedia
+out-of-domain | warning | audit | hasil di luar rentang yang dapat diberikan aturannya | periksa masukan; hasil seperti ini biasanya salah ketik
+claim-false | error | audit | pernyataan dokumen tidak sesuai dengan data | periksa kalimat dokumen dan datanya
+unsafe-html | error | html | HTML yang dapat menjalankan kode (script, atribut `on...=`, tautan `javascript:`, iframe, form, style) ada di halaman | hapus HTML itu dari bab; tulis dengan Markdown
+html-number-mismatch | error | html | angka tabel di HTML berbeda dari hasil hitung | laporkan ke pengembang: tabel berubah setelah dihitung
+html-table-missing | error | html | tabel hilang dari HTML halaman | periksa bahwa penanda tabel tidak berada di dalam blok kode atau komentar
+html-not-a-number | error | html | teks `nan`, `inf`, `None` atau sejenisnya muncul di halaman | laporkan ke pengembang
+pdf-failed | error | publish | PDF laporan gagal dibuat | pasang chromium, atau bangun tanpa PDF dengan `LKIP_PDF=0`
+internal-error | error | internal | kesalahan program saat memproses berkas (bukan kesalahan data) | laporkan ke pengembang beserta pesan ini; berkas yang disebut sedang diproses
+"""
+
+
+def _parse(text: str) -> tuple[Code, ...]:
+    out = []
+    for line in text.strip().splitlines():
+        code, severity, stage, judul, saran = (part.strip() for part in line.split(" | "))
+        assert severity in ("error", "warning", "info") and stage in STAGES, line
+        out.append(Code(code, severity, stage, judul, saran))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+REGISTRY: tuple[Code, ...] = _parse(_TABLE)
+CODES: dict[str, Code] = {c.code: c for c in REGISTRY}
+assert len(CODES) == len(REGISTRY), "a code is declared twice"
+
+
+def markdown(stages: tuple[Stage, ...]) -> str:
+    """The code table of EDITING.md for the given stages."""
+    rows = [c.as_row() for c in REGISTRY if c.stage in stages]
+    return "\n".join(["| kode | arti | yang dilakukan |", "| --- | --- | --- |", *rows]) + "\n"
+
+
+GUIDE_SECTIONS: dict[str, tuple[Stage, ...]] = {
+    "kode-masalah": (
+        "read",
+        "load",
+        "validate",
+        "compute",
+        "render",
+        "html",
+        "publish",
+        "internal",
+    ),
+    "kode-temuan": ("audit",),
+}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for name, stages in GUIDE_SECTIONS.items():
+        sys.stdout.write(f"<!-- {name} -->\n{markdown(stages)}<!-- /{name} -->\n\n")
