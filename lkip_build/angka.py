@@ -112,9 +112,26 @@ def format_int(value: int) -> str:
     return sign + _group(str(abs(value)))
 
 
-def format_decimal(value: Decimal, places: int = 2, trim: bool = False) -> str:
-    """Decimal -> '88,64' (half-up). With trim, whole numbers lose their decimals ('100')."""
+# A percentage is never shown as a boundary it has not reached: 99,9986 % of a budget
+# spent is 99,99 %, not 100,00 % (the site would say "all spent" where it was not).
+PERCENT_BOUNDS: frozenset[Decimal] = frozenset({Decimal(0), Decimal(100)})
+
+
+def round_shown(value: Decimal, places: int, bounds: frozenset[Decimal] = frozenset()) -> Decimal:
+    """Half-up, except that a value not exactly on a boundary is never rounded onto it:
+    it stays one unit away, on its own side (84,996 beside a band bound of 85 is 84,99)."""
     q = round_half_up(value, places)
+    if q != value and q in bounds:
+        unit = Decimal(1).scaleb(-places)
+        q = q - unit if value < q else q + unit
+    return q
+
+
+def format_decimal(
+    value: Decimal, places: int = 2, trim: bool = False, bounds: frozenset[Decimal] = frozenset()
+) -> str:
+    """Decimal -> '88,64' (half-up). With trim, whole numbers lose their decimals ('100')."""
+    q = round_shown(value, places, bounds)
     if trim and q == q.to_integral_value():
         q = q.quantize(Decimal(1))
     sign = "-" if q < 0 else ""
@@ -122,9 +139,14 @@ def format_decimal(value: Decimal, places: int = 2, trim: bool = False) -> str:
     return sign + _group(whole) + ("," + frac if frac else "")
 
 
+def format_pct(value: Decimal, bounds: frozenset[Decimal] = PERCENT_BOUNDS) -> str:
+    """A percentage with two decimals, never shown on a boundary it has not reached."""
+    return format_decimal(value, 2, bounds=bounds | PERCENT_BOUNDS)
+
+
 def format_persen(value: Decimal, places: int = 2) -> str:
     """Decimal -> '88,64 %' (the report writes a space before %)."""
-    return f"{format_decimal(value, places)} %"
+    return f"{format_decimal(value, places, bounds=PERCENT_BOUNDS)} %"
 
 
 def format_rupiah(value: int) -> str:

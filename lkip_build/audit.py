@@ -14,10 +14,19 @@ from decimal import Decimal
 
 from . import claims
 from . import model as m
-from .angka import AngkaError, format_decimal, format_int, parse_decimal, terbilang
+from .angka import (
+    PERCENT_BOUNDS,
+    AngkaError,
+    format_decimal,
+    format_int,
+    parse_decimal,
+    round_shown,
+    terbilang,
+)
 from .compute import HUNDRED, Hasil, HasilIndikator, HasilPos, slug
 from .model import NA, NA_SPELLINGS, Lokasi
 from .problems import ERROR, INFO, WARNING, Problem, problem
+from .tables import label
 from .terbilang_baca import TerbilangError, baca_terbilang
 
 WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
@@ -146,6 +155,13 @@ class Auditor:
         half = _half_unit(decimals)
         if lo - half <= value <= hi + half:
             return
+        if (
+            not integer
+            and decimals
+            and not spread
+            and round_shown(exact, decimals, PERCENT_BOUNDS) == value
+        ):
+            return  # the site's own display of a value near a boundary (99,9986 -> 99,99)
         shown = format_int(int(exact)) if integer else format_decimal(exact, max(decimals, 2))
         diff = exact - value
         diff_text = format_int(int(diff)) if integer else format_decimal(diff, max(decimals, 2))
@@ -419,14 +435,14 @@ class Auditor:
         tabel = self.h.report.tabel
         for t in tabel.tabel if tabel else []:
             if t.jenis == jenis and source in t.sumber and t.nomor:
-                return f"Tabel {t.nomor}"
+                return label(t)
         return source
 
     def _table_of_kind(self, jenis: str) -> str:
         tabel = self.h.report.tabel
         for t in tabel.tabel if tabel else []:
             if t.jenis == jenis and t.nomor:
-                return f"Tabel {t.nomor}"
+                return label(t)
         return ""
 
     # -- budget

@@ -12,6 +12,7 @@ from decimal import Decimal
 from .angka import (
     format_decimal,
     format_int,
+    format_pct,
     format_persen,
     format_rupiah,
     terbilang,
@@ -52,7 +53,7 @@ def tulis(f: Fakta, fmt: str = "") -> str:
         return format_int(v)
     if f.kind == "persen":
         assert isinstance(v, Decimal)
-        return format_decimal(v) if fmt == "angka" else format_persen(v)
+        return format_pct(v) if fmt == "angka" else format_persen(v)
     if f.kind == "angka":
         n = int(v)  # type: ignore[call-overload]
         return terbilang(n) if fmt == "terbilang" else format_int(n)

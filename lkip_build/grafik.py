@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .angka import format_decimal, format_int
+from .angka import format_decimal, format_int, format_pct
 from .compute import Hasil
 
 # Category colours (colour-blind safe, dark enough for white gaps); words are always shown too.
@@ -69,7 +69,7 @@ def capaian(h: Hasil) -> Grafik:
                 "indikator": f"{i}. {_short(r.indikator.nama)}",
                 "capaian": float(r.capaian),
                 "kategori": r.kategori,
-                "label": f"{format_decimal(r.capaian)} % · {r.kategori}",
+                "label": f"{format_pct(r.capaian)} % · {r.kategori}",
             }
         )
     thresholds = [
@@ -108,9 +108,9 @@ def capaian(h: Hasil) -> Grafik:
     ]
     lowest = min(h.utama, key=lambda r: r.capaian or Decimal(0))
     alt = (
-        f"Capaian {len(values)} indikator. Rata-rata {format_decimal(h.rata_rata or Decimal(0))} % "
+        f"Capaian {len(values)} indikator. Rata-rata {format_pct(h.rata_rata or Decimal(0))} % "
         f"({h.kategori}). Terendah: {lowest.indikator.nama}, "
-        f"{format_decimal(lowest.capaian or Decimal(0))} % "
+        f"{format_pct(lowest.capaian or Decimal(0))} % "
         f"({lowest.kategori}). "
         + "; ".join(f"{v['indikator']}: {v['label']}" for v in values)
         + "."
@@ -127,7 +127,7 @@ def anggaran(h: Hasil, sumber: str) -> Grafik:
     for i, p in enumerate(s.program, start=1):
         name = f"{i}. {_short(p.pos.nama.removeprefix('Program '))}"
         order.append(name)
-        pct = "-" if p.persen is None else f"{format_decimal(p.persen)} %"
+        pct = "-" if p.persen is None else f"{format_pct(p.persen)} %"
         values.append({"program": name, "jenis": "Pagu", "rp": p.pagu, "label": ""})
         values.append({"program": name, "jenis": "Realisasi", "rp": p.realisasi, "label": pct})
     spec = _base(
@@ -162,10 +162,10 @@ def anggaran(h: Hasil, sumber: str) -> Grafik:
     alt = (
         f"{s.sumber.nama}: pagu {format_int(s.pagu)} rupiah, "
         f"realisasi {format_int(s.realisasi)} rupiah "
-        f"({format_decimal(s.persen or Decimal(0))} %). "
+        f"({format_pct(s.persen or Decimal(0))} %). "
         + "; ".join(
             f"{p.pos.nama}: pagu {format_int(p.pagu)}, realisasi {format_int(p.realisasi)}"
-            + (f" ({format_decimal(p.persen)} %)" if p.persen is not None else " (tidak ada pagu)")
+            + (f" ({format_pct(p.persen)} %)" if p.persen is not None else " (tidak ada pagu)")
             for p in s.program
         )
         + "."
@@ -192,7 +192,7 @@ def harga(h: Hasil, kelompok: str) -> Grafik:
                 "persen": float(pct),
                 "x_label": float(max(pct, Decimal(0))),  # falls: label right of zero, off the bar
                 "arah": arah,
-                "label": f"{format_decimal(pct)} % ({arah})",
+                "label": f"{format_pct(pct)} % ({arah})",
             }
         )
     order = [v["barang"] for v in values]
@@ -227,7 +227,7 @@ def harga(h: Hasil, kelompok: str) -> Grafik:
     rises = [v for v in values if v["arah"] == "naik"]
     alt = (
         f"Perubahan harga {len(values)} barang ({g.kelompok.nama}); "
-        f"rata-rata {format_decimal(g.rata_rata)} %. "
+        f"rata-rata {format_pct(g.rata_rata)} %. "
         f"{len(rises)} barang naik. Kenaikan terbesar: {values[0]['barang']} {values[0]['label']}; "
         f"terendah: {values[-1]['barang']} {values[-1]['label']}."
     )

@@ -26,7 +26,7 @@ from .fakta import FORMATS, Fakta, tulis
 from .model import Lokasi
 from .problems import Collector
 from .table import Table, cell_text
-from .tables import TableError, anchor, dec, render
+from .tables import TableError, anchors, dec, label, render
 
 MARKER = re.compile(r"<!--\s*lkip:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
 LOOSE = re.compile(r"<!--\s*lkip\b.*?-->", re.S)
@@ -140,7 +140,7 @@ def m_tabel(args: list[str], page: Page) -> str:
 
 
 def _label(table: Table) -> str:
-    return f"Tabel {table.nomor} {table.judul}" if table.nomor else table.judul
+    return table.title
 
 
 def m_nilai(args: list[str], page: Page) -> str:
@@ -243,6 +243,7 @@ def m_daftar_tabel(args: list[str], page: Page) -> str:
     h = _need_report(page)
     here = page.src.rsplit("/", 1)[0]
     out = []
+    places = anchors(h.report.tabel)
     for t in h.report.tabel.tabel if h.report.tabel else []:
         if not t.nomor:
             continue
@@ -254,7 +255,8 @@ def m_daftar_tabel(args: list[str], page: Page) -> str:
         rel = where[len(here) + 1 :] if where.startswith(here + "/") else "../" + where
         if page.print_view:
             rel = ""  # every table is on this page
-        out.append(f"| [Tabel {t.nomor}]({rel}#{anchor(t.nomor, t.id)}) | {cell_text(t.judul)} |")
+        name = cell_text(label(t))
+        out.append(f"| [{name}]({rel}#{places[t.id]}) | {cell_text(t.judul)} |")
     return "\n| Nomor | Judul |\n| :-- | :-- |\n" + "\n".join(out) + "\n"
 
 

@@ -578,12 +578,17 @@ class Tabel(Node):
     """
 
     id: str
-    nomor: str = ""
+    nomor: str = ""  # as printed: "3.2", "III.5", "19"; a number used twice is warned
+    label: str = "Tabel"  # the word before the number
     judul: str
     jenis: str
     sumber: list[str] = field(default_factory=list)
     sumber_data: str = ""
     catatan: list[str] = field(default_factory=list)
+    # layout as printed: rename a column (default header -> printed header), and the
+    # columns shown, in order (default headers; empty: every column of the kind)
+    judul_kolom: dict[str, str] = field(default_factory=dict)
+    kolom: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -20,7 +20,7 @@ from .problems import Collector, Problem, guard
 from .report import load_reports
 from .safety import check_tables, scan_html
 from .table import Table
-from .tables import TableError, anchor, render
+from .tables import TableError, anchors, render
 from .validate import check_references, check_rules
 
 # the print view repeats every page: keep it out of search results
@@ -106,9 +106,7 @@ class Publication:
             for src, tables in sorted(self.rendered.items()):
                 if src.startswith(rid + "/"):
                     seen.update(tables)
-            order = [
-                anchor(t.nomor, t.id) for t in (h.report.tabel.tabel if h.report.tabel else [])
-            ]
+            order = list(anchors(h.report.tabel).values())
             tables = sorted(
                 seen.values(), key=lambda t: order.index(t.anchor) if t.anchor in order else 999
             )

@@ -32,6 +32,12 @@ class Table:
     anchor: str = ""
     sumber_data: str = ""
     catatan: tuple[str, ...] = ()
+    label: str = "Tabel"
+
+    @property
+    def title(self) -> str:
+        """ "Tabel 3.2 Capaian Kinerja" (the judul alone for an unnumbered table)."""
+        return f"{self.label} {self.nomor} {self.judul}" if self.nomor else self.judul
 
     def __post_init__(self) -> None:
         width = len(self.header)
@@ -56,7 +62,11 @@ class Table:
     def as_markdown(self) -> str:
         out = []
         if self.judul:
-            label = f"<strong>Tabel {html.escape(self.nomor)}</strong> " if self.nomor else ""
+            label = (
+                f"<strong>{html.escape(self.label)} {html.escape(self.nomor)}</strong> "
+                if self.nomor
+                else ""
+            )
             ident = f' id="{self.anchor}"' if self.anchor else ""
             out += [f'<p class="lkip-judul-tabel"{ident}>{label}{html.escape(self.judul)}</p>', ""]
         out.append("| " + " | ".join(cell_text(h) for h in self.header) + " |")

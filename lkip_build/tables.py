@@ -6,11 +6,12 @@ a registry dict maps `jenis` to its renderer, so a new kind of table is one func
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
 from . import model as m
-from .angka import format_decimal, format_int
+from .angka import PERCENT_BOUNDS, format_decimal, format_int, format_pct
 from .compute import Hasil, HasilIndikator, HasilPos
 from .model import NA
 from .table import Table
@@ -20,8 +21,25 @@ class TableError(Exception):
     """A table definition that does not fit the data (unknown source id...)."""
 
 
-def anchor(nomor: str, tid: str) -> str:
-    return "tabel-" + nomor.replace(".", "-") if nomor else f"tabel-{tid}"
+def anchors(tabel: m.DaftarTabel | None) -> dict[str, str]:
+    """Each table's anchor: from its number ("tabel-3-2"), or from its id when it has no
+    number or shares its number with another table (a document may print one twice)."""
+    items = tabel.tabel if tabel else []
+    count: dict[str, int] = {}
+    for t in items:
+        if t.nomor:
+            count[t.nomor] = count.get(t.nomor, 0) + 1
+    out = {}
+    for t in items:
+        slug = re.sub(r"[^a-z0-9]+", "-", t.nomor.lower()).strip("-")
+        unique = t.nomor and count[t.nomor] == 1 and slug
+        out[t.id] = f"tabel-{slug}" if unique else f"tabel-{t.id}"
+    return out
+
+
+def label(t: m.Tabel) -> str:
+    """ "Tabel 3.2" as the document prints it ("" for an unnumbered table)."""
+    return f"{t.label} {t.nomor}".strip() if t.nomor else ""
 
 
 def n(v: int) -> str:
@@ -33,8 +51,8 @@ def rp(v: int) -> str:
     return format_int(v)
 
 
-def pct(v: Decimal | None) -> str:
-    return "-" if v is None else format_decimal(v)
+def pct(v: Decimal | None, bounds: frozenset[Decimal] = PERCENT_BOUNDS) -> str:
+    return "-" if v is None else format_pct(v, bounds)
 
 
 def dec(v: object) -> str:
@@ -493,12 +511,7 @@ def harga(t: m.Tabel, h: Hasil) -> Table:
             ]
         )
     rows.append(["", "Rata-rata", "", "", "", "", pct(g.rata_rata)])
-    notes = (
-        "Harga di atas merupakan harga rata-rata per jenis barang.",
-        "Tanda minus (-) menunjukkan penurunan harga dibandingkan dengan tahun lalu; "
-        "angka tanpa tanda menunjukkan kenaikan harga.",
-    )
-    return Table(header, rows, "lllrrrr", frozenset({len(rows) - 1}), catatan=notes)
+    return Table(header, rows, "lllrrrr", frozenset({len(rows) - 1}))
 
 
 # ---------------------------------------------------------------- budget
@@ -581,7 +594,7 @@ def render(t: m.Tabel, h: Hasil) -> Table:
     fn = RENDERERS.get(t.jenis)
     if fn is None:
         raise TableError(f"jenis tabel {t.jenis!r} tidak dikenal; pilihan: {', '.join(RENDERERS)}")
-    body = fn(t, h)
+    body = _layout(t, fn(t, h))
     return Table(
         body.header,
         body.rows,
@@ -589,7 +602,23 @@ def render(t: m.Tabel, h: Hasil) -> Table:
         body.strong,
         nomor=t.nomor,
         judul=t.judul,
-        anchor=anchor(t.nomor, t.id),
+        anchor=anchors(h.report.tabel).get(t.id, f"tabel-{t.id}"),
         sumber_data=t.sumber_data,
         catatan=body.catatan + tuple(t.catatan),
+        label=t.label,
     )
+
+
+def _layout(t: m.Tabel, body: Table) -> Table:
+    """The column set and headers tabel.yml asks for, applied to any kind of table."""
+    unknown = [c for c in [*t.kolom, *t.judul_kolom] if c not in body.header]
+    if unknown:
+        raise TableError(
+            f"kolom {', '.join(map(repr, unknown))} tidak ada di tabel jenis {t.jenis!r}; "
+            f"kolomnya: {', '.join(body.header)}"
+        )
+    keep = [body.header.index(c) for c in t.kolom] if t.kolom else list(range(len(body.header)))
+    header = [t.judul_kolom.get(body.header[i], body.header[i]) for i in keep]
+    rows = [[row[i] for i in keep] for row in body.rows]
+    align = "".join(body.align[i] for i in keep)
+    return Table(header, rows, align, body.strong, catatan=body.catatan)

@@ -92,7 +92,7 @@ def as_xlsx(table: Table) -> bytes:
 
 
 def _title(table: Table) -> str:
-    return f"Tabel {table.nomor} {table.judul}" if table.nomor else table.judul
+    return table.title
 
 
 def files_for(table: Table) -> dict[str, bytes]:

@@ -8,12 +8,11 @@ import re
 from .compute import Hasil
 from .problems import ERROR, INFO, WARNING, Problem
 from .table import cell_text
-from .tables import anchor
+from .tables import anchors, label
 
 PAGE = "catatan-verifikasi.md"
 JSON = "catatan-verifikasi/temuan.json"
 TITLE = "Catatan Verifikasi Data"
-_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _LABEL = {ERROR: "Tidak konsisten", WARNING: "Perlu diperiksa", INFO: "Kebijakan laporan"}
 
 
@@ -30,18 +29,61 @@ def as_json(found: list[Problem]) -> str:
     )
 
 
-def _chapter(table: str) -> str:
-    m = re.match(r"(?:Tabel|Bab)\s+(\d)", table)
-    if m:
-        return f"Bab {_ROMAN.get(m.group(1), m.group(1))}"
-    if table.lower().startswith("lampiran"):
-        return "Lampiran"
-    return table
+_ROMAN_OF = {str(i): r for i, r in enumerate(["", "I", "II", "III", "IV", "V", "VI", "VII"]) if r}
 
 
-def _order(chapter: str) -> tuple[int, str]:
-    order = ["Ringkasan Eksekutif", "Bab I", "Bab II", "Bab III", "Bab IV", "Lampiran"]
-    return (order.index(chapter) if chapter in order else len(order), chapter)
+def _words(text: str) -> list[str]:
+    """'Bab 3.2 teks' -> ['bab', 'iii', ...]: a chapter named by number or numeral alike."""
+    out = []
+    for w in re.split(r"[\s:.]+", text.lower()):
+        out.append(_ROMAN_OF.get(w, w).lower())
+    return [w for w in out if w]
+
+
+def chapters(h: Hasil, table_pages: dict[str, str]) -> dict[str, tuple[int, str]]:
+    """Where each place a finding names belongs: a numbered table -> the page it is on;
+    other places ("Ringkasan Eksekutif", "Bab 3.2 teks") -> the page whose title starts
+    with the same words. Values: (reading order, page title)."""
+    lap = h.report.laporan
+    order = {p.file: (i, p.judul) for i, p in enumerate(lap.halaman)}
+    out: dict[str, tuple[int, str]] = {}
+    for t in h.report.tabel.tabel if h.report.tabel else []:
+        src = table_pages.get(t.id)
+        if t.nomor and src and src.rsplit("/", 1)[-1] in order:
+            out[label(t)] = order[src.rsplit("/", 1)[-1]]
+    return out
+
+
+def _matched(words: list[str], title: list[str]) -> int:
+    """How many leading words of a place match a page title; an acronym ("PK") matches the
+    initials of as many title words ("Perjanjian Kinerja")."""
+    i = j = 0
+    while i < len(words) and j < len(title):
+        w = words[i]
+        if w == title[j]:
+            j += 1
+        elif len(w) > 1 and "".join(t[0] for t in title[j : j + len(w)]) == w:
+            j += len(w)
+        else:
+            break
+        i += 1
+    return i
+
+
+def _chapter(place: str, known: dict[str, tuple[int, str]], h: Hasil) -> tuple[int, str]:
+    if place in known:
+        return known[place]
+    words = _words(place)
+    best: tuple[int, int, str] | None = None
+    for i, p in enumerate(h.report.laporan.halaman):
+        title = _words(p.judul)
+        score = _matched(words, title)
+        need = 2 if title[:1] == ["bab"] else 1  # "Bab III", not any "Bab"
+        if score >= need and (best is None or score > best[0]):
+            best = (score, i, p.judul)
+    if best is not None:
+        return best[1], best[2]
+    return (len(h.report.laporan.halaman), "Lainnya")
 
 
 def page_markdown(h: Hasil, found: list[Problem], table_pages: dict[str, str]) -> str:
@@ -68,23 +110,24 @@ def page_markdown(h: Hasil, found: list[Problem], table_pages: dict[str, str]) -
     if not found:
         out.append("Tidak ada temuan: semua angka yang tertulis cocok dengan hasil hitung.")
         return "\n".join(out) + "\n"
-    numbered = {t.nomor: t for t in (h.report.tabel.tabel if h.report.tabel else []) if t.nomor}
-    groups: dict[str, list[Problem]] = {}
+    numbered = {label(t): t for t in (h.report.tabel.tabel if h.report.tabel else []) if t.nomor}
+    places = anchors(h.report.tabel)
+    known = chapters(h, table_pages)
+    groups: dict[tuple[int, str], list[Problem]] = {}
     for t in found:
-        groups.setdefault(_chapter(t.table), []).append(t)
-    for chapter in sorted(groups, key=_order):
+        groups.setdefault(_chapter(t.table, known, h), []).append(t)
+    for key in sorted(groups):
+        chapter = key[1]
         out += [f"## {cell_text(chapter)}", ""]
         out.append("| Tempat | Yang diperiksa | Tertulis | Hasil hitung | Selisih | Keterangan |")
         out.append("| :-- | :-- | --: | --: | --: | :-- |")
-        for t in sorted(groups[chapter], key=lambda x: (x.table, x.field)):
+        for t in sorted(groups[key], key=lambda x: (x.table, x.field)):
             place = cell_text(t.table)
-            m = re.fullmatch(r"Tabel (\d+\.\d+)", t.table)
-            if m and m.group(1) in numbered:
-                tab = numbered[m.group(1)]
-                src = table_pages.get(tab.id)
-                if src:
-                    rel = src.rsplit("/", 1)[-1]
-                    place = f"[{place}]({rel}#{anchor(tab.nomor, tab.id)})"
+            tab = numbered.get(t.table)
+            src = table_pages.get(tab.id) if tab is not None else None
+            if tab is not None and src:
+                rel = src.rsplit("/", 1)[-1]
+                place = f"[{place}]({rel}#{places[tab.id]})"
             out.append(
                 "| "
                 + " | ".join(
