@@ -250,6 +250,8 @@ class HasilIndikator:
     penjelasan: Penjelasan | None = None  # the rule applied, with its numbers
     diluar: str = ""  # why the result lies outside its rule's domain, or ""
 
+    batas: frozenset[Decimal] = frozenset()  # the scale's bounds: never displayed unreached
+
     @property
     def realisasi_na(self) -> bool:
         return self.realisasi is None
@@ -273,6 +275,7 @@ class _Ctx:
         self.harga = harga
         self.problems = problems
         self.pita = skala_mod.resolve(report.laporan.skala_capaian)
+        self.batas = frozenset(skala_mod.boundaries(self.pita))
 
     def kategori(self, value: Decimal, where: Lokasi, what: str) -> str:
         if not self.pita:
@@ -425,7 +428,18 @@ def hitung_indikator(ind: m.Indikator, ctx: _Ctx) -> HasilIndikator | None:
         return _na_capaian(h, "realisasi", reason, kebijakan.capaian_realisasi_na, ctx)
     realisasi = round_half_up(exact, kebijakan.desimal_realisasi)
     h = HasilIndikator(
-        ind, a, b, realisasi, exact, None, None, "", "", sub, diluar=_domain(ind, a, exact)
+        ind,
+        a,
+        b,
+        realisasi,
+        exact,
+        None,
+        None,
+        "",
+        "",
+        sub,
+        diluar=_domain(ind, a, exact),
+        batas=ctx.batas,
     )
     if not ind.dinilai:
         return h
@@ -558,6 +572,11 @@ class Hasil:
     utama: list[HasilIndikator]  # top-level indicators in order
     rata_rata: Decimal | None
     kategori: str
+
+    @property
+    def batas(self) -> frozenset[Decimal]:
+        """Bounds of the report's scale, which a displayed capaian never shows unreached."""
+        return frozenset(skala_mod.boundaries(skala_mod.resolve(self.report.laporan.skala_capaian)))
 
     @property
     def dinilai(self) -> list[HasilIndikator]:

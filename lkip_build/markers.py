@@ -20,10 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import grafik, unduhan
-from .angka import format_decimal
+from .angka import format_decimal, format_pct
 from .compute import Hasil, HasilIndikator
 from .fakta import FORMATS, Fakta, tulis
-from .model import Lokasi
+from .model import NA, Lokasi
 from .problems import Collector
 from .table import Table, cell_text
 from .tables import TableError, anchors, dec, label, render
@@ -187,6 +187,8 @@ def m_rumus(args: list[str], page: Page) -> str:
     r = _indikator(args, page, "<!-- lkip:rumus ID -->")
     f = r.indikator.realisasi
     e = html.escape
+    if isinstance(f, NA) or r.realisasi is None:
+        return _rumus_block(e(r.indikator.nama), e(r.na or "realisasi tidak tersedia"))
     a = f"{dec(r.a)} {e(f.a.uraian)}".strip() if f.a else ""
     b = f"{dec(r.b)} {e(f.b.uraian)}".strip() if f.b else ""
     result = f"{format_decimal(r.realisasi)} %"
@@ -198,24 +200,32 @@ def m_rumus(args: list[str], page: Page) -> str:
         )
     if f.jenis == "langsung":
         return _rumus_block(a, result)
-    parts = " + ".join(format_decimal(s.realisasi) for s in r.sub)
+    if f.jenis == "skor":
+        return _rumus_block(
+            f"{dec(f.konstanta)} + {a} × {dec(f.pengali)} / {dec(f.pembagi)}", result
+        )
+    if f.jenis == "triwulan":
+        join = {"jumlah": " + ", "rata_rata": " + ", "terakhir": "; "}[f.agregasi]
+        parts = join.join(dec(v) for v in f.triwulan)
+        how = {"jumlah": "jumlah", "rata_rata": "rata-rata", "terakhir": "triwulan terakhir"}
+        return _rumus_block(f"{how[f.agregasi]} triwulan ({parts})", result)
+    parts = " + ".join(format_decimal(s.realisasi) for s in r.sub if s.realisasi is not None)
     if f.jenis == "rerata_sub" and r.sub:
         return _rumus_block(f"({parts}) / {len(r.sub)}", result)
     return _rumus_block(e(f.uraian or r.indikator.nama), result)
 
 
 def m_rumus_capaian(args: list[str], page: Page) -> str:
+    """The capaian with the formula of the rule actually applied, and its numbers."""
     r = _indikator(args, page, "<!-- lkip:rumus-capaian ID -->")
-    if r.capaian is None:
+    if r.penjelasan is None:
         raise MarkerError("no-capaian", f"indikator {args[0]!r} tidak dinilai")
-    if r.capaian_mentah is None:  # target NA or a step scale: no division to show
-        return _rumus_block("Capaian", f"{format_decimal(r.capaian)} %")
-    t = r.indikator.target
-    ratio = f"{format_decimal(r.realisasi)} / {dec(t)} × 100 %"
-    left = f"Realisasi / Target × 100 % = {ratio} = {format_decimal(r.capaian_mentah)} %"
-    if r.capaian != r.capaian_mentah:
-        left += f"; dibatasi {dec(r.indikator.aturan.batas)} %, capaian"
-    return _rumus_block(left, f"{format_decimal(r.capaian)} %")
+    shown = "n/a" if r.capaian is None else f"{format_pct(r.capaian, r.batas)} %"
+    p = r.penjelasan
+    left = " = ".join(x for x in (html.escape(p.rumus), html.escape(p.hitungan)) if x)
+    if p.catatan:
+        left += f"; {html.escape(p.catatan)}"
+    return _rumus_block(f"{left}; capaian", shown)
 
 
 def m_penandatangan(args: list[str], page: Page) -> str:
@@ -260,30 +270,47 @@ def m_daftar_tabel(args: list[str], page: Page) -> str:
     return "\n| Nomor | Judul |\n| :-- | :-- |\n" + "\n".join(out) + "\n"
 
 
+TINGKAT = {
+    "nasional": "Kementerian dan Lembaga",
+    "provinsi": "Provinsi",
+    "kabupaten": "Kabupaten",
+    "kota": "Kota",
+}
+
+
 def m_daftar_laporan(args: list[str], page: Page) -> str:
+    """The home page: reports grouped by level, then agency, then year (newest first)."""
     _args(args, 0, "<!-- lkip:daftar-laporan -->")
-    groups: dict[tuple[str, str], list[Hasil]] = {}
+    groups: dict[str, dict[str, list[Hasil]]] = {}
     for h in page.reports:
         lap = h.report.laporan
-        groups.setdefault((lap.instansi, lap.tingkat), []).append(h)
+        groups.setdefault(lap.tingkat, {}).setdefault(lap.instansi, []).append(h)
     out = []
-    for (instansi, tingkat), items in sorted(groups.items()):
-        wilayah = cell_text(items[0].report.laporan.wilayah)
-        out.append(f"\n## {cell_text(instansi)}\n")
-        out.append(f"Tingkat: {tingkat.capitalize()} · Wilayah: {wilayah}\n")
-        for h in sorted(
-            items, key=lambda x: (-x.report.laporan.tahun, x.report.laporan.jenis_dokumen)
-        ):
-            lap = h.report.laporan
-            title = f"{cell_text(lap.jenis_dokumen)} — {cell_text(lap.judul)}"
-            line = f"- **{lap.tahun}**: [{title}]({lap.id}/index.md)"
-            if h.rata_rata is not None:
-                mean = format_decimal(h.rata_rata)
-                line += f" — rata-rata capaian {mean} % ({cell_text(h.kategori)})"
-            if lap.keterangan:
-                line += f" — {cell_text(lap.keterangan)}"
-            out.append(line)
+    for tingkat in (t for t in TINGKAT if t in groups):
+        out.append(f"\n## {TINGKAT[tingkat]}\n")
+        for instansi, items in sorted(groups[tingkat].items()):
+            wilayah = cell_text(items[0].report.laporan.wilayah)
+            out.append(f"\n### {cell_text(instansi)}\n")
+            out.append(f"Wilayah: {wilayah}\n")
+            for h in sorted(
+                items, key=lambda x: (-x.report.laporan.tahun, x.report.laporan.jenis_dokumen)
+            ):
+                out.append(_report_line(h))
     return "\n".join(out) + "\n"
+
+
+def _report_line(h: Hasil) -> str:
+    lap = h.report.laporan
+    title = f"{cell_text(lap.jenis_dokumen)} — {cell_text(lap.judul)}"
+    line = f"- **{lap.tahun}**: [{title}]({lap.id}/index.md)"
+    if h.rata_rata is not None:
+        mean = format_pct(h.rata_rata, h.batas)
+        line += f" — rata-rata capaian {mean} %"
+        line += f" ({cell_text(h.kategori)})" if h.kategori else ""
+        line += f"; {cell_text(h.cakupan)}" if h.cakupan else ""
+    if lap.keterangan:
+        line += f" — {cell_text(lap.keterangan)}"
+    return line
 
 
 def m_catatan_verifikasi(args: list[str], page: Page) -> str:

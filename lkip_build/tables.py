@@ -59,7 +59,7 @@ def dec(v: object) -> str:
     if v is None:
         return "-"
     if isinstance(v, NA):
-        return "NA"
+        return v.teks  # as the document prints it: "NA", "n/a", "-", "belum tersedia"
     assert isinstance(v, Decimal)
     return format_decimal(v, 2, trim=True)
 
@@ -367,15 +367,27 @@ def skala_indikator(t: m.Tabel, h: Hasil) -> Table:
 
 def _capaian_cell(r: HasilIndikator) -> str:
     if r.capaian is None:
-        return ""
-    return f"{pct(r.capaian)} %" + ("*" if r.catatan else "")
+        return "n/a**" if r.na and r.indikator.dinilai else ""
+    return f"{pct(r.capaian, r.batas)} %" + ("*" if r.catatan else "")
+
+
+def _realisasi_cell(r: HasilIndikator) -> str:
+    if r.realisasi is None:
+        rumus = r.indikator.realisasi
+        return dec(rumus) if isinstance(rumus, NA) else "n/a"
+    return dec(r.realisasi)
 
 
 def _notes(results: list[HasilIndikator]) -> tuple[str, ...]:
+    """A note for each policy that decided a capaian (*) and each capaian that is NA (**),
+    so a reader sees why, under the table that shows it."""
     seen: list[str] = []
     for r in results:
         if r.catatan and f"* {r.catatan}" not in seen:
             seen.append(f"* {r.catatan}")
+    for r in results:
+        if r.capaian is None and r.na and r.indikator.dinilai:
+            seen.append(f"** {r.indikator.nama}: {r.na}; capaian tidak dihitung.")
     return tuple(seen)
 
 
@@ -400,7 +412,7 @@ def capaian(t: m.Tabel, h: Hasil) -> Table:
                 ind.satuan,
                 dec(ind.tahun_dasar),
                 dec(ind.target),
-                dec(r.realisasi),
+                _realisasi_cell(r),
                 _capaian_cell(r),
             ]
         )
@@ -413,14 +425,16 @@ def capaian(t: m.Tabel, h: Hasil) -> Table:
                     si.satuan,
                     dec(si.tahun_dasar),
                     dec(si.target),
-                    dec(s.realisasi),
+                    _realisasi_cell(s),
                     _capaian_cell(s),
                 ]
             )
-    rows.append(["", "Rata-rata capaian", "", "", "", "", f"{pct(h.rata_rata)} %"])
-    rows.append(["", "Kategori", "", "", "", "", h.kategori])
+    mean = f"{pct(h.rata_rata, h.batas)} %" if h.rata_rata is not None else "n/a"
+    rows.append(["", "Rata-rata capaian", "", "", "", "", mean])
+    rows.append(["", "Kategori", "", "", "", "", h.kategori or "-"])
     last = len(rows)
-    return Table(header, rows, "lllrrrr", frozenset({last - 2, last - 1}), catatan=_notes(h.utama))
+    notes = _notes(h.utama) + ((f"Rata-rata capaian: {h.cakupan}.",) if h.cakupan else ())
+    return Table(header, rows, "lllrrrr", frozenset({last - 2, last - 1}), catatan=notes)
 
 
 def capaian_indikator(t: m.Tabel, h: Hasil) -> Table:
@@ -437,7 +451,14 @@ def capaian_indikator(t: m.Tabel, h: Hasil) -> Table:
     for i, r in enumerate(results):
         ind = r.indikator
         rows.append(
-            [f"{i + 1}.", ind.nama, ind.satuan, dec(ind.target), dec(r.realisasi), _capaian_cell(r)]
+            [
+                f"{i + 1}.",
+                ind.nama,
+                ind.satuan,
+                dec(ind.target),
+                _realisasi_cell(r),
+                _capaian_cell(r),
+            ]
         )
     return Table(header, rows, "lllrrr", catatan=_notes(results))
 
