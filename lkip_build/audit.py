@@ -10,9 +10,10 @@ prices) is itself an interval. The two agree when the intervals meet.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
-from . import claims
+from . import claims, diagnosis
 from . import model as m
 from .angka import (
     PERCENT_BOUNDS,
@@ -36,6 +37,7 @@ __all__ = ["ERROR", "INFO", "WARNING", "Problem", "audit", "stated_number"]
 # ---------------------------------------------------------------- reading stated figures
 
 Interval = tuple[Decimal, Decimal]
+Explain = Callable[[Decimal], list[diagnosis.Penjelasan]]
 
 
 def _half_unit(decimals: int) -> Decimal:
@@ -119,6 +121,7 @@ class Auditor:
         integer: bool = False,
         spread: Interval | None = None,
         what: str = "",
+        explain: Explain | None = None,
     ) -> None:
         """Compare a stated figure with the computed one (an exact value or an interval)."""
         label = what or field.rsplit(".", 1)[-1]
@@ -166,9 +169,14 @@ class Auditor:
         diff = exact - value
         diff_text = format_int(int(diff)) if integer else format_decimal(diff, max(decimals, 2))
         hint = ""
-        if not integer and decimals and _truncated(exact, value, decimals):
+        if not spread:  # a figure from rounded inputs is an interval: no single slip to name
+            tried = explain(value) if explain else []
+            tried = tried or diagnosis.candidates_value(value, exact, decimals)
+            if len(tried) == 1:  # named only when exactly one usual mistake explains it
+                hint = f"; penjelasan: {tried[0].pesan}"
+        if not hint and not integer and decimals and _truncated(exact, value, decimals):
             hint = " (angka dokumen tampaknya dipotong, bukan dibulatkan)"
-        elif integer and value and str(int(exact)).startswith(str(int(value))):
+        elif not hint and integer and value and str(int(exact)).startswith(str(int(value))):
             hint = " (ada angka yang hilang)"
         self.add(
             "stated-mismatch",
@@ -305,7 +313,19 @@ class Auditor:
             for key, text in t.nilai.items():
                 field = f"indikator.yml tertulis.{key}"
                 if key == "rata_rata":
-                    self.number(t.lokasi, t.di, field, text, h.rata_rata, what="rata-rata capaian")
+                    scored = [r.capaian for r in h.utama if r.capaian is not None]
+                    names = [r.indikator.id for r in h.utama if r.capaian is not None]
+                    self.number(
+                        t.lokasi,
+                        t.di,
+                        field,
+                        text,
+                        h.rata_rata,
+                        what="rata-rata capaian",
+                        explain=lambda v, s=scored, n=names: diagnosis.candidates_mean(
+                            v, s, 2, labels=n
+                        ),
+                    )
                 elif key == "kategori":
                     self.text(t.lokasi, t.di, field, text, h.kategori)
                 elif key == "klaim":
@@ -448,13 +468,15 @@ class Auditor:
     # -- budget
     def budget(self) -> None:
         for s in self.h.sumber.values():
-            self._stated_amounts(s.sumber.tertulis, f"{s.sumber.id}", s.pagu, s.realisasi, None)
+            self._stated_amounts(
+                s.sumber.tertulis, f"{s.sumber.id}", s.pagu, s.realisasi, None, s.program
+            )
             for p in s.program:
                 self._pos(p, s.sumber.id)
 
     def _pos(self, p: HasilPos, path: str) -> None:
         path = f"{path}/{p.pos.id or p.pos.nama}"
-        self._stated_amounts(p.pos.tertulis, path, p.pagu, p.realisasi, p.pos.fisik)
+        self._stated_amounts(p.pos.tertulis, path, p.pagu, p.realisasi, p.pos.fisik, p.anak)
         if p.realisasi > p.pagu:
             self.add(
                 "realisasi-over-pagu",
@@ -469,18 +491,42 @@ class Auditor:
             self._pos(c, path)
 
     def _stated_amounts(
-        self, stated: list[m.Tertulis], path: str, pagu: int, realisasi: int, fisik: Decimal | None
+        self,
+        stated: list[m.Tertulis],
+        path: str,
+        pagu: int,
+        realisasi: int,
+        fisik: Decimal | None,
+        rows: list[HasilPos],
     ) -> None:
         persen = realisasi * HUNDRED / pagu if pagu else None
+        names = [r.pos.nama for r in rows]
+        pagus = [Decimal(r.pagu) for r in rows]
+        reals = [Decimal(r.realisasi) for r in rows]
+
+        def total(values: list[Decimal]) -> Explain | None:
+            if not rows:
+                return None
+            return lambda v: diagnosis.candidates_total(v, values, 0, labels=names)
+
+        ratio: Explain | None = None
+        if rows and all(pagus):
+            ratio = lambda v: diagnosis.candidates_ratio(v, reals, pagus, 2, labels=names)  # noqa: E731
         for t in stated:
             for key, text in t.nilai.items():
                 field = f"{path}.{key}"
                 if key == "pagu":
-                    self.number(t.lokasi, t.di, field, text, pagu, integer=True)
+                    self.number(
+                        t.lokasi, t.di, field, text, pagu, integer=True, explain=total(pagus)
+                    )
                 elif key == "realisasi":
-                    self.number(t.lokasi, t.di, field, text, realisasi, integer=True)
+                    self.number(
+                        t.lokasi, t.di, field, text, realisasi, integer=True, explain=total(reals)
+                    )
                 elif key == "persen":
-                    self.number(t.lokasi, t.di, field, text, persen, what="persen keuangan")
+                    self.number(
+                        t.lokasi, t.di, field, text, persen, what="persen keuangan", explain=ratio
+                    )
                 elif key == "fisik":
                     if fisik is not None:
                         self.number(t.lokasi, t.di, field, text, fisik, what="fisik")

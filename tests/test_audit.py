@@ -518,3 +518,25 @@ def test_a_target_na_policy_is_reported_as_information() -> None:
     )
     found = run(kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind]))
     assert [(t.code, t.severity) for t in found] == [("policy-applied", "info")]
+
+
+@pytest.mark.parametrize(
+    ("stated", "explained"),
+    [
+        # the seed's Tabel 3.22 total lost its last digit; Tabel 3.23 mistyped one digit
+        ("13.157.342.97", "tanpa satu angka ('2', angka ke-11); seharusnya 13.157.342.972"),
+        ("92,94", "berbeda satu angka dari hasil hitungan 92,24"),
+    ],
+)
+def test_the_audit_names_the_one_mistake_that_explains_a_figure(
+    seed_findings, stated: str, explained: str
+) -> None:
+    found = [t for t in seed_findings if t.stated == stated]
+    assert len(found) == 1
+    assert "penjelasan: " in found[0].message and explained in found[0].message
+
+
+def test_small_counts_get_no_vacuous_explanation(seed_findings) -> None:
+    """39 against 38 rows 'differs by one digit' as any two-digit figure does: not named."""
+    found = [t for t in seed_findings if t.stated == "39"]
+    assert found and all("penjelasan" not in t.message for t in found)
