@@ -111,8 +111,10 @@ def render(problems: list[Problem]) -> str:
     return "\n".join([head, *(f"  {p}" for p in problems)])
 
 
-def exit_status(blocking: list[Problem]) -> int:
-    """3 for a program error, 2 when data could not be read, 1 when it is inconsistent."""
+def exit_status(found: list[Problem]) -> int:
+    """3 for a program error, 2 when data could not be read, 1 when it is inconsistent;
+    warnings and notes never fail."""
+    blocking = [p for p in found if p.severity == ERROR]
     if not blocking:
         return EXIT_OK
     stages = {p.stage for p in blocking}
@@ -141,9 +143,10 @@ class Collector:
         return [p for p in self.problems if p.severity == ERROR]
 
     def raise_if_any(self) -> None:
-        """Stop when an error was found; warnings and notes travel on with the result."""
+        """Stop when an error was found, listing every problem found so far (warnings too:
+        an editor fixes them in the same pass); otherwise warnings travel on."""
         if self.errors:
-            raise LkipError(self.errors)
+            raise LkipError(self.problems)
 
 
 @contextmanager

@@ -37,6 +37,9 @@ class Report:
     daftar: m.KumpulanDaftar | None = None
     anggaran: m.Anggaran | None = None
     tabel: m.DaftarTabel | None = field(default=None)
+    # attributes whose file is there but could not be read: its problems are reported, and
+    # references into it are not reported again as dangling
+    unreadable: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
@@ -75,7 +78,8 @@ def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
             laporan.lokasi.__class__(laporan.lokasi.file, laporan.lokasi.line, "id"),
             f"id {laporan.id!r} harus sama dengan nama folder {folder.name!r}",
         )
-    return Report(folder=shown_folder, **parts)  # type: ignore[arg-type]
+    broken = frozenset(k for k, v in parts.items() if v is None)
+    return Report(folder=shown_folder, unreadable=broken, **parts)  # type: ignore[arg-type]
 
 
 def load_reports(

@@ -84,17 +84,32 @@ def check_references(r: Report, problems: Collector) -> None:
     _numbers(r, problems)
     for pool in (daftar, harga, indikator, komposisi, sumber, program_ids, urusan):
         pool |= problems.broken
+    # a file that could not be read at all: every reference into it would be a false alarm
+    files = {
+        "daftar": daftar,
+        "harga": harga,
+        "kinerja": indikator,
+        "pegawai": komposisi,
+        "anggaran": sumber,
+        "renstra": urusan,
+    }
+    for attr, pool in files.items():
+        if attr in r.unreadable:
+            pool.clear()
+            pool.add(_ANY)
+    if "anggaran" in r.unreadable:
+        program_ids.add(_ANY)
 
     for i in inds:
         rumus = i.realisasi
         if not isinstance(rumus, m.Rumus):
             continue
         for x in (rumus.a, rumus.b):
-            if x is not None and x.daftar and x.daftar not in daftar:
+            if x is not None and x.daftar and _missing(x.daftar, daftar):
                 problems.add(
                     "unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak ada di daftar.yml"
                 )
-        if rumus.kelompok and rumus.kelompok not in harga:
+        if rumus.kelompok and _missing(rumus.kelompok, harga):
             problems.add(
                 "unknown-ref",
                 rumus.lokasi,
@@ -122,7 +137,7 @@ def check_references(r: Report, problems: Collector) -> None:
             continue
         pool = pools.get(t.jenis)
         for s in t.sumber:
-            if pool is not None and s not in pool:
+            if pool is not None and _missing(s, pool):
                 problems.add(
                     "unknown-ref", t.lokasi, f"tabel {t.id!r}: sumber {s!r} tidak ditemukan"
                 )
@@ -131,7 +146,7 @@ def check_references(r: Report, problems: Collector) -> None:
         for sas in r.perjanjian.sasaran:
             for pk in sas.indikator:
                 for x in (pk, *pk.sub):
-                    if x.indikator_kinerja and x.indikator_kinerja not in indikator:
+                    if x.indikator_kinerja and _missing(x.indikator_kinerja, indikator):
                         problems.add(
                             "unknown-ref",
                             x.lokasi,
@@ -139,12 +154,19 @@ def check_references(r: Report, problems: Collector) -> None:
                         )
         for sp in r.perjanjian.program:
             for p in sp.program:
-                if p.program_anggaran and p.program_anggaran not in program_ids:
+                if p.program_anggaran and _missing(p.program_anggaran, program_ids):
                     problems.add(
                         "unknown-ref",
                         p.lokasi,
                         f"program_anggaran {p.program_anggaran!r} tidak ada di anggaran.yml",
                     )
+
+
+_ANY = "\x00any"  # in a pool whose file could not be read: any reference resolves
+
+
+def _missing(ident: str, pool: set[str]) -> bool:
+    return ident not in pool and _ANY not in pool
 
 
 def _numbers(r: Report, problems: Collector) -> None:
@@ -170,7 +192,7 @@ def _plan_refs(r: Report, indikator: set[str], problems: Collector) -> None:
 
     def check(items: Iterable[m.IndikatorRencana | m.IndikatorProgram]) -> None:
         for x in items:
-            if x.indikator_kinerja and x.indikator_kinerja not in indikator:
+            if x.indikator_kinerja and _missing(x.indikator_kinerja, indikator):
                 hint = difflib.get_close_matches(x.indikator_kinerja, sorted(indikator), n=1)
                 extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
                 problems.add(

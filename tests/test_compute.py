@@ -456,3 +456,18 @@ def test_score_formula_with_its_domain() -> None:
     far = score("74,03")
     assert two(far.realisasi) == "235,08"
     assert "di luar rentang" in far.diluar
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_scale_in_any_order_classifies_the_same(order: int) -> None:
+    """Issue 9: bands written ascending once made 100 % the lowest category."""
+    bands = [
+        m.Kategori(batas_bawah=D(85), kategori="Sangat Berhasil"),
+        m.Kategori(batas_bawah=D(75), kategori="Berhasil"),
+        m.Kategori(batas_bawah=D(55), kategori="Cukup Berhasil"),
+        m.Kategori(kategori="Belum Berhasil"),
+    ][::order]
+    assert kategori_skala(D(100), bands) == "Sangat Berhasil"
+    assert kategori_skala(D("81.44"), bands) == "Berhasil"
+    assert kategori_skala(D(75), bands) == "Berhasil"
+    assert kategori_skala(D("54.99"), bands) == "Belum Berhasil"
