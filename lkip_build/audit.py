@@ -52,10 +52,15 @@ def stated_number(text: str, integer: bool) -> tuple[Decimal, int] | None:
     """
     s = text.strip().replace("Rp.", "").replace("Rp", "").replace("%", "").strip()
     s = s.removesuffix(",-").removesuffix(",").strip()
+    # a figure printed with its unit: "4,88 per 1000 kelahiran hidup", "13 Kab/Kota"
+    unit = re.fullmatch(r"([+-]?\s*[\d.,]*\d)\s+[^\d\s].*", s)
+    if unit:
+        s = unit.group(1).strip()
     s = re.sub(r"^([+-])\s+", r"\1", s)
     if s in ("-", ""):
         return (Decimal(0), 0) if s == "-" else None
     if integer:
+        s = re.sub(r",0{1,2}$", "", s)  # "110.229.962.000,00": zero sen
         if re.fullmatch(r"[+-]?\d{1,3}([.,]\d{3})+|[+-]?\d+", s):
             return Decimal(s.replace(".", "").replace(",", "")), 0
         if re.fullmatch(r"[+-]?[\d.]+", s):  # "13.157.342.97": a digit lost; read the digits
@@ -126,10 +131,10 @@ class Auditor:
         """Compare a stated figure with the computed one (an exact value or an interval)."""
         label = what or field.rsplit(".", 1)[-1]
         bound = claims.one_sided(text)
-        if bound is not None:
+        if bound is not None and computed is not None:
             self.one_sided(where, table, field, text, computed, bound, label)
             return
-        read = stated_number(text, integer)
+        read = stated_number(text, integer) if bound is None else (bound.value, 0)
         if read is None:
             self.add(
                 "stated-unreadable",
@@ -148,8 +153,8 @@ class Auditor:
                     where,
                     table,
                     field,
-                    f"{label}: dokumen menulis {text}, tetapi tidak ada dasar hitungnya "
-                    "(pembagi 0)",
+                    f"{label}: dokumen menulis {text}, tetapi data tidak memberi dasar "
+                    "hitungnya (pembagi 0, atau nilainya NA)",
                     text,
                 )
             return
@@ -242,6 +247,17 @@ class Auditor:
             )
 
     def text(self, where: Lokasi, table: str, field: str, stated: str, computed: str) -> None:
+        if not computed:  # e.g. a printed category where the report gives no scale
+            self.add(
+                "stated-without-basis",
+                where,
+                table,
+                field,
+                f"dokumen menulis {stated!r}, tetapi data tidak memberi dasar untuk menghitungnya "
+                "(laporan tidak punya skala_capaian?)",
+                stated,
+            )
+            return
         if stated.strip().lower() != computed.strip().lower():
             self.add(
                 "stated-mismatch",
@@ -280,7 +296,14 @@ class Auditor:
 
     def claim(self, t: m.Tertulis, field: str, text: str, verdict: claims.Verdict) -> None:
         if verdict is None:
-            self.unknown(t, field, "klaim", text)
+            self.add(
+                "stated-unknown",
+                t.lokasi,
+                t.di,
+                field,
+                f"pernyataan {text!r} tidak dikenal; yang dikenal: {claims.KNOWN}",
+                text,
+            )
         elif not verdict[0]:
             self.add(
                 "claim-false",
@@ -389,7 +412,8 @@ class Auditor:
                 ind.lokasi,
                 table,
                 f"{ind.id}.capaian",
-                f"capaian {format_decimal(r.capaian)} % melebihi 100 % tanpa batas yang dinyatakan",
+                f"capaian {format_decimal(r.capaian)} % melebihi 100 % dan aturannya tanpa batas "
+                "(batas: null); periksa apakah laporan memang tidak membatasi capaian",
                 computed=format_decimal(r.capaian),
             )
         if r.catatan:
@@ -477,7 +501,7 @@ class Auditor:
     def _pos(self, p: HasilPos, path: str) -> None:
         path = f"{path}/{p.pos.id or p.pos.nama}"
         self._stated_amounts(p.pos.tertulis, path, p.pagu, p.realisasi, p.pos.fisik, p.anak)
-        if p.realisasi > p.pagu:
+        if p.realisasi is not None and p.realisasi > p.pagu:
             self.add(
                 "realisasi-over-pagu",
                 p.pos.lokasi,
@@ -494,15 +518,17 @@ class Auditor:
         self,
         stated: list[m.Tertulis],
         path: str,
-        pagu: int,
-        realisasi: int,
+        pagu: int | Decimal,
+        realisasi: int | Decimal | None,
         fisik: Decimal | None,
         rows: list[HasilPos],
     ) -> None:
-        persen = realisasi * HUNDRED / pagu if pagu else None
+        persen = realisasi * HUNDRED / pagu if pagu and realisasi is not None else None
         names = [r.pos.nama for r in rows]
         pagus = [Decimal(r.pagu) for r in rows]
-        reals = [Decimal(r.realisasi) for r in rows]
+        reals = [Decimal(r.realisasi) for r in rows if r.realisasi is not None]
+        if len(reals) != len(rows):
+            reals = []
 
         def total(values: list[Decimal]) -> Explain | None:
             if not rows:
@@ -510,7 +536,7 @@ class Auditor:
             return lambda v: diagnosis.candidates_total(v, values, 0, labels=names)
 
         ratio: Explain | None = None
-        if rows and all(pagus):
+        if rows and all(pagus) and reals:
             ratio = lambda v: diagnosis.candidates_ratio(v, reals, pagus, 2, labels=names)  # noqa: E731
         for t in stated:
             for key, text in t.nilai.items():
@@ -532,6 +558,9 @@ class Auditor:
                         self.number(t.lokasi, t.di, field, text, fisik, what="fisik")
                 elif key in ("terbilang_pagu", "terbilang_realisasi"):
                     amount = pagu if key == "terbilang_pagu" else realisasi
+                    if amount is None:
+                        self.number(t.lokasi, t.di, field, "0", None, what=key)
+                        continue
                     self.words(
                         t.lokasi,
                         t.di,

@@ -54,6 +54,12 @@ def one_sided(text: str) -> Batas | None:
     return None
 
 
+KNOWN = (
+    "seluruh indikator tercapai; pada indikator: meningkat/naik/menurun/turun (dibanding "
+    "tahun lalu), tercapai, tidak tercapai, belum tercapai; angka satu sisi: di atas, lebih "
+    "dari, melebihi, di bawah, kurang dari, minimal, maksimal, paling sedikit, paling banyak"
+)
+
 Verdict = tuple[bool, str] | None  # (holds, what the data says); None: unknown phrase
 
 

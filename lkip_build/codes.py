@@ -63,6 +63,7 @@ yaml-anchor | error | read | anchor dipakai | hapus `&nama`; tulis nilainya di s
 yaml-alias | error | read | alias dipakai | ganti `*nama` dengan nilainya
 yaml-too-deep | error | read | susunan terlalu dalam | kurangi kedalaman susunan data
 yaml-multiple-documents | error | read | lebih dari satu dokumen dalam berkas | hapus baris `---` kedua; satu berkas satu dokumen
+yaml-comma-decimal | error | read | angka berkoma desimal di dalam [ ] atau { } terpotong oleh YAML | beri tanda kutip ('99,50') atau tulis satu nilai per baris
 yaml-complex-key | error | read | kunci bukan teks | tulis kunci sebagai teks biasa
 duplicate-key | error | read | kunci ditulis dua kali | hapus salah satu kunci
 missing-file | error | load | `laporan.yml` tidak ada | buat `laporan.yml` di folder laporan
@@ -129,7 +130,7 @@ same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sa
 target-mismatch | error | audit | target indikator berbeda antara Renstra/PK/Tabel 2.7 dan Bab III | periksa target di kedua tempat
 pk-without-result | warning | audit | indikator Perjanjian Kinerja tidak diukur di Bab III | isi `indikator_kinerja` bila indikatornya diukur
 realisasi-over-pagu | warning | audit | realisasi melebihi pagu | periksa pagu dan realisasinya
-capaian-over-100 | warning | audit | capaian di atas 100 % tanpa batas yang dinyatakan | nyatakan `aturan.batas` bila laporan membatasi capaian
+capaian-over-100 | warning | audit | capaian di atas 100 % pada aturan tanpa batas (`batas: null`) | pastikan laporan memang tidak membatasi capaian; bila membatasi, isi `aturan.batas`
 policy-applied | info | audit | kebijakan laporan menentukan capaian (nilai NA) | tidak perlu tindakan: kebijakan ditampilkan kepada pembaca
 capaian-na | info | audit | capaian tidak dapat dihitung (nilai NA) dan tidak masuk rata-rata | isi nilainya bila sudah tersedia
 out-of-domain | warning | audit | hasil di luar rentang yang dapat diberikan aturannya | periksa masukan; hasil seperti ini biasanya salah ketik

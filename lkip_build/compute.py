@@ -180,17 +180,24 @@ def hitung_harga(k: m.KelompokHarga, problems: Collector) -> HasilHarga | None:
 @dataclass(frozen=True)
 class HasilPos:
     pos: m.PosAnggaran
-    pagu: int
-    realisasi: int
+    pagu: int | Decimal
+    realisasi: int | Decimal | None  # None: the document prints none (NA), here and below
     anak: list[HasilPos] = field(default_factory=list)
 
     @property
     def persen(self) -> Decimal | None:
-        return persen(self.realisasi, self.pagu)
+        return None if self.realisasi is None else persen(self.realisasi, self.pagu)
 
     @property
-    def sisa(self) -> int:
-        return self.pagu - self.realisasi
+    def sisa(self) -> int | Decimal | None:
+        return None if self.realisasi is None else self.pagu - self.realisasi
+
+
+def _sum(values: list[int | Decimal | None]) -> int | Decimal | None:
+    """A total of amounts, or None when any of them is not available: never a partial sum."""
+    if any(v is None for v in values):
+        return None
+    return sum(values, 0)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -199,36 +206,50 @@ class HasilSumber:
     program: list[HasilPos]
 
     @property
-    def pagu(self) -> int:
-        return sum(p.pagu for p in self.program)
+    def pagu(self) -> int | Decimal:
+        return sum((p.pagu for p in self.program), 0)
 
     @property
-    def realisasi(self) -> int:
-        return sum(p.realisasi for p in self.program)
+    def realisasi(self) -> int | Decimal | None:
+        return _sum([p.realisasi for p in self.program])
 
     @property
     def persen(self) -> Decimal | None:
-        return persen(self.realisasi, self.pagu)
+        return None if self.realisasi is None else persen(self.realisasi, self.pagu)
 
 
 def hitung_pos(pos: m.PosAnggaran, problems: Collector) -> HasilPos:
+    """A line's amounts: a leaf's as typed, a parent's the sums of its children. Realisasi
+    may be given at the level the document prints it: on a parent whose children give none
+    (NA); a missing realisasi is an error, never a silent 0."""
+    for name in ("pagu", "realisasi"):
+        value = getattr(pos, name)
+        if isinstance(value, int | Decimal) and value < 0:
+            problems.add("negative-amount", pos.lokasi, f"{name} tidak boleh negatif: {value}")
+    own = None if isinstance(pos.realisasi, NA) else pos.realisasi
     if pos.rincian:
-        if pos.pagu is not None or pos.realisasi is not None:
+        anak = [hitung_pos(c, problems) for c in pos.rincian]
+        children = _sum([a.realisasi for a in anak])
+        typed_over_children = own is not None and any(a.realisasi is not None for a in anak)
+        if pos.pagu is not None or typed_over_children:
             problems.add(
                 "derived-amount-typed",
                 pos.lokasi,
                 f"{pos.nama!r} punya rincian: pagu/realisasinya dihitung dari rincian; "
                 "hapus angkanya (catat angka dokumen di `tertulis`)",
             )
-        anak = [hitung_pos(c, problems) for c in pos.rincian]
-        return HasilPos(pos, sum(a.pagu for a in anak), sum(a.realisasi for a in anak), anak)
+        realisasi = own if own is not None and children is None else children
+        return HasilPos(pos, sum((a.pagu for a in anak), 0), realisasi, anak)
     if pos.pagu is None:
         problems.add("missing-field", pos.lokasi, f"{pos.nama!r}: pagu belum diisi")
-    for name in ("pagu", "realisasi"):
-        value = getattr(pos, name)
-        if value is not None and value < 0:
-            problems.add("negative-amount", pos.lokasi, f"{name} tidak boleh negatif: {value}")
-    return HasilPos(pos, pos.pagu or 0, pos.realisasi or 0)
+    if pos.realisasi is None:
+        problems.add(
+            "missing-field",
+            pos.lokasi,
+            f"{pos.nama!r}: realisasi belum diisi; tulis `realisasi: NA` bila dokumen tidak "
+            "mencetaknya",
+        )
+    return HasilPos(pos, pos.pagu or 0, own)
 
 
 # ---------------------------------------------------------------- indicators

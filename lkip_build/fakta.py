@@ -43,14 +43,17 @@ def tulis(f: Fakta, fmt: str = "") -> str:
     if v is None:
         return "-"
     if isinstance(v, NA):
-        return "NA"
+        return v.teks
     if f.kind == "uang":
-        assert isinstance(v, int)
+        assert isinstance(v, int | Decimal)
+        if isinstance(v, Decimal) and v != v.to_integral_value():  # exact sen
+            shown = format_decimal(v, 2)
+            return f"Rp{shown}" if fmt == "rp" else shown
         if fmt == "rp":
-            return format_rupiah(v)
+            return format_rupiah(int(v))
         if fmt == "terbilang":
-            return terbilang_rupiah(v)
-        return format_int(v)
+            return terbilang_rupiah(int(v))
+        return format_int(int(v))
     if f.kind == "persen":
         assert isinstance(v, Decimal)
         return format_pct(v) if fmt == "angka" else format_persen(v)
@@ -61,6 +64,11 @@ def tulis(f: Fakta, fmt: str = "") -> str:
         assert isinstance(v, Decimal)
         return format_decimal(v, 2, trim=True)
     return str(v)
+
+
+def _amount(v: object) -> object:
+    """An amount the document does not print is NA ("n/a" in prose), never 0."""
+    return NA(teks="n/a") if v is None else v
 
 
 def _target(v: object) -> Fakta:
@@ -96,14 +104,16 @@ def kumpulkan(h: Hasil) -> dict[str, Fakta]:
         out[f"harga.{gid}.jumlah_barang"] = Fakta(len(g.barang), "angka")
     for sid, s in h.sumber.items():
         out[f"anggaran.{sid}.pagu"] = Fakta(s.pagu, "uang")
-        out[f"anggaran.{sid}.realisasi"] = Fakta(s.realisasi, "uang")
-        out[f"anggaran.{sid}.sisa"] = Fakta(s.pagu - s.realisasi, "uang")
+        out[f"anggaran.{sid}.realisasi"] = Fakta(_amount(s.realisasi), "uang")
+        out[f"anggaran.{sid}.sisa"] = Fakta(
+            _amount(None if s.realisasi is None else s.pagu - s.realisasi), "uang"
+        )
         out[f"anggaran.{sid}.persen"] = Fakta(s.persen, "persen")
         for prog in s.program:
             if prog.pos.id:
                 q = f"anggaran.{sid}.{prog.pos.id}"
                 out[f"{q}.pagu"] = Fakta(prog.pagu, "uang")
-                out[f"{q}.realisasi"] = Fakta(prog.realisasi, "uang")
+                out[f"{q}.realisasi"] = Fakta(_amount(prog.realisasi), "uang")
                 out[f"{q}.persen"] = Fakta(prog.persen, "persen")
     pk = h.report.perjanjian
     if pk is not None and pk.pendapatan is not None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .angka import format_decimal, format_int, format_pct
+from .angka import format_decimal, format_pct
 from .compute import Hasil
+from .tables import rp
 
 # Category colours (colour-blind safe, dark enough for white gaps); words are always shown too.
 WARNA_KATEGORI = ["#1b7837", "#5aae61", "#e08214", "#b2182b"]
@@ -128,8 +129,12 @@ def anggaran(h: Hasil, sumber: str) -> Grafik:
         name = f"{i}. {_short(p.pos.nama.removeprefix('Program '))}"
         order.append(name)
         pct = "-" if p.persen is None else f"{format_pct(p.persen)} %"
-        values.append({"program": name, "jenis": "Pagu", "rp": p.pagu, "label": ""})
-        values.append({"program": name, "jenis": "Realisasi", "rp": p.realisasi, "label": pct})
+        if p.realisasi is None:
+            pct = "realisasi n/a"  # no bar: the document prints no realisasi here
+        # bar lengths only (the figures a reader reads are the labels, formatted exactly)
+        real = None if p.realisasi is None else int(p.realisasi)
+        values.append({"program": name, "jenis": "Pagu", "rp": int(p.pagu), "label": ""})
+        values.append({"program": name, "jenis": "Realisasi", "rp": real, "label": pct})
     spec = _base(
         f"Pagu dan realisasi per program, {s.sumber.nama} (Rp)", values, 44 * len(s.program)
     )
@@ -159,13 +164,13 @@ def anggaran(h: Hasil, sumber: str) -> Grafik:
     spec["config"]["locale"] = {
         "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
     }
+    total = "n/a" if s.persen is None else f"{format_pct(s.persen)} %"
     alt = (
-        f"{s.sumber.nama}: pagu {format_int(s.pagu)} rupiah, "
-        f"realisasi {format_int(s.realisasi)} rupiah "
-        f"({format_pct(s.persen or Decimal(0))} %). "
+        f"{s.sumber.nama}: pagu {rp(s.pagu)} rupiah, realisasi {rp(s.realisasi)} rupiah "
+        f"({total}). "
         + "; ".join(
-            f"{p.pos.nama}: pagu {format_int(p.pagu)}, realisasi {format_int(p.realisasi)}"
-            + (f" ({format_pct(p.persen)} %)" if p.persen is not None else " (tidak ada pagu)")
+            f"{p.pos.nama}: pagu {rp(p.pagu)}, realisasi {rp(p.realisasi)}"
+            + (f" ({format_pct(p.persen)} %)" if p.persen is not None else "")
             for p in s.program
         )
         + "."

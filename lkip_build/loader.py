@@ -145,7 +145,8 @@ class Converter:
             return None  # an explicit `null` / `~`: the document gives nothing here
         rest = [o for o in options if o is not type(None)]
         if NA in rest and (
-            (scalar and node.text in NA_SPELLINGS)
+            # "-" is a nil amount (0) where whole numbers are meant, as tables print it
+            (scalar and node.text in NA_SPELLINGS and not (node.text == "-" and int in rest))
             or (node.kind == "map" and [k.text for k, _ in node.pairs] == ["na"])
         ):
             return self._na(node, path)

@@ -191,7 +191,8 @@ def m_rumus(args: list[str], page: Page) -> str:
         return _rumus_block(e(r.indikator.nama), e(r.na or "realisasi tidak tersedia"))
     a = f"{dec(r.a)} {e(f.a.uraian)}".strip() if f.a else ""
     b = f"{dec(r.b)} {e(f.b.uraian)}".strip() if f.b else ""
-    result = f"{format_decimal(r.realisasi)} %"
+    unit = r.indikator.satuan
+    result = format_decimal(r.realisasi) + (" %" if unit == "%" else f" {unit}" if unit else "")
     if f.jenis == "rasio":
         return _rumus_block(f"({a}) / ({b}) × 100 %", result)
     if f.jenis == "pertumbuhan":

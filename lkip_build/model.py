@@ -544,7 +544,8 @@ class PosAnggaran(Node):
     id: str = ""
     nama: str
     pagu: Uang | None = None
-    realisasi: Uang | None = None
+    # NA: the document prints no realisasi for this line (it may print it for the parent)
+    realisasi: Uang | NA | None = None
     fisik: Decimal | None = None  # physical progress %, an input (Tabel 3.22)
     rincian: list[PosAnggaran] = field(default_factory=list)
     tertulis: list[Tertulis] = field(default_factory=list)

@@ -161,8 +161,10 @@ class Celah:
 
 
 def defects(pita: list[Pita]) -> list[Celah]:
-    """Gaps and overlaps between neighbouring bands (highest first), and an unbounded top
-    or bottom missing: reported so that an editor sees a scale as the document prints it."""
+    """Gaps and overlaps between neighbouring bands (highest first), reported so that an
+    editor sees a scale as the document prints it. A scale that stops at 100 % is not a
+    defect: capaian above 100 is capped by the rules, or falls outside and is reported
+    where it occurs (value-in-scale-gap)."""
     out: list[Celah] = []
     for hi, lo in pairwise(pita):
         if lo.atas is None or hi.bawah is None:

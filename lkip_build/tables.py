@@ -14,6 +14,7 @@ from . import model as m
 from .angka import PERCENT_BOUNDS, format_decimal, format_int, format_pct
 from .compute import Hasil, HasilIndikator, HasilPos
 from .model import NA
+from .skala import bands_of, resolve
 from .table import Table
 
 
@@ -47,8 +48,21 @@ def n(v: int) -> str:
     return format_int(v) if v else "-"
 
 
-def rp(v: int) -> str:
-    return format_int(v)
+def rp(v: int | Decimal | None) -> str:
+    """An amount: whole rupiah, exact sen where the document prints them, n/a when the
+    document prints none."""
+    if v is None:
+        return "n/a"
+    if isinstance(v, Decimal) and v != v.to_integral_value():
+        return format_decimal(v, 2)
+    return format_int(int(v))
+
+
+def serapan(p: object) -> str:
+    """Absorption: n/a without realisasi, '-' without pagu (no division by zero)."""
+    if getattr(p, "realisasi", None) is None:
+        return "n/a"
+    return pct(p.persen)  # type: ignore[attr-defined]
 
 
 def pct(v: Decimal | None, bounds: frozenset[Decimal] = PERCENT_BOUNDS) -> str:
@@ -327,21 +341,14 @@ def pagu_sumber(t: m.Tabel, h: Hasil) -> Table:
 
 
 def skala_capaian(t: m.Tabel, h: Hasil) -> Table:
-    bands = h.report.laporan.skala_capaian
+    """The report's category scale as printed: each band with its own bounds, in the
+    document's order (a preset in its own), gaps included."""
+    skala = h.report.laporan.skala_capaian
+    pita = {id(p.sumber): p for p in resolve(skala)}
+    bands = bands_of(skala)
     if not bands:
         raise TableError("laporan.yml tidak punya skala_capaian")
-    rows: list[list[str | list[str]]] = []
-    upper: Decimal | None = None
-    for band in bands:
-        lo = band.batas_bawah
-        if lo is None:
-            text = f"X < {dec(upper)} %"
-        elif upper is None:
-            text = f"X ≥ {dec(lo)} %"
-        else:
-            text = f"{dec(lo)} % ≤ X < {dec(upper)} %"
-        rows.append([text, band.kategori])
-        upper = lo
+    rows: list[list[str | list[str]]] = [[pita[id(b)].teks(), b.kategori] for b in bands]
     return Table(["Skala Pencapaian Kinerja", "Kategori"], rows, "ll")
 
 
@@ -552,8 +559,8 @@ def anggaran_program(t: m.Tabel, h: Hasil) -> Table:
     rows: list[list[str | list[str]]] = []
     for i, p in enumerate(s.program):
         extra = [dec(p.pos.fisik)] if fisik else []
-        rows.append([f"{i + 1}.", p.pos.nama, rp(p.pagu), rp(p.realisasi), *extra, pct(p.persen)])
-    rows.append(["", "Total", rp(s.pagu), rp(s.realisasi), *([""] if fisik else []), pct(s.persen)])
+        rows.append([f"{i + 1}.", p.pos.nama, rp(p.pagu), rp(p.realisasi), *extra, serapan(p)])
+    rows.append(["", "Total", rp(s.pagu), rp(s.realisasi), *([""] if fisik else []), serapan(s)])
     return Table(header, rows, "llrr" + ("r" if fisik else "") + "r", frozenset({len(rows) - 1}))
 
 
@@ -572,7 +579,7 @@ def anggaran_rinci(t: m.Tabel, h: Hasil) -> Table:
             f"Total anggaran tahun {h.report.laporan.tahun}",
             rp(s.pagu),
             rp(s.realisasi),
-            pct(s.persen),
+            serapan(s),
         ]
     ]
     strong = {0}
@@ -581,7 +588,7 @@ def anggaran_rinci(t: m.Tabel, h: Hasil) -> Table:
         if depth == 0:
             strong.add(len(rows))
         indent = "\u2003" * depth  # em spaces keep the hierarchy visible in a flat table
-        rows.append([number, indent + p.pos.nama, rp(p.pagu), rp(p.realisasi), pct(p.persen)])
+        rows.append([number, indent + p.pos.nama, rp(p.pagu), rp(p.realisasi), serapan(p)])
         for i, c in enumerate(p.anak):
             walk(c, f"{number}.{i + 1}" if depth else str(i + 1), depth + 1)
 

@@ -18,7 +18,14 @@ _UNITS = {
     "seratus": 100,
     "seribu": 1000,
 }
-_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
+_SCALES = {
+    "ribu": 10**3,
+    "juta": 10**6,
+    "miliar": 10**9,
+    "milyar": 10**9,
+    "triliun": 10**12,
+    "kuadriliun": 10**15,
+}
 _IGNORED = {"rupiah", "dan"}
 
 
@@ -28,7 +35,12 @@ class TerbilangError(ValueError):
 
 def baca_terbilang(text: str) -> int:
     """'Dua Miliar Seratus ... Rupiah' -> 2100000000. Raises TerbilangError on unknown words."""
-    words = [w for w in text.lower().replace("-", " ").split() if w not in _IGNORED]
+    words = [
+        part
+        for w in text.lower().replace("-", " ").split()
+        for part in _split(w)
+        if part not in _IGNORED
+    ]
     if not words:
         raise TerbilangError("kosong")
     total = 0  # completed scale groups
@@ -57,3 +69,21 @@ def baca_terbilang(text: str) -> int:
         else:
             raise TerbilangError(f"kata {w!r} tidak dikenal")
     return total + group + small
+
+
+_KNOWN = set(_UNITS) | set(_SCALES) | _IGNORED | {"belas", "puluh", "ratus"}
+
+
+def _split(word: str) -> list[str]:
+    """A word as printed, or the known words it runs together ("jutalima" -> juta, lima):
+    a lost space must not hide what the words say. Unknown text is kept, to be refused."""
+    if word in _KNOWN:
+        return [word]
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            head = best[start]
+            if head is not None and word[start:end] in _KNOWN:
+                best[end] = [*head, word[start:end]]
+                break
+    return best[len(word)] or [word]

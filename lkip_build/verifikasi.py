@@ -13,12 +13,17 @@ from .tables import anchors, label
 PAGE = "catatan-verifikasi.md"
 JSON = "catatan-verifikasi/temuan.json"
 TITLE = "Catatan Verifikasi Data"
-_LABEL = {ERROR: "Tidak konsisten", WARNING: "Perlu diperiksa", INFO: "Kebijakan laporan"}
+_LABEL = {ERROR: "Tidak konsisten", WARNING: "Perlu diperiksa", INFO: "Catatan"}
+_LABEL_OF_CODE = {"policy-applied": "Kebijakan laporan"}
+
+
+def _label(t: Problem) -> str:
+    return _LABEL_OF_CODE.get(t.code, _LABEL[t.severity])
 
 
 def summary(found: list[Problem]) -> str:
     n = {s: sum(1 for t in found if t.severity == s) for s in (ERROR, WARNING, INFO)}
-    return f"{n[ERROR]} tidak konsisten, {n[WARNING]} perlu diperiksa, {n[INFO]} kebijakan laporan"
+    return f"{n[ERROR]} tidak konsisten, {n[WARNING]} perlu diperiksa, {n[INFO]} catatan"
 
 
 def as_json(found: list[Problem]) -> str:
@@ -137,7 +142,7 @@ def page_markdown(h: Hasil, found: list[Problem], table_pages: dict[str, str]) -
                         cell_text(t.stated or "-"),
                         cell_text(t.computed or "-"),
                         cell_text(t.difference or "-"),
-                        f"**{_LABEL[t.severity]}**: {cell_text(t.message)} "
+                        f"**{_label(t)}**: {cell_text(t.message)} "
                         f"<small>({cell_text(t.file)}:{t.line}, `{t.code}`)</small>",
                     ]
                 )

@@ -95,6 +95,17 @@ def read_yaml(path: Path, shown: str, problems: Collector) -> YNode | None:
     return _assemble(text, shown, problems)
 
 
+def _cut_at_comma(lines: list[str], event: yaml.ScalarEvent) -> bool:
+    """A plain number in a flow collection followed by ",<digit>": `[99,50, 98,76]` is read
+    as four whole numbers, silently. The Indonesian decimal comma must be quoted there."""
+    end = event.end_mark
+    if event.style not in (None, "") or end.line >= len(lines):
+        return False
+    if not re.fullmatch(r"[+-]?[\d.]+", event.value):
+        return False
+    return re.match(r",\d", lines[end.line][end.column :]) is not None
+
+
 def _comment_after(lines: list[str], event: yaml.ScalarEvent) -> bool:
     end = event.end_mark
     if event.style not in (None, "") or end.line >= len(lines):  # plain scalars only
@@ -108,6 +119,8 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
     stack: list[YNode] = []
     pending_key: list[YNode | None] = []
     root: YNode | None = None
+    flows: list[bool] = []  # per open collection: written in flow style ([...], {...})
+    flow = False
     try:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1
@@ -122,6 +135,14 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
                 event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent
             ):
                 _refuse_tag_anchor(event, shown, line, problems)
+                if isinstance(event, yaml.ScalarEvent) and flow and _cut_at_comma(lines, event):
+                    problems.add(
+                        "yaml-comma-decimal",
+                        Lokasi(shown, line),
+                        f"angka '{event.value},...' di dalam [ ] atau {{ }} terpotong di koma "
+                        "desimalnya (YAML membaca koma sebagai pemisah); beri tanda kutip, "
+                        "misalnya ['99,50', '98,76'], atau tulis satu nilai per baris",
+                    )
                 if isinstance(event, yaml.ScalarEvent):
                     node = YNode(
                         "scalar",
@@ -133,6 +154,8 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
                 else:
                     kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
                     node = YNode(kind, line)
+                    flows.append(bool(event.flow_style))
+                    flow = any(flows)
                     if len(stack) >= MAX_DEPTH:
                         problems.add(
                             "yaml-too-deep",
@@ -143,6 +166,8 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
             elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 stack.pop()
                 pending_key.pop()
+                flows.pop()
+                flow = any(flows)
                 continue
             elif isinstance(event, yaml.DocumentStartEvent) and root is not None:
                 problems.add(
