@@ -27,6 +27,7 @@ from .angka import (
 from .compute import HUNDRED, Hasil, HasilIndikator, HasilPos, slug
 from .model import NA, NA_SPELLINGS, Lokasi
 from .problems import ERROR, INFO, WARNING, Problem, problem
+from .skala import bands_of
 from .tables import label
 from .terbilang_baca import TerbilangError, baca_terbilang
 
@@ -246,18 +247,36 @@ class Auditor:
                 format_int(computed - value),
             )
 
-    def text(self, where: Lokasi, table: str, field: str, stated: str, computed: str) -> None:
-        if not computed:  # e.g. a printed category where the report gives no scale
+    def category(self, where: Lokasi, table: str, field: str, stated: str, computed: str) -> None:
+        """A printed category: one of the scale's names, and the one the data earns."""
+        names = [b.kategori for b in bands_of(self.h.report.laporan.skala_capaian)]
+        if names and stated.strip().lower() not in (n.lower() for n in names):
+            self.add(
+                "stated-mismatch",
+                where,
+                table,
+                field,
+                f"dokumen menulis kategori {stated!r}, yang bukan kategori skala laporan "
+                f"({', '.join(names)})",
+                stated,
+                computed or None,
+            )
+            return
+        if not computed:
+            why = "laporan tidak punya skala_capaian" if not names else "capaiannya NA"
             self.add(
                 "stated-without-basis",
                 where,
                 table,
                 field,
                 f"dokumen menulis {stated!r}, tetapi data tidak memberi dasar untuk menghitungnya "
-                "(laporan tidak punya skala_capaian?)",
+                f"({why})",
                 stated,
             )
             return
+        self.text(where, table, field, stated, computed)
+
+    def text(self, where: Lokasi, table: str, field: str, stated: str, computed: str) -> None:
         if stated.strip().lower() != computed.strip().lower():
             self.add(
                 "stated-mismatch",
@@ -350,7 +369,7 @@ class Auditor:
                         ),
                     )
                 elif key == "kategori":
-                    self.text(t.lokasi, t.di, field, text, h.kategori)
+                    self.category(t.lokasi, t.di, field, text, h.kategori)
                 elif key == "klaim":
                     self.claim(t, field, text, claims.report_claim(text, h))
                 else:
@@ -379,7 +398,7 @@ class Auditor:
                     continue
                 v = values[key]
                 if key == "kategori":
-                    self.text(t.lokasi, t.di, field, text, str(v))
+                    self.category(t.lokasi, t.di, field, text, str(v))
                 elif isinstance(v, NA) or (v is None and (r.na or key in ("a", "b"))):
                     # an NA result is still audited: a printed number on it is a finding
                     if text.strip() not in NA_SPELLINGS:
@@ -539,8 +558,14 @@ class Auditor:
         if rows and all(pagus) and reals:
             ratio = lambda v: diagnosis.candidates_ratio(v, reals, pagus, 2, labels=names)  # noqa: E731
         for t in stated:
+            consequence = self._printed_basis(t, pagu, realisasi)
             for key, text in t.nilai.items():
                 field = f"{path}.{key}"
+                own = {"sisa": None if realisasi is None else pagu - realisasi, "persen": persen}
+                if key in consequence and self._follows(
+                    t, field, key, text, consequence[key], own[key]
+                ):
+                    continue
                 if key == "pagu":
                     self.number(
                         t.lokasi, t.di, field, text, pagu, integer=True, explain=total(pagus)
@@ -553,6 +578,9 @@ class Auditor:
                     self.number(
                         t.lokasi, t.di, field, text, persen, what="persen keuangan", explain=ratio
                     )
+                elif key == "sisa":
+                    rest = None if realisasi is None else pagu - realisasi
+                    self.number(t.lokasi, t.di, field, text, rest, integer=True, what="sisa")
                 elif key == "fisik":
                     if fisik is not None:
                         self.number(t.lokasi, t.di, field, text, fisik, what="fisik")
@@ -571,6 +599,58 @@ class Auditor:
                     )
                 else:
                     self.unknown(t, field, key, text)
+
+    def _printed_basis(
+        self, t: m.Tertulis, pagu: int | Decimal, realisasi: int | Decimal | None
+    ) -> dict[str, Decimal]:
+        """Where a document misprints a pagu or realisasi, the sisa and percentage it prints
+        beside them follow from the misprint: what they would be from the printed figures."""
+        read = {
+            k: stated_number(t.nilai[k], integer=True)
+            for k in ("pagu", "realisasi")
+            if k in t.nilai
+        }
+        p = read["pagu"][0] if read.get("pagu") else Decimal(pagu)
+        r = read["realisasi"][0] if read.get("realisasi") else realisasi
+        if r is None or (p == pagu and r == realisasi):
+            return {}
+        out = {"sisa": p - Decimal(r)}
+        if p:
+            out["persen"] = Decimal(r) * HUNDRED / p
+        return out
+
+    def _follows(
+        self,
+        t: m.Tertulis,
+        field: str,
+        key: str,
+        text: str,
+        basis: Decimal,
+        computed: Decimal | int | None,
+    ) -> bool:
+        """A printed figure wrong against the data but right against the document's own
+        misprinted total is reported as a consequence of that misprint, not a second error."""
+        read = stated_number(text, integer=key == "sisa")
+        if read is None:
+            return False
+        value, decimals = read
+        half = _half_unit(decimals)
+
+        def near(x: Decimal | int) -> bool:
+            return Decimal(x) - half <= value <= Decimal(x) + half
+
+        if (computed is not None and near(computed)) or not near(basis):
+            return False
+        self.add(
+            "stated-consequence",
+            t.lokasi,
+            t.di,
+            field,
+            f"{key}: dokumen menulis {text}, sesuai dengan angka lain yang tercetak di tempat "
+            "yang sama (yang berbeda dari hasil hitung): akibat selisih itu, bukan kesalahan kedua",
+            text,
+        )
+        return True
 
     # -- staff
     def staff(self) -> None:

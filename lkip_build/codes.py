@@ -119,6 +119,7 @@ unknown-indicator | error | render | id indikator tidak ada | periksa ejaan id i
 no-capaian | error | render | indikator tanpa capaian dipakai di `rumus-capaian` | hapus penanda itu, atau beri indikatornya aturan capaian
 chart-error | error | render | grafik tidak bisa dibuat dari datanya | periksa argumen penanda grafik
 stated-mismatch | error | audit | angka tertulis berbeda dari hasil hitung | bila dokumen yang salah, biarkan (temuan diterbitkan); bila data yang salah, perbaiki data
+stated-consequence | info | audit | angka tertulis yang mengikuti angka lain yang salah cetak di tempat yang sama | perbaiki angka yang salah cetak itu; angka ini ikut benar
 stated-unreadable | warning | audit | angka tertulis tidak terbaca | salin angka persis seperti tercetak di dokumen
 stated-without-basis | warning | audit | angka tertulis tanpa dasar hitung (misalnya persen dari pagu 0) | periksa apakah dokumen menulis angka untuk sesuatu yang tidak bisa dihitung
 stated-unknown | warning | audit | nama di `tertulis` tidak dikenal | pakai nama yang disebut panduan
