@@ -490,7 +490,9 @@ def one_leaf(**stated: str) -> m.Anggaran:
         ({"pagu": "0"}, None),
         ({"terbilang_pagu": "Nol Rupiah"}, None),
         ({"terbilang_pagu": "Sejuta Kurang Sedikit"}, "words-unreadable"),
-        ({"sisa": "0"}, "stated-unknown"),
+        ({"sisa": "0"}, None),  # pagu 0 - realisasi 0
+        ({"sisa": "5"}, "stated-mismatch"),
+        ({"sisa_anggaran": "0"}, "stated-unknown"),
     ],
 )
 def test_stated_figures_that_cannot_be_checked(stated: dict[str, str], code: str | None) -> None:
