@@ -128,8 +128,8 @@ words-unreadable | warning | audit | terbilang tidak terbaca | salin terbilang p
 words-too-large | warning | audit | jumlah terlalu besar untuk ditulis dengan kata | periksa jumlahnya (di atas 999 kuadriliun)
 count-mismatch | error | audit | angka dalam rumus tidak sama dengan banyak baris daftar yang dihitungnya | periksa daftar atau angka masukan rumus
 same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sama_dengan` | periksa kedua tabel
-target-mismatch | error | audit | target indikator berbeda antara Renstra/PK/Tabel 2.7 dan Bab III | periksa target di kedua tempat
-pk-without-result | warning | audit | indikator Perjanjian Kinerja tidak diukur di Bab III | isi `indikator_kinerja` bila indikatornya diukur
+target-mismatch | error | audit | target indikator berbeda antara Renstra, Perjanjian Kinerja atau daftar program dan pengukuran kinerja | periksa target di kedua tempat
+pk-without-result | warning | audit | indikator Perjanjian Kinerja tidak diukur (tidak ada di indikator.yml) | isi `indikator_kinerja` bila indikatornya diukur
 realisasi-over-pagu | warning | audit | realisasi melebihi pagu | periksa pagu dan realisasinya
 capaian-over-100 | warning | audit | capaian di atas 100 % pada aturan tanpa batas (`batas: null`) | pastikan laporan memang tidak membatasi capaian; bila membatasi, isi `aturan.batas`
 policy-applied | info | audit | kebijakan laporan menentukan capaian (nilai NA) | tidak perlu tindakan: kebijakan ditampilkan kepada pembaca

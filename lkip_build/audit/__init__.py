@@ -1,0 +1,32 @@
+"""The verification sheet: every place where a report disagrees with itself.
+
+The checks are split by domain (indicators, budget, staff, prices, lists, and the same
+quantity in two places); each is a function that records findings on an `Auditor`, which
+reads stated figures and compares them with rounding respected as an interval.
+"""
+
+from __future__ import annotations
+
+from ..compute import Hasil
+from ..problems import ERROR, INFO, WARNING, Problem
+from . import agreement, budget, indicators, lists, prices, staff
+from .recorder import Auditor, stated_number
+
+__all__ = ["ERROR", "INFO", "WARNING", "Auditor", "Problem", "audit", "stated_number"]
+
+CHECKS = (
+    indicators.indicators,
+    budget.budget,
+    staff.staff,
+    prices.prices,
+    lists.lists,
+    agreement.agreement,
+)
+
+
+def audit(hasil: Hasil) -> list[Problem]:
+    """Every finding of one computed report, in a stable order."""
+    a = Auditor(hasil)
+    for check in CHECKS:
+        check(a)
+    return sorted(a.found, key=lambda t: (t.file, t.line, t.field, t.code))

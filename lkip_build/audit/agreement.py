@@ -1,0 +1,87 @@
+"""The same quantity in two places: PK, programme list and Renstra targets against Bab III."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import model as m
+from ..compute import HasilIndikator
+from ..model import NA, Lokasi
+from .recorder import Auditor, _show
+
+
+def agreement(a: Auditor) -> None:
+    h = a.h
+    pk = h.report.perjanjian
+    if pk is not None:
+        for sas in pk.sasaran:
+            for ind in sas.indikator:
+                for x in (ind, *ind.sub):
+                    _pk_indicator(a, x)
+    if pk is not None:
+        table = a.table_of_kind("program-kegiatan")
+        for sp in pk.program:
+            for prog in sp.program:
+                for x in prog.indikator:
+                    r = h.indikator.get(x.indikator_kinerja) if x.indikator_kinerja else None
+                    if r is not None:
+                        _same_target(a, x.lokasi, table, x.target, r)
+    renstra = h.report.renstra
+    year = h.report.laporan.tahun
+    if renstra is not None:
+        for u in renstra.urusan:
+            table = a.table_of("iku", u.id)
+            for ind in u.indikator:
+                for x in (ind, *ind.sub):
+                    r = h.indikator.get(x.indikator_kinerja) if x.indikator_kinerja else None
+                    if r is not None and year in x.target:
+                        _same_target(a, x.lokasi, table, x.target[year], r)
+
+
+def _pk_indicator(a: Auditor, x: m.IndikatorPK) -> None:
+    table = a.table_of_kind("perjanjian")
+    if not x.indikator_kinerja:
+        a.add(
+            "pk-without-result",
+            x.lokasi,
+            table,
+            x.nama,
+            f"indikator Perjanjian Kinerja {x.nama!r} (target {_show(x.target)}) "
+            "tidak diukur (tidak ada di indikator.yml)",
+            _show(x.target),
+        )
+        return
+    r = a.h.indikator.get(x.indikator_kinerja)
+    if r is None:
+        return
+    _same_target(a, x.lokasi, table, x.target, r)
+    for t in x.tertulis:
+        for key, text in t.nilai.items():
+            if key == "target":
+                if isinstance(r.indikator.target, NA) or r.indikator.target is None:
+                    continue
+                a.number(
+                    t.lokasi,
+                    t.di,
+                    f"{r.indikator.id}.target",
+                    text,
+                    r.indikator.target,
+                    what=f"target {r.indikator.id}",
+                )
+
+
+def _same_target(a: Auditor, where: Lokasi, table: str, target: object, r: HasilIndikator) -> None:
+    mine = r.indikator.target
+    if isinstance(target, NA) and isinstance(mine, NA):
+        return
+    if isinstance(target, Decimal) and isinstance(mine, Decimal) and target == mine:
+        return
+    a.add(
+        "target-mismatch",
+        where,
+        table,
+        f"{r.indikator.id}.target",
+        f"target {r.indikator.id} di {table} {_show(target)}, di pengukuran kinerja {_show(mine)}",
+        _show(target),
+        _show(mine),
+    )

@@ -1,0 +1,149 @@
+"""Budgets: every stated pagu, realisasi, sisa, percentage and terbilang at every level."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import diagnosis
+from .. import model as m
+from ..angka import format_int
+from ..compute import HUNDRED, HasilPos
+from .recorder import Auditor, Explain, _half_unit, stated_number
+
+
+def budget(a: Auditor) -> None:
+    for s in a.h.sumber.values():
+        _stated_amounts(
+            a, s.sumber.tertulis, f"{s.sumber.id}", s.pagu, s.realisasi, None, s.program
+        )
+        for p in s.program:
+            _pos(a, p, s.sumber.id)
+
+
+def _pos(a: Auditor, p: HasilPos, path: str) -> None:
+    path = f"{path}/{p.pos.id or p.pos.nama}"
+    _stated_amounts(a, p.pos.tertulis, path, p.pagu, p.realisasi, p.pos.fisik, p.anak)
+    if p.realisasi is not None and p.realisasi > p.pagu:
+        a.add(
+            "realisasi-over-pagu",
+            p.pos.lokasi,
+            "anggaran",
+            path,
+            f"realisasi {format_int(p.realisasi)} melebihi pagu {format_int(p.pagu)}",
+            computed=format_int(p.realisasi),
+            difference=format_int(p.realisasi - p.pagu),
+        )
+    for c in p.anak:
+        _pos(a, c, path)
+
+
+def _stated_amounts(
+    a: Auditor,
+    stated: list[m.Tertulis],
+    path: str,
+    pagu: int | Decimal,
+    realisasi: int | Decimal | None,
+    fisik: Decimal | None,
+    rows: list[HasilPos],
+) -> None:
+    persen = realisasi * HUNDRED / pagu if pagu and realisasi is not None else None
+    names = [r.pos.nama for r in rows]
+    pagus = [Decimal(r.pagu) for r in rows]
+    reals = [Decimal(r.realisasi) for r in rows if r.realisasi is not None]
+    if len(reals) != len(rows):
+        reals = []
+
+    def total(values: list[Decimal]) -> Explain | None:
+        if not rows:
+            return None
+        return lambda v: diagnosis.candidates_total(v, values, 0, labels=names)
+
+    ratio: Explain | None = None
+    if rows and all(pagus) and reals:
+        ratio = lambda v: diagnosis.candidates_ratio(v, reals, pagus, 2, labels=names)  # noqa: E731
+    for t in stated:
+        consequence = _printed_basis(a, t, pagu, realisasi)
+        for key, text in t.nilai.items():
+            field = f"{path}.{key}"
+            own = {"sisa": None if realisasi is None else pagu - realisasi, "persen": persen}
+            if key in consequence and _follows(a, t, field, key, text, consequence[key], own[key]):
+                continue
+            if key == "pagu":
+                a.number(t.lokasi, t.di, field, text, pagu, integer=True, explain=total(pagus))
+            elif key == "realisasi":
+                a.number(t.lokasi, t.di, field, text, realisasi, integer=True, explain=total(reals))
+            elif key == "persen":
+                a.number(t.lokasi, t.di, field, text, persen, what="persen keuangan", explain=ratio)
+            elif key == "sisa":
+                rest = None if realisasi is None else pagu - realisasi
+                a.number(t.lokasi, t.di, field, text, rest, integer=True, what="sisa")
+            elif key == "fisik":
+                if fisik is not None:
+                    a.number(t.lokasi, t.di, field, text, fisik, what="fisik")
+            elif key in ("terbilang_pagu", "terbilang_realisasi"):
+                amount = pagu if key == "terbilang_pagu" else realisasi
+                if amount is None:
+                    a.number(t.lokasi, t.di, field, "0", None, what=key)
+                    continue
+                a.words(
+                    t.lokasi,
+                    t.di,
+                    field,
+                    text,
+                    amount,
+                    t.nilai.get(key.removeprefix("terbilang_")),
+                )
+            else:
+                a.unknown(t, field, key, text)
+
+
+def _printed_basis(
+    a: Auditor, t: m.Tertulis, pagu: int | Decimal, realisasi: int | Decimal | None
+) -> dict[str, Decimal]:
+    """Where a document misprints a pagu or realisasi, the sisa and percentage it prints
+    beside them follow from the misprint: what they would be from the printed figures."""
+    read = {
+        k: stated_number(t.nilai[k], integer=True) for k in ("pagu", "realisasi") if k in t.nilai
+    }
+    p = read["pagu"][0] if read.get("pagu") else Decimal(pagu)
+    r = read["realisasi"][0] if read.get("realisasi") else realisasi
+    if r is None or (p == pagu and r == realisasi):
+        return {}
+    out = {"sisa": p - Decimal(r)}
+    if p:
+        out["persen"] = Decimal(r) * HUNDRED / p
+    return out
+
+
+def _follows(
+    a: Auditor,
+    t: m.Tertulis,
+    field: str,
+    key: str,
+    text: str,
+    basis: Decimal,
+    computed: Decimal | int | None,
+) -> bool:
+    """A printed figure wrong against the data but right against the document's own
+    misprinted total is reported as a consequence of that misprint, not a second error."""
+    read = stated_number(text, integer=key == "sisa")
+    if read is None:
+        return False
+    value, decimals = read
+    half = _half_unit(decimals)
+
+    def near(x: Decimal | int) -> bool:
+        return Decimal(x) - half <= value <= Decimal(x) + half
+
+    if (computed is not None and near(computed)) or not near(basis):
+        return False
+    a.add(
+        "stated-consequence",
+        t.lokasi,
+        t.di,
+        field,
+        f"{key}: dokumen menulis {text}, sesuai dengan angka lain yang tercetak di tempat "
+        "yang sama (yang berbeda dari hasil hitung): akibat selisih itu, bukan kesalahan kedua",
+        text,
+    )
+    return True

@@ -1,0 +1,149 @@
+"""Indicators: stated targets, realisasi, capaian and means; claims; NA results; domains."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import claims, diagnosis
+from ..angka import format_decimal, format_int
+from ..compute import HUNDRED, HasilIndikator, hitung_dari_daftar
+from ..model import NA, NA_SPELLINGS
+from .recorder import Auditor
+
+
+def indicators(a: Auditor) -> None:
+    h = a.h
+    kinerja = h.report.kinerja
+    if kinerja is None:
+        return
+    for r in h.indikator.values():
+        _indicator(a, r)
+    for t in kinerja.tertulis:
+        for key, text in t.nilai.items():
+            field = f"indikator.yml tertulis.{key}"
+            if key == "rata_rata":
+                scored = [r.capaian for r in h.utama if r.capaian is not None]
+                names = [r.indikator.id for r in h.utama if r.capaian is not None]
+                a.number(
+                    t.lokasi,
+                    t.di,
+                    field,
+                    text,
+                    h.rata_rata,
+                    what="rata-rata capaian",
+                    explain=lambda v, s=scored, n=names: diagnosis.candidates_mean(
+                        v, s, 2, labels=n
+                    ),
+                )
+            elif key == "kategori":
+                a.category(t.lokasi, t.di, field, text, h.kategori)
+            elif key == "klaim":
+                a.claim(t, field, text, claims.report_claim(text, h))
+            else:
+                a.unknown(t, field, key, text)
+
+
+def _indicator(a: Auditor, r: HasilIndikator) -> None:
+    ind = r.indikator
+    values: dict[str, object] = {
+        "target": ind.target,
+        "realisasi": r.realisasi,
+        "capaian": r.capaian,
+        "capaian_mentah": r.capaian_mentah,
+        "a": r.a,
+        "b": r.b,
+        "kategori": r.kategori,
+    }
+    table = a.table_of_kind("capaian")
+    for t in ind.tertulis:
+        for key, text in t.nilai.items():
+            field = f"{ind.id}.{key}"
+            if key == "klaim":
+                a.claim(t, field, text, claims.indicator_claim(text, r))
+                continue
+            if key not in values:
+                a.unknown(t, field, key, text)
+                continue
+            v = values[key]
+            if key == "kategori":
+                a.category(t.lokasi, t.di, field, text, str(v))
+            elif isinstance(v, NA) or (v is None and (r.na or key in ("a", "b"))):
+                # an NA result is still audited: a printed number on it is a finding
+                if text.strip() not in NA_SPELLINGS:
+                    a.add(
+                        "stated-mismatch",
+                        t.lokasi,
+                        t.di,
+                        field,
+                        f"dokumen menulis {text}, data: NA ({r.na or 'tidak tersedia'})",
+                        text,
+                        "NA",
+                    )
+            elif v is None:
+                continue
+            elif key == "realisasi":
+                # the published realisasi is itself rounded: compare the exact value
+                a.number(t.lokasi, t.di, field, text, r.realisasi_tepat, what=f"realisasi {ind.id}")
+            else:
+                a.number(t.lokasi, t.di, field, text, v, what=f"{key} {ind.id}")  # type: ignore[arg-type]
+    if (
+        ind.aturan.batas is None
+        and ind.aturan.jenis != "skala"
+        and r.capaian is not None
+        and r.capaian > HUNDRED
+    ):
+        a.add(
+            "capaian-over-100",
+            ind.lokasi,
+            table,
+            f"{ind.id}.capaian",
+            f"capaian {format_decimal(r.capaian)} % melebihi 100 % dan aturannya tanpa batas "
+            "(batas: null); periksa apakah laporan memang tidak membatasi capaian",
+            computed=format_decimal(r.capaian),
+        )
+    if r.catatan:
+        a.add(
+            "policy-applied",
+            ind.lokasi,
+            table,
+            f"{ind.id}.capaian",
+            r.catatan,
+            computed=format_decimal(r.capaian or Decimal(0)),
+        )
+    elif r.na and ind.dinilai:
+        a.add(
+            "capaian-na",
+            ind.lokasi,
+            table,
+            f"{ind.id}.capaian",
+            f"capaian {ind.id} tidak dihitung: {r.na}; tidak masuk rata-rata",
+            computed="NA",
+        )
+    if r.diluar:
+        a.add(
+            "out-of-domain",
+            ind.lokasi,
+            table,
+            f"{ind.id}.realisasi",
+            f"{ind.id}: {r.diluar}",
+            computed=format_decimal(r.realisasi_tepat) if r.realisasi_tepat is not None else None,
+        )
+    rumus = ind.realisasi
+    if isinstance(rumus, NA):
+        return
+    for x in (rumus.a, rumus.b):
+        if x is not None and x.nilai is not None and x.daftar:
+            counted = hitung_dari_daftar(x, a.h.daftar, None)
+            if counted is not None and counted != x.nilai:
+                table = a.table_of("daftar", x.daftar)
+                a.add(
+                    "count-mismatch",
+                    x.lokasi,
+                    table,
+                    f"{ind.id}.realisasi",
+                    f"rumus {ind.id} memakai {format_decimal(x.nilai, 0)}, "
+                    f"sedangkan {table} berisi {format_int(int(counted))}",
+                    format_decimal(x.nilai, 0),
+                    format_int(int(counted)),
+                    format_int(int(counted - x.nilai)),
+                )

@@ -1,0 +1,351 @@
+"""The audit's recorder: how a stated figure is read, compared and recorded as a finding.
+
+Checks yield findings (`Problem`s with audit codes) instead of raising. A stated figure
+(kept in `tertulis`) is compared with the figure computed from the inputs, with rounding
+respected as an interval, as in XBRL Calculations 1.1: "97,80" stands for
+[97,795; 97,805], and a computed value that comes from rounded inputs (yearly mean
+prices) is itself an interval. The two agree when the intervals meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from .. import claims, diagnosis
+from .. import model as m
+from ..angka import (
+    PERCENT_BOUNDS,
+    AngkaError,
+    format_decimal,
+    format_int,
+    parse_decimal,
+    round_shown,
+    terbilang,
+)
+from ..compute import Hasil
+from ..model import Lokasi
+from ..problems import Problem, problem
+from ..skala import bands_of
+from ..tables import label
+from ..terbilang_baca import TerbilangError, baca_terbilang
+
+WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
+
+
+# ---------------------------------------------------------------- reading stated figures
+
+Interval = tuple[Decimal, Decimal]
+Explain = Callable[[Decimal], list[diagnosis.Penjelasan]]
+
+
+def _half_unit(decimals: int) -> Decimal:
+    return Decimal(5) * Decimal(10) ** (-decimals - 1)
+
+
+def stated_number(text: str, integer: bool) -> tuple[Decimal, int] | None:
+    """A figure as a document prints it -> (value, decimals), tolerant of its habits.
+
+    "13.519.650.516,-", "Rp. 4.350.000", "- 1.527", "-" (nil), "98.51" (English decimal
+    point), "10,307" as a thousands group in an integer column. None when unreadable.
+    """
+    s = text.strip().replace("Rp.", "").replace("Rp", "").replace("%", "").strip()
+    s = s.removesuffix(",-").removesuffix(",").strip()
+    # a figure printed with its unit: "4,88 per 1000 kelahiran hidup", "13 Kab/Kota"
+    unit = re.fullmatch(r"([+-]?\s*[\d.,]*\d)\s+[^\d\s].*", s)
+    if unit:
+        s = unit.group(1).strip()
+    s = re.sub(r"^([+-])\s+", r"\1", s)
+    if s in ("-", ""):
+        return (Decimal(0), 0) if s == "-" else None
+    if integer:
+        s = re.sub(r",0{1,2}$", "", s)  # "110.229.962.000,00": zero sen
+        if re.fullmatch(r"[+-]?\d{1,3}([.,]\d{3})+|[+-]?\d+", s):
+            return Decimal(s.replace(".", "").replace(",", "")), 0
+        if re.fullmatch(r"[+-]?[\d.]+", s):  # "13.157.342.97": a digit lost; read the digits
+            return Decimal(s.replace(".", "")), 0
+        return None
+    try:
+        value = parse_decimal(s)
+        return value, len(s.rsplit(",", 1)[1]) if "," in s else 0
+    except AngkaError:
+        if re.fullmatch(r"[+-]?\d+\.\d{1,2}", s):  # "98.51": a decimal point typed English-style
+            return Decimal(s), len(s.rsplit(".", 1)[1])
+        return None
+
+
+def _truncated(exact: Decimal, stated: Decimal, decimals: int) -> bool:
+    q = Decimal(10) ** -decimals
+    return abs(exact).quantize(q, rounding="ROUND_DOWN") == abs(stated) and exact * stated >= 0
+
+
+class Auditor:
+    def __init__(self, hasil: Hasil):
+        self.h = hasil
+        self.found: list[Problem] = []
+
+    def add(
+        self,
+        code: str,
+        where: Lokasi,
+        table: str,
+        field: str,
+        message: str,
+        stated: str | None = None,
+        computed: str | None = None,
+        difference: str | None = None,
+    ) -> None:
+        self.found.append(
+            problem(
+                code,
+                where,
+                message,
+                table=table,
+                field=field,
+                stated=stated,
+                computed=computed,
+                difference=difference,
+            )
+        )
+
+    def unknown(self, t: m.Tertulis, field: str, key: str, text: str) -> None:
+        """A stated figure under a name the audit does not know: reported, not guessed."""
+        self.add("stated-unknown", t.lokasi, t.di, field, f"nama {key!r} tidak dikenal", text)
+
+    def number(
+        self,
+        where: Lokasi,
+        table: str,
+        field: str,
+        text: str,
+        computed: Decimal | int | None,
+        *,
+        integer: bool = False,
+        spread: Interval | None = None,
+        what: str = "",
+        explain: Explain | None = None,
+    ) -> None:
+        """Compare a stated figure with the computed one (an exact value or an interval)."""
+        label = what or field.rsplit(".", 1)[-1]
+        bound = claims.one_sided(text)
+        if bound is not None and computed is not None:
+            self.one_sided(where, table, field, text, computed, bound, label)
+            return
+        read = stated_number(text, integer) if bound is None else (bound.value, 0)
+        if read is None:
+            self.add(
+                "stated-unreadable",
+                where,
+                table,
+                field,
+                f"{label}: angka tertulis {text!r} tidak terbaca",
+                text,
+            )
+            return
+        value, decimals = read
+        if computed is None:
+            if value != 0:
+                self.add(
+                    "stated-without-basis",
+                    where,
+                    table,
+                    field,
+                    f"{label}: dokumen menulis {text}, tetapi data tidak memberi dasar "
+                    "hitungnya (pembagi 0, atau nilainya NA)",
+                    text,
+                )
+            return
+        exact = Decimal(computed)
+        lo, hi = spread if spread else (exact, exact)
+        half = _half_unit(decimals)
+        if lo - half <= value <= hi + half:
+            return
+        if (
+            not integer
+            and decimals
+            and not spread
+            and round_shown(exact, decimals, PERCENT_BOUNDS) == value
+        ):
+            return  # the site's own display of a value near a boundary (99,9986 -> 99,99)
+        shown = format_int(int(exact)) if integer else format_decimal(exact, max(decimals, 2))
+        diff = exact - value
+        diff_text = format_int(int(diff)) if integer else format_decimal(diff, max(decimals, 2))
+        hint = ""
+        if not spread:  # a figure from rounded inputs is an interval: no single slip to name
+            tried = explain(value) if explain else []
+            tried = tried or diagnosis.candidates_value(value, exact, decimals)
+            if len(tried) == 1:  # named only when exactly one usual mistake explains it
+                hint = f"; penjelasan: {tried[0].pesan}"
+        if not hint and not integer and decimals and _truncated(exact, value, decimals):
+            hint = " (angka dokumen tampaknya dipotong, bukan dibulatkan)"
+        elif not hint and integer and value and str(int(exact)).startswith(str(int(value))):
+            hint = " (ada angka yang hilang)"
+        self.add(
+            "stated-mismatch",
+            where,
+            table,
+            field,
+            f"{label}: dokumen menulis {text}, hasil hitung dari data {shown}{hint}",
+            text,
+            shown,
+            diff_text,
+        )
+
+    def words(
+        self, where: Lokasi, table: str, field: str, text: str, computed: int, digits: str | None
+    ) -> None:
+        """An amount in words against the computed amount and against its own digits."""
+        if abs(computed) >= WORDS_LIMIT:
+            self.add(
+                "words-too-large",
+                where,
+                table,
+                field,
+                f"jumlah {format_int(int(computed))} terlalu besar untuk ditulis dengan kata",
+                text,
+            )
+            return
+        try:
+            value = baca_terbilang(text)
+        except TerbilangError as exc:
+            self.add(
+                "words-unreadable",
+                where,
+                table,
+                field,
+                f"terbilang tidak terbaca: {exc}",
+                text,
+            )
+            return
+        if digits is not None:
+            read = stated_number(digits, integer=True)
+            if read is not None and read[0] != value:
+                self.add(
+                    "words-digits-mismatch",
+                    where,
+                    table,
+                    field,
+                    f"terbilang ({format_int(value)}) tidak sama dengan angkanya ({digits})",
+                    text,
+                    digits,
+                    format_int(int(read[0]) - value),
+                )
+        if value != computed:
+            self.add(
+                "stated-mismatch",
+                where,
+                table,
+                field,
+                f"terbilang bernilai {format_int(value)}, "
+                f"hasil hitung dari data {format_int(computed)}",
+                text,
+                f"{terbilang(computed)} rupiah",
+                format_int(computed - value),
+            )
+
+    def category(self, where: Lokasi, table: str, field: str, stated: str, computed: str) -> None:
+        """A printed category: one of the scale's names, and the one the data earns."""
+        names = [b.kategori for b in bands_of(self.h.report.laporan.skala_capaian)]
+        if names and stated.strip().lower() not in (n.lower() for n in names):
+            self.add(
+                "stated-mismatch",
+                where,
+                table,
+                field,
+                f"dokumen menulis kategori {stated!r}, yang bukan kategori skala laporan "
+                f"({', '.join(names)})",
+                stated,
+                computed or None,
+            )
+            return
+        if not computed:
+            why = "laporan tidak punya skala_capaian" if not names else "capaiannya NA"
+            self.add(
+                "stated-without-basis",
+                where,
+                table,
+                field,
+                f"dokumen menulis {stated!r}, tetapi data tidak memberi dasar untuk menghitungnya "
+                f"({why})",
+                stated,
+            )
+            return
+        self.text(where, table, field, stated, computed)
+
+    def text(self, where: Lokasi, table: str, field: str, stated: str, computed: str) -> None:
+        if stated.strip().lower() != computed.strip().lower():
+            self.add(
+                "stated-mismatch",
+                where,
+                table,
+                field,
+                f"dokumen menulis {stated!r}, hasil hitung {computed!r}",
+                stated,
+                computed,
+            )
+
+    def one_sided(
+        self,
+        where: Lokasi,
+        table: str,
+        field: str,
+        text: str,
+        computed: Decimal | int | None,
+        bound: claims.Batas,
+        label: str,
+    ) -> None:
+        """ "di atas 90 %": a one-sided claim holds or it does not."""
+        if computed is None:
+            return
+        if not bound.holds(Decimal(computed)):
+            self.add(
+                "claim-false",
+                where,
+                table,
+                field,
+                f"{label}: dokumen menyatakan {text!r}, hasil hitung dari data "
+                f"{format_decimal(Decimal(computed))}",
+                text,
+                format_decimal(Decimal(computed)),
+            )
+
+    def claim(self, t: m.Tertulis, field: str, text: str, verdict: claims.Verdict) -> None:
+        if verdict is None:
+            self.add(
+                "stated-unknown",
+                t.lokasi,
+                t.di,
+                field,
+                f"pernyataan {text!r} tidak dikenal; yang dikenal: {claims.KNOWN}",
+                text,
+            )
+        elif not verdict[0]:
+            self.add(
+                "claim-false",
+                t.lokasi,
+                t.di,
+                field,
+                f"dokumen menyatakan {text!r}, tetapi {verdict[1]}",
+                text,
+            )
+
+    def table_of(self, jenis: str, source: str) -> str:
+        tabel = self.h.report.tabel
+        for t in tabel.tabel if tabel else []:
+            if t.jenis == jenis and source in t.sumber and t.nomor:
+                return label(t)
+        return source
+
+    def table_of_kind(self, jenis: str) -> str:
+        tabel = self.h.report.tabel
+        for t in tabel.tabel if tabel else []:
+            if t.jenis == jenis and t.nomor:
+                return label(t)
+        return ""
+
+
+def _show(v: object) -> str:
+    if isinstance(v, Decimal):
+        return format_decimal(v, 2, trim=True)
+    return "-" if v is None else str(v)
