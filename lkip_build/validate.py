@@ -12,7 +12,7 @@ from .model import Lokasi
 from .problems import Collector
 from .report import Report
 from .skala import PRESETS, defects, resolve
-from .tables import RENDERERS
+from .tables import KINDS
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -115,31 +115,36 @@ def check_references(r: Report, problems: Collector) -> None:
                 rumus.lokasi,
                 f"kelompok harga {rumus.kelompok!r} tidak ada di harga.yml",
             )
+    # what each table kind's `sumber` ids name (tables.KINDS declares it per kind)
     pools = {
         "komposisi": komposisi,
         "daftar": daftar,
-        "harga": harga,
-        "iku": urusan,
-        "capaian-indikator": indikator,
-        "skala-indikator": indikator,
-        "pertumbuhan": indikator,
-        "anggaran-program": sumber,
-        "anggaran-rinci": sumber,
-        "pagu-sumber": sumber,
+        "kelompok harga": harga,
+        "urusan": urusan,
+        "indikator": indikator,
+        "sumber dana": sumber,
     }
     for t in r.tabel.tabel if r.tabel else []:
-        if t.jenis not in RENDERERS:
+        kind = KINDS.get(t.jenis)
+        if kind is None:
+            hint = difflib.get_close_matches(t.jenis, list(KINDS), n=1)
+            extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
             problems.add(
                 "unknown-table-kind",
                 t.lokasi,
-                f"jenis {t.jenis!r} tidak dikenal; pilihan: {', '.join(RENDERERS)}",
+                f"jenis {t.jenis!r} tidak dikenal; pilihan: {', '.join(KINDS)}{extra}",
             )
             continue
-        pool = pools.get(t.jenis)
+        pool = pools.get(kind.sumber) if kind.sumber else None
         for s in t.sumber:
             if pool is not None and _missing(s, pool):
+                known = sorted(x for x in pool if x != _ANY)
+                hint = difflib.get_close_matches(s, known, n=1)
+                extra = f"; maksud Anda {hint[0]!r}?" if hint else f"; yang ada: {', '.join(known)}"
                 problems.add(
-                    "unknown-ref", t.lokasi, f"tabel {t.id!r}: sumber {s!r} tidak ditemukan"
+                    "unknown-ref",
+                    t.lokasi,
+                    f"tabel {t.id!r}: sumber {s!r} ({kind.sumber}) tidak ditemukan{extra}",
                 )
     _plan_refs(r, indikator, problems)
     if r.perjanjian:

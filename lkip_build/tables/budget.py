@@ -1,0 +1,79 @@
+"""Budgets: pagu per source, programmes with absorption, the programme > kegiatan tree."""
+
+from __future__ import annotations
+
+from .. import model as m
+from ..compute import Hasil, HasilPos
+from ..table import Table
+from .cells import TableError, _one, dec, roman, rp, serapan
+
+
+def pagu_sumber(t: m.Tabel, h: Hasil) -> Table:
+    header = ["No", "Program", f"Pagu {h.report.laporan.tahun} (Rp)"]
+    rows: list[list[str | list[str]]] = []
+    strong = set()
+    if not t.sumber:
+        raise TableError("tabel pagu-sumber perlu `sumber` (id sumber dana)")
+    for gi, sid in enumerate(t.sumber):
+        s = h.sumber.get(sid)
+        if s is None:
+            raise TableError(f"sumber dana {sid!r} tidak ada di anggaran.yml")
+        strong.add(len(rows))
+        rows.append([f"{chr(65 + gi)}.", s.sumber.nama, ""])
+        for i, p in enumerate(s.program):
+            rows.append([str(i + 1), p.pos.nama, rp(p.pagu)])
+        strong.add(len(rows))
+        rows.append(["", "Jumlah", rp(s.pagu)])
+    return Table(header, rows, "llr", frozenset(strong))
+
+
+def anggaran_program(t: m.Tabel, h: Hasil) -> Table:
+    s = _one(t, h.sumber, "anggaran.yml")
+    fisik = any(p.pos.fisik is not None for p in s.program)
+    header = [
+        "No",
+        "Program",
+        "Pagu (Rp)",
+        "Realisasi (Rp)",
+        *(["Fisik (%)"] if fisik else []),
+        "Keuangan (%)",
+    ]
+    rows: list[list[str | list[str]]] = []
+    for i, p in enumerate(s.program):
+        extra = [dec(p.pos.fisik)] if fisik else []
+        rows.append([f"{i + 1}.", p.pos.nama, rp(p.pagu), rp(p.realisasi), *extra, serapan(p)])
+    rows.append(["", "Total", rp(s.pagu), rp(s.realisasi), *([""] if fisik else []), serapan(s)])
+    return Table(header, rows, "llrr" + ("r" if fisik else "") + "r", frozenset({len(rows) - 1}))
+
+
+def anggaran_rinci(t: m.Tabel, h: Hasil) -> Table:
+    s = _one(t, h.sumber, "anggaran.yml")
+    header = [
+        "No",
+        "Program/Kegiatan/Sub Kegiatan",
+        "Pagu Anggaran (Rp)",
+        "Realisasi (Rp)",
+        "Keuangan (%)",
+    ]
+    rows: list[list[str | list[str]]] = [
+        [
+            "",
+            f"Total anggaran tahun {h.report.laporan.tahun}",
+            rp(s.pagu),
+            rp(s.realisasi),
+            serapan(s),
+        ]
+    ]
+    strong = {0}
+
+    def walk(p: HasilPos, number: str, depth: int) -> None:
+        if depth == 0:
+            strong.add(len(rows))
+        indent = "\u2003" * depth  # em spaces keep the hierarchy visible in a flat table
+        rows.append([number, indent + p.pos.nama, rp(p.pagu), rp(p.realisasi), serapan(p)])
+        for i, c in enumerate(p.anak):
+            walk(c, f"{number}.{i + 1}" if depth else str(i + 1), depth + 1)
+
+    for i, p in enumerate(s.program):
+        walk(p, roman(i), 0)
+    return Table(header, rows, "llrrr", frozenset(strong))

@@ -1,0 +1,68 @@
+"""Lists and prices: rows of a daftar, price changes with their mean."""
+
+from __future__ import annotations
+
+from .. import model as m
+from ..angka import format_int
+from ..compute import Hasil
+from ..table import Table
+from .cells import _one, n, pct, rp
+
+
+def daftar(t: m.Tabel, h: Hasil) -> Table:
+    d = _one(t, h.daftar, "daftar.yml")
+    cols = [(k.kunci, k.judul, k.jenis == "angka") for k in d.daftar.kolom]
+    cols += [(k.kunci, k.judul, True) for k in d.daftar.kolom_jumlah]
+    header = ["No", *[c[1] for c in cols]]
+    rows: list[list[str | list[str]]] = []
+    for i, row in enumerate(d.baris):
+        cells: list[str | list[str]] = []
+        for key, _, numeric in cols:
+            v = row.get(key, "")
+            if numeric:
+                cells.append(n(int(v)))  # type: ignore[arg-type]
+            elif isinstance(v, list):
+                cells.append([str(x) for x in v])
+            else:
+                cells.append(str(v) if v != "" else "-")
+        rows.append([f"{i + 1}.", *cells])
+    strong: frozenset[int] = frozenset()
+    if d.daftar.baris_jumlah:
+        total: list[str | list[str]] = [
+            "",
+            *[(n(d.jumlah[k]) if num else "") for k, _, num in cols],
+        ]
+        total[1] = total[1] or "Total"
+        rows.append(total)
+        strong = frozenset({len(rows) - 1})
+    align = "l" + "".join("r" if c[2] else "l" for c in cols)
+    return Table(header, rows, align, strong)
+
+
+def harga(t: m.Tabel, h: Hasil) -> Table:
+    g = _one(t, h.harga, "harga.yml")
+    k = g.kelompok
+    header = [
+        "No",
+        k.nama,
+        "Satuan",
+        f"Tahun {k.tahun_lalu} (Rp)",
+        f"Tahun {k.tahun_kini} (Rp)",
+        "Selisih Harga (Rp)",
+        "Persentase (%)",
+    ]
+    rows: list[list[str | list[str]]] = []
+    for i, b in enumerate(g.barang):
+        rows.append(
+            [
+                str(i + 1),
+                b.barang.nama,
+                b.barang.satuan,
+                rp(b.barang.harga_lalu),
+                rp(b.barang.harga_kini),
+                format_int(b.selisih) if b.selisih else "-",
+                pct(b.persen),
+            ]
+        )
+    rows.append(["", "Rata-rata", "", "", "", "", pct(g.rata_rata)])
+    return Table(header, rows, "lllrrrr", frozenset({len(rows) - 1}))

@@ -1,0 +1,24 @@
+"""Bab I staff tables: a cross table of rows by units (and L/P), with its totals."""
+
+from __future__ import annotations
+
+from .. import model as m
+from ..compute import Hasil
+from ..table import Table
+from .cells import _one, n
+
+
+def komposisi(t: m.Tabel, h: Hasil) -> Table:
+    k = _one(t, h.komposisi, "pegawai.yml")
+    kom = k.komposisi
+    if kom.sub_kolom:
+        cols = [f"{c} {s}" for c in kom.kolom for s in kom.sub_kolom]
+    else:
+        cols = list(kom.kolom)
+    header = ["No", kom.judul_baris, *cols, "Jumlah"]
+    rows: list[list[str | list[str]]] = []
+    for i, (row, total) in enumerate(zip(kom.baris, k.jumlah_baris, strict=True)):
+        cells = [n(v) for v in row.nilai[: k.lebar]] + ["-"] * (k.lebar - len(row.nilai))
+        rows.append([str(i + 1), row.label, *cells, n(total)])
+    rows.append(["", "Jumlah", *[n(v) for v in k.jumlah_kolom], n(k.total)])
+    return Table(header, rows, "ll" + "r" * (len(cols) + 1), frozenset({len(rows) - 1}))
