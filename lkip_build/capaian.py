@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .angka import format_decimal
+from .numbers import format_decimal
 
 HUNDRED = Decimal(100)
 
@@ -76,7 +76,7 @@ def num(v: Decimal | None) -> str:
 
 
 @dataclass(frozen=True)
-class Penjelasan:
+class AppliedRule:
     """How a capaian was obtained, for the page: the rule, the formula and its numbers."""
 
     aturan: str  # the rule kind ("rasio", "skala", "kebijakan" ...)

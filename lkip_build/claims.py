@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .angka import AngkaError, format_decimal, parse_decimal
+from .numbers import AngkaError, format_decimal, parse_decimal
 
 if TYPE_CHECKING:
-    from .compute import Hasil, HasilIndikator
+    from .compute import Computed, IndikatorResult
 
 # phrase -> comparison; "minimal" and the like include the bound
 _OPS = [
@@ -63,7 +63,7 @@ KNOWN = (
 Verdict = tuple[bool, str] | None  # (holds, what the data says); None: unknown phrase
 
 
-def report_claim(text: str, h: Hasil) -> Verdict:
+def report_claim(text: str, h: Computed) -> Verdict:
     t = " ".join(text.lower().split())
     if t in ("seluruh indikator tercapai", "semua indikator tercapai", "seluruh target tercapai"):
         missed = [r for r in h.dinilai if r.capaian is None or r.capaian < 100]
@@ -75,7 +75,7 @@ def report_claim(text: str, h: Hasil) -> Verdict:
     return None
 
 
-def indicator_claim(text: str, r: HasilIndikator) -> Verdict:
+def indicator_claim(text: str, r: IndikatorResult) -> Verdict:
     t = " ".join(text.lower().split())
     base = r.indikator.tahun_dasar
     if t.startswith(("meningkat", "naik", "menurun", "turun")):

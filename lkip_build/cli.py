@@ -57,7 +57,7 @@ def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
             sources.update(publication.generated(sources)[0])
             publication.expand_pages(sources)
         every = publication.problems + [
-            t for rid in sorted(publication.temuan) for t in publication.temuan[rid]
+            t for rid in sorted(publication.findings) for t in publication.findings[rid]
         ]
         return every, [p for p in every if p.severity == ERROR and _blocks(p, publication)]
     raise LkipError(collector.problems)

@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from . import model as m
 from . import skala as skala_mod
-from .angka import format_decimal, round_half_up
-from .capaian import RULES, Penjelasan, num
-from .model import NA, Lokasi
+from .capaian import RULES, AppliedRule, num
+from .model import NA, Location
+from .numbers import format_decimal, round_half_up
 from .problems import Collector
 from .report import Report
 
@@ -51,7 +51,7 @@ def persen(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
 
 
 @dataclass(frozen=True)
-class HasilDaftar:
+class DaftarResult:
     daftar: m.Daftar
     baris: list[dict[str, object]]  # numeric cells as int, computed columns added
     jumlah: dict[str, int]  # column totals of numeric and computed columns
@@ -61,20 +61,20 @@ class HasilDaftar:
         return len(self.baris)
 
 
-def hitung_daftar(daftar: m.Daftar, problems: Collector) -> HasilDaftar:
-    from .angka import AngkaError, parse_int
+def compute_daftar(daftar: m.Daftar, problems: Collector) -> DaftarResult:
+    from .numbers import AngkaError, parse_int
 
-    angka = {k.kunci for k in daftar.kolom if k.jenis == "angka"}
+    numbers = {k.kunci for k in daftar.kolom if k.jenis == "angka"}
     known = {k.kunci for k in daftar.kolom}
     rows: list[dict[str, object]] = []
     for i, raw in enumerate(daftar.baris):
         row: dict[str, object] = {}
-        where = Lokasi(daftar.lokasi.file, daftar.lokasi.line, f"daftar[{daftar.id}].baris[{i}]")
+        where = Location(daftar.lokasi.file, daftar.lokasi.line, f"daftar[{daftar.id}].baris[{i}]")
         for key, value in raw.items():
             if key not in known:
                 problems.add("unknown-column", where, f"kolom {key!r} tidak ada di `kolom`")
                 continue
-            if key in angka:
+            if key in numbers:
                 if not isinstance(value, str):
                     problems.add(
                         "input-not-number",
@@ -90,21 +90,21 @@ def hitung_daftar(daftar: m.Daftar, problems: Collector) -> HasilDaftar:
                     row[key] = 0
             else:
                 row[key] = value
-        for key in angka:
+        for key in numbers:
             row.setdefault(key, 0)
         for extra in daftar.kolom_jumlah:
             row[extra.kunci] = sum(int(row.get(k, 0)) for k in extra.dari)  # type: ignore[arg-type]
         rows.append(row)
-    numeric = angka | {k.kunci for k in daftar.kolom_jumlah}
+    numeric = numbers | {k.kunci for k in daftar.kolom_jumlah}
     totals = {k: sum(int(r[k]) for r in rows) for k in numeric}  # type: ignore[arg-type]
-    return HasilDaftar(daftar, rows, totals)
+    return DaftarResult(daftar, rows, totals)
 
 
 # ---------------------------------------------------------------- staff tables
 
 
 @dataclass(frozen=True)
-class HasilKomposisi:
+class KomposisiResult:
     komposisi: m.Komposisi
     jumlah_baris: list[int]
     jumlah_kolom: list[int]  # per value column (unit x sub column)
@@ -116,7 +116,7 @@ class HasilKomposisi:
         return len(self.komposisi.kolom) * max(1, len(self.komposisi.sub_kolom))
 
 
-def hitung_komposisi(k: m.Komposisi, problems: Collector) -> HasilKomposisi:
+def compute_komposisi(k: m.Komposisi, problems: Collector) -> KomposisiResult:
     width = len(k.kolom) * max(1, len(k.sub_kolom))
     for row in k.baris:
         if len(row.nilai) != width:
@@ -131,7 +131,7 @@ def hitung_komposisi(k: m.Komposisi, problems: Collector) -> HasilKomposisi:
     for r, row in zip(k.baris, rows, strict=True):
         if r.kelompok:
             kelompok[r.kelompok] = kelompok.get(r.kelompok, 0) + sum(row)
-    return HasilKomposisi(
+    return KomposisiResult(
         komposisi=k,
         jumlah_baris=[sum(r) for r in rows],
         jumlah_kolom=[sum(r[c] for r in rows) for c in range(width)],
@@ -144,26 +144,26 @@ def hitung_komposisi(k: m.Komposisi, problems: Collector) -> HasilKomposisi:
 
 
 @dataclass(frozen=True)
-class HasilBarang:
+class BarangResult:
     barang: m.Barang
     selisih: int
     persen: Decimal | None
 
 
 @dataclass(frozen=True)
-class HasilHarga:
+class HargaResult:
     kelompok: m.KelompokHarga
-    barang: list[HasilBarang]
+    barang: list[BarangResult]
     rata_rata: Decimal
 
 
-def hitung_harga(k: m.KelompokHarga, problems: Collector) -> HasilHarga | None:
+def compute_harga(k: m.KelompokHarga, problems: Collector) -> HargaResult | None:
     items = []
     for b in k.barang:
         if b.harga_lalu <= 0:
             problems.add("price-zero", b.lokasi, f"harga {k.tahun_lalu} harus lebih dari 0")
         items.append(
-            HasilBarang(
+            BarangResult(
                 b, b.harga_kini - b.harga_lalu, persen(b.harga_kini - b.harga_lalu, b.harga_lalu)
             )
         )
@@ -171,18 +171,18 @@ def hitung_harga(k: m.KelompokHarga, problems: Collector) -> HasilHarga | None:
     if not values:
         problems.add("empty-group", k.lokasi, f"kelompok harga {k.id!r} tidak berisi barang")
         return None
-    return HasilHarga(k, items, mean(values))
+    return HargaResult(k, items, mean(values))
 
 
 # ---------------------------------------------------------------- budget
 
 
 @dataclass(frozen=True)
-class HasilPos:
+class PosResult:
     pos: m.PosAnggaran
     pagu: int | Decimal
     realisasi: int | Decimal | None  # None: the document prints none (NA), here and below
-    anak: list[HasilPos] = field(default_factory=list)
+    anak: list[PosResult] = field(default_factory=list)
 
     @property
     def persen(self) -> Decimal | None:
@@ -201,9 +201,9 @@ def _sum(values: list[int | Decimal | None]) -> int | Decimal | None:
 
 
 @dataclass(frozen=True)
-class HasilSumber:
+class SumberResult:
     sumber: m.SumberDana
-    program: list[HasilPos]
+    program: list[PosResult]
 
     @property
     def pagu(self) -> int | Decimal:
@@ -218,7 +218,7 @@ class HasilSumber:
         return None if self.realisasi is None else persen(self.realisasi, self.pagu)
 
 
-def hitung_pos(pos: m.PosAnggaran, problems: Collector) -> HasilPos:
+def compute_pos(pos: m.PosAnggaran, problems: Collector) -> PosResult:
     """A line's amounts: a leaf's as typed, a parent's the sums of its children. Realisasi
     may be given at the level the document prints it: on a parent whose children give none
     (NA); a missing realisasi is an error, never a silent 0."""
@@ -228,7 +228,7 @@ def hitung_pos(pos: m.PosAnggaran, problems: Collector) -> HasilPos:
             problems.add("negative-amount", pos.lokasi, f"{name} tidak boleh negatif: {value}")
     own = None if isinstance(pos.realisasi, NA) else pos.realisasi
     if pos.rincian:
-        anak = [hitung_pos(c, problems) for c in pos.rincian]
+        anak = [compute_pos(c, problems) for c in pos.rincian]
         children = _sum([a.realisasi for a in anak])
         typed_over_children = own is not None and any(a.realisasi is not None for a in anak)
         if pos.pagu is not None or typed_over_children:
@@ -239,7 +239,7 @@ def hitung_pos(pos: m.PosAnggaran, problems: Collector) -> HasilPos:
                 "hapus angkanya (catat angka dokumen di `tertulis`)",
             )
         realisasi = own if own is not None and children is None else children
-        return HasilPos(pos, sum((a.pagu for a in anak), 0), realisasi, anak)
+        return PosResult(pos, sum((a.pagu for a in anak), 0), realisasi, anak)
     if pos.pagu is None:
         problems.add("missing-field", pos.lokasi, f"{pos.nama!r}: pagu belum diisi")
     if pos.realisasi is None:
@@ -249,14 +249,14 @@ def hitung_pos(pos: m.PosAnggaran, problems: Collector) -> HasilPos:
             f"{pos.nama!r}: realisasi belum diisi; tulis `realisasi: NA` bila dokumen tidak "
             "mencetaknya",
         )
-    return HasilPos(pos, pos.pagu or 0, own)
+    return PosResult(pos, pos.pagu or 0, own)
 
 
 # ---------------------------------------------------------------- indicators
 
 
 @dataclass(frozen=True)
-class HasilIndikator:
+class IndikatorResult:
     indikator: m.Indikator
     a: Decimal | NA | None
     b: Decimal | NA | None
@@ -266,10 +266,10 @@ class HasilIndikator:
     capaian_mentah: Decimal | None  # before the cap
     kategori: str
     catatan: str  # a stated policy that decided the capaian (NA), shown to readers
-    sub: list[HasilIndikator]
+    sub: list[IndikatorResult]
     na: str = ""  # why capaian is NA ("realisasi tidak tersedia: ..."); "" when it is not
-    penjelasan: Penjelasan | None = None  # the rule applied, with its numbers
-    diluar: str = ""  # why the result lies outside its rule's domain, or ""
+    applied: AppliedRule | None = None  # the rule applied, with its numbers
+    out_of_domain: str = ""  # why the result lies outside its rule's domain, or ""
 
     batas: frozenset[Decimal] = frozenset()  # the scale's bounds: never displayed unreached
 
@@ -287,8 +287,8 @@ class _Ctx:
     def __init__(
         self,
         report: Report,
-        daftar: dict[str, HasilDaftar],
-        harga: dict[str, HasilHarga],
+        daftar: dict[str, DaftarResult],
+        harga: dict[str, HargaResult],
         problems: Collector,
     ):
         self.report = report
@@ -298,7 +298,7 @@ class _Ctx:
         self.pita = skala_mod.resolve(report.laporan.skala_capaian)
         self.batas = frozenset(skala_mod.boundaries(self.pita))
 
-    def kategori(self, value: Decimal, where: Lokasi, what: str) -> str:
+    def kategori(self, value: Decimal, where: Location, what: str) -> str:
         if not self.pita:
             return ""
         band = skala_mod.classify(value, self.pita)
@@ -313,18 +313,18 @@ class _Ctx:
         return band.kategori
 
 
-def nilai_masukan(x: m.Masukan, ctx: _Ctx) -> Decimal | NA | None:
+def input_value(x: m.Masukan, ctx: _Ctx) -> Decimal | NA | None:
     """The value of one formula input: typed, NA, or counted/summed over a list."""
     if x.nilai is not None:
         return x.nilai
     if x.daftar:
-        return hitung_dari_daftar(x, ctx.daftar, ctx.problems)
+        return count_from_daftar(x, ctx.daftar, ctx.problems)
     ctx.problems.add("missing-field", x.lokasi, "masukan perlu `nilai` atau `daftar`")
     return None
 
 
-def hitung_dari_daftar(
-    x: m.Masukan, daftar: dict[str, HasilDaftar], problems: Collector | None
+def count_from_daftar(
+    x: m.Masukan, daftar: dict[str, DaftarResult], problems: Collector | None
 ) -> Decimal | None:
     """What an input counts or sums over its list; the one place this is computed."""
     d = daftar.get(x.daftar)
@@ -348,15 +348,15 @@ def hitung_dari_daftar(
 
 
 def _realisasi(
-    ind: m.Indikator, sub: list[HasilIndikator], ctx: _Ctx
+    ind: m.Indikator, sub: list[IndikatorResult], ctx: _Ctx
 ) -> tuple[Decimal | NA | None, Decimal | NA | None, Decimal | NA | None]:
     """(a, b, exact realisasi) by the indicator's formula; NA when an input is NA."""
     r = ind.realisasi
     if isinstance(r, NA):
         return None, None, r
     problems = ctx.problems
-    a = nilai_masukan(r.a, ctx) if r.a else None
-    b = nilai_masukan(r.b, ctx) if r.b else None
+    a = input_value(r.a, ctx) if r.a else None
+    b = input_value(r.b, ctx) if r.b else None
     if r.jenis in ("rasio", "pertumbuhan", "langsung", "skor"):
         needed = [a] if r.jenis in ("langsung", "skor") else [a, b]
         if any(isinstance(v, NA) for v in needed):
@@ -437,18 +437,18 @@ def _domain(ind: m.Indikator, a: object, exact: Decimal) -> str:
     return "; ".join(out)
 
 
-def hitung_indikator(ind: m.Indikator, ctx: _Ctx) -> HasilIndikator | None:
+def compute_indikator(ind: m.Indikator, ctx: _Ctx) -> IndikatorResult | None:
     kebijakan = ctx.report.laporan.kebijakan
-    sub = [h for s in ind.sub if (h := hitung_indikator(s, ctx)) is not None]
+    sub = [h for s in ind.sub if (h := compute_indikator(s, ctx)) is not None]
     a, b, exact = _realisasi(ind, sub, ctx)
     if exact is None:
         return None  # a problem was recorded: the build stops and says why
     if isinstance(exact, NA):
         reason = exact.alasan or ind.alasan_na or kebijakan.alasan_realisasi_na
-        h = HasilIndikator(ind, a, b, None, None, None, None, "", "", sub)
+        h = IndikatorResult(ind, a, b, None, None, None, None, "", "", sub)
         return _na_capaian(h, "realisasi", reason, kebijakan.capaian_realisasi_na, ctx)
     realisasi = round_half_up(exact, kebijakan.desimal_realisasi)
-    h = HasilIndikator(
+    h = IndikatorResult(
         ind,
         a,
         b,
@@ -459,7 +459,7 @@ def hitung_indikator(ind: m.Indikator, ctx: _Ctx) -> HasilIndikator | None:
         "",
         "",
         sub,
-        diluar=_domain(ind, a, exact),
+        out_of_domain=_domain(ind, a, exact),
         batas=ctx.batas,
     )
     if not ind.dinilai:
@@ -468,26 +468,26 @@ def hitung_indikator(ind: m.Indikator, ctx: _Ctx) -> HasilIndikator | None:
 
 
 def _na_capaian(
-    h: HasilIndikator, what: str, reason: str, policy: Decimal | None, ctx: _Ctx
-) -> HasilIndikator:
+    h: IndikatorResult, what: str, reason: str, policy: Decimal | None, ctx: _Ctx
+) -> IndikatorResult:
     """Capaian of an indicator with an NA target or realisasi: NA, or the report's policy."""
     ind = h.indikator
     label = f"{what.capitalize()} NA" + (f" ({reason})" if reason else "")
     if not ind.dinilai:
         return replace(h, na=label)
     if policy is None:
-        expl = Penjelasan("na", f"{what.capitalize()} tidak tersedia", "", reason)
-        return replace(h, na=label, penjelasan=expl)
+        expl = AppliedRule("na", f"{what.capitalize()} tidak tersedia", "", reason)
+        return replace(h, na=label, applied=expl)
     shown = format_decimal(policy, 2, trim=True)
     note = f"{what.capitalize()} NA: capaian ditetapkan {shown} % sesuai kebijakan laporan."
     if reason:
         note += f" Alasan: {reason}"
-    expl = Penjelasan("kebijakan", f"{what.capitalize()} NA", "", "kebijakan laporan")
+    expl = AppliedRule("kebijakan", f"{what.capitalize()} NA", "", "kebijakan laporan")
     kategori = ctx.kategori(policy, ind.lokasi, f"{ind.id}: capaian")
-    return replace(h, capaian=policy, kategori=kategori, catatan=note, penjelasan=expl)
+    return replace(h, capaian=policy, kategori=kategori, catatan=note, applied=expl)
 
 
-def _capaian(h: HasilIndikator, ctx: _Ctx) -> HasilIndikator | None:
+def _capaian(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
     ind = h.indikator
     aturan = ind.aturan
     realisasi = h.realisasi
@@ -499,7 +499,7 @@ def _capaian(h: HasilIndikator, ctx: _Ctx) -> HasilIndikator | None:
             return None
         for step in aturan.skala:
             if step.batas_atas is None or realisasi <= step.batas_atas:
-                expl = Penjelasan(
+                expl = AppliedRule(
                     "skala",
                     aturan.judul_skala or "Skala",
                     f"realisasi {num(realisasi)} masuk langkah "
@@ -514,7 +514,7 @@ def _capaian(h: HasilIndikator, ctx: _Ctx) -> HasilIndikator | None:
                     capaian=step.capaian,
                     capaian_mentah=step.capaian,
                     kategori=step.kategori,
-                    penjelasan=expl,
+                    applied=expl,
                 )
         ctx.problems.add(
             "scale-gap", aturan.lokasi, f"realisasi {realisasi} di luar semua langkah skala"
@@ -563,17 +563,22 @@ def _capaian(h: HasilIndikator, ctx: _Ctx) -> HasilIndikator | None:
     numbers = rule.hitungan.format(
         T=num(target), R=num(realisasi), B=num(base if isinstance(base, Decimal) else None)
     )
-    expl = Penjelasan(
+    expl = AppliedRule(
         aturan.jenis, rule.rumus, f"{numbers} = {format_decimal(raw)} %", ", ".join(notes)
     )
-    diluar = h.diluar
+    out_of_domain = h.out_of_domain
     if aturan.tandai_di_atas is not None and raw > aturan.tandai_di_atas:
         limit = num(aturan.tandai_di_atas)
         extra = f"capaian {format_decimal(raw)} % di atas {limit} %: perlu verifikasi"
-        diluar = f"{diluar}; {extra}" if diluar else extra
+        out_of_domain = f"{out_of_domain}; {extra}" if out_of_domain else extra
     kategori = ctx.kategori(value, ind.lokasi, f"{ind.id}: capaian")
     return replace(
-        h, capaian=value, capaian_mentah=raw, kategori=kategori, penjelasan=expl, diluar=diluar
+        h,
+        capaian=value,
+        capaian_mentah=raw,
+        kategori=kategori,
+        applied=expl,
+        out_of_domain=out_of_domain,
     )
 
 
@@ -581,16 +586,16 @@ def _capaian(h: HasilIndikator, ctx: _Ctx) -> HasilIndikator | None:
 
 
 @dataclass(frozen=True)
-class Hasil:
+class Computed:
     """Everything computed for one report."""
 
     report: Report
-    daftar: dict[str, HasilDaftar]
-    komposisi: dict[str, HasilKomposisi]
-    harga: dict[str, HasilHarga]
-    sumber: dict[str, HasilSumber]
-    indikator: dict[str, HasilIndikator]  # every indicator and sub-indicator by id
-    utama: list[HasilIndikator]  # top-level indicators in order
+    daftar: dict[str, DaftarResult]
+    komposisi: dict[str, KomposisiResult]
+    harga: dict[str, HargaResult]
+    sumber: dict[str, SumberResult]
+    indikator: dict[str, IndikatorResult]  # every indicator and sub-indicator by id
+    utama: list[IndikatorResult]  # top-level indicators in order
     rata_rata: Decimal | None
     kategori: str
 
@@ -600,12 +605,12 @@ class Hasil:
         return frozenset(skala_mod.boundaries(skala_mod.resolve(self.report.laporan.skala_capaian)))
 
     @property
-    def dinilai(self) -> list[HasilIndikator]:
+    def dinilai(self) -> list[IndikatorResult]:
         """Top-level indicators that are assessed (have, or should have, a capaian)."""
         return [h for h in self.utama if h.indikator.dinilai]
 
     @property
-    def tanpa_capaian(self) -> list[HasilIndikator]:
+    def tanpa_capaian(self) -> list[IndikatorResult]:
         """Assessed indicators whose capaian is NA: outside the mean, which says so."""
         return [h for h in self.dinilai if h.capaian is None]
 
@@ -624,30 +629,30 @@ class Hasil:
         return f"rata-rata {n} dari {total} indikator; {', '.join(parts)}"
 
 
-def hitung(report: Report, problems: Collector) -> Hasil:
+def compute_report(report: Report, problems: Collector) -> Computed:
     daftar = {}
     if report.daftar:
         for d in report.daftar.daftar:
-            daftar[d.id] = hitung_daftar(d, problems)
+            daftar[d.id] = compute_daftar(d, problems)
     komposisi = {}
     if report.pegawai:
         for k in report.pegawai.komposisi:
-            komposisi[k.id] = hitung_komposisi(k, problems)
+            komposisi[k.id] = compute_komposisi(k, problems)
     harga = {}
     if report.harga:
         for g in report.harga.kelompok:
-            if (h := hitung_harga(g, problems)) is not None:
+            if (h := compute_harga(g, problems)) is not None:
                 harga[g.id] = h
     sumber = {}
     if report.anggaran:
         for s in report.anggaran.sumber:
-            sumber[s.id] = HasilSumber(s, [hitung_pos(p, problems) for p in s.program])
+            sumber[s.id] = SumberResult(s, [compute_pos(p, problems) for p in s.program])
     ctx = _Ctx(report, daftar, harga, problems)
-    utama: list[HasilIndikator] = []
-    semua: dict[str, HasilIndikator] = {}
+    utama: list[IndikatorResult] = []
+    semua: dict[str, IndikatorResult] = {}
     if report.kinerja:
         for ind in report.kinerja.indikator:
-            h = hitung_indikator(ind, ctx)
+            h = compute_indikator(ind, ctx)
             if h is not None:
                 utama.append(h)
                 stack = [h]
@@ -660,4 +665,4 @@ def hitung(report: Report, problems: Collector) -> Hasil:
     kategori = ""
     if rata is not None and report.kinerja is not None:
         kategori = ctx.kategori(rata, report.kinerja.lokasi, "rata-rata capaian")
-    return Hasil(report, daftar, komposisi, harga, sumber, semua, utama, rata, kategori)
+    return Computed(report, daftar, komposisi, harga, sumber, semua, utama, rata, kategori)

@@ -27,7 +27,7 @@ from fractions import Fraction
 from math import floor
 from typing import Literal
 
-from .angka import format_decimal
+from .numbers import format_decimal
 
 KODE = (
     "mean-of-rows",
@@ -49,7 +49,7 @@ Labels = Sequence[str] | None
 
 
 @dataclass(frozen=True)
-class Penjelasan:
+class Explanation:
     """One way the printed figure came about: a stable `kode` and one sentence for the editor."""
 
     kode: str
@@ -153,14 +153,14 @@ def _lost_at(printed: str, correct: str) -> int | None:
     return None
 
 
-def _slips(printed: Decimal, benar: Fraction, d: int) -> list[Penjelasan]:
+def _slips(printed: Decimal, benar: Fraction, d: int) -> list[Explanation]:
     """Truncation, and one digit mistyped, lost or transposed in the correct figure."""
     t, b, bf = _tercetak(printed), _bulat(benar, d), _f(benar, d)
     out = []
     truncated = _potong(benar, d) == printed
     if truncated:
         out.append(
-            Penjelasan(
+            Explanation(
                 "truncated",
                 f"angka tercetak {t} adalah {_f(benar, d + 2)} yang dipotong, bukan dibulatkan; "
                 f"dibulatkan setengah ke atas menjadi {bf}",
@@ -176,7 +176,7 @@ def _slips(printed: Decimal, benar: Fraction, d: int) -> list[Penjelasan]:
     if diff is not None and len(diff) == 1 and not truncated and len(dc) >= MIN_SLIP_DIGITS:
         k = diff[0]
         out.append(
-            Penjelasan(
+            Explanation(
                 "digit-mistyped",
                 f"angka tercetak {t} berbeda satu angka dari hasil hitungan {bf} (angka ke-{k + 1} "
                 f"tertulis {ds[k]}, seharusnya {dc[k]}); kemungkinan salah ketik",
@@ -186,7 +186,7 @@ def _slips(printed: Decimal, benar: Fraction, d: int) -> list[Penjelasan]:
         i, j = diff
         if ds[i] == dc[j] and ds[j] == dc[i]:
             out.append(
-                Penjelasan(
+                Explanation(
                     "digits-transposed",
                     f"angka tercetak {t} adalah {bf} dengan dua angka bersebelahan tertukar "
                     f"(angka ke-{i + 1} dan ke-{j + 1}); seharusnya {bf}",
@@ -195,7 +195,7 @@ def _slips(printed: Decimal, benar: Fraction, d: int) -> list[Penjelasan]:
     k = _lost_at(_digits(printed), correct)
     if k is not None:
         out.append(
-            Penjelasan(
+            Explanation(
                 "digit-lost",
                 f"deret angka tercetak {t.replace('.', '')} sama dengan {bf} tanpa satu angka "
                 f"('{dc[k - 1]}', angka ke-{k}); seharusnya {bf}",
@@ -222,14 +222,14 @@ def _check(
     d: int,
     dugaan: Sequence[_Dugaan],
     elsewhere: Elsewhere,
-) -> list[Penjelasan]:
+) -> list[Explanation]:
     """Every hypothesis that gives the printed figure; none at all when a correct value does."""
     if not printed.is_finite():
         raise ValueError("angka tercetak harus bilangan")
     if _cocok(printed, benar, d):
         return []
     hyps = [*dugaan, *_copies(_tercetak(printed), benar[0], d, elsewhere)]
-    out = [Penjelasan(h.kode, h.pesan) for h in hyps if _cocok(printed, h.nilai, d)]
+    out = [Explanation(h.kode, h.pesan) for h in hyps if _cocok(printed, h.nilai, d)]
     return list(dict.fromkeys(out + _slips(printed, benar[0], d)))
 
 
@@ -367,7 +367,7 @@ def _swap_hyps(
 
 def candidates_value(
     printed: Decimal, computed: Decimal | Fraction, decimals: int, *, elsewhere: Elsewhere = None
-) -> list[Penjelasan]:
+) -> list[Explanation]:
     """Every explanation of a single printed figure that should be `computed`.
 
     Truncation instead of rounding, one digit mistyped, one digit lost, two adjacent digits
@@ -383,7 +383,7 @@ def candidates_total(
     *,
     labels: Labels = None,
     elsewhere: Elsewhere = None,
-) -> list[Penjelasan]:
+) -> list[Explanation]:
     """Every explanation of a printed total of `rows`: a row left out or counted twice, and the
     slips of a single figure. (Rows swapped cannot change a sum, so that is not tried here; see
     `explain_swaps`.)"""
@@ -422,7 +422,7 @@ def candidates_ratio(
     nama: tuple[str, str] = ("realisasi", "pagu"),
     labels: Labels = None,
     elsewhere: Elsewhere = None,
-) -> list[Penjelasan]:
+) -> list[Explanation]:
     """Every explanation of a printed percentage of rows `parts` over `wholes`.
 
     With meant="ratio" the figure should be sum(parts) / sum(wholes) x 100; tried: the mean of
@@ -475,7 +475,7 @@ def candidates_mean(
     *,
     labels: Labels = None,
     elsewhere: Elsewhere = None,
-) -> list[Penjelasan]:
+) -> list[Explanation]:
     """Every explanation of a printed mean of `values`: a divisor off by one, a row left out or
     counted twice, and the slips of a single figure."""
     names = _nama(labels, len(values))
@@ -496,7 +496,7 @@ def candidates_row(
     nama: tuple[str, str] = ("realisasi", "pagu"),
     labels: Labels = None,
     elsewhere: Elsewhere = None,
-) -> list[Penjelasan]:
+) -> list[Explanation]:
     """Every explanation of the printed percentage of row `index` of a table of `parts` over
     `wholes`: its part paired with an adjacent row's whole (or the converse), the adjacent row's
     percentage copied, and the slips of a single figure."""
@@ -541,13 +541,13 @@ def candidates_row(
     return _check(printed, (benar,), decimals, dugaan, elsewhere)
 
 
-def _one(found: list[Penjelasan]) -> Penjelasan | None:
+def _one(found: list[Explanation]) -> Explanation | None:
     return found[0] if len(found) == 1 else None
 
 
 def explain_value(
     printed: Decimal, computed: Decimal | Fraction, decimals: int, *, elsewhere: Elsewhere = None
-) -> Penjelasan | None:
+) -> Explanation | None:
     """The one explanation of a single wrong figure (see `candidates_value`), else None."""
     return _one(candidates_value(printed, computed, decimals, elsewhere=elsewhere))
 
@@ -559,7 +559,7 @@ def explain_total(
     *,
     labels: Labels = None,
     elsewhere: Elsewhere = None,
-) -> Penjelasan | None:
+) -> Explanation | None:
     """The one explanation of a wrong total (see `candidates_total`), else None."""
     return _one(candidates_total(printed, rows, decimals, labels=labels, elsewhere=elsewhere))
 
@@ -574,7 +574,7 @@ def explain_ratio(
     nama: tuple[str, str] = ("realisasi", "pagu"),
     labels: Labels = None,
     elsewhere: Elsewhere = None,
-) -> Penjelasan | None:
+) -> Explanation | None:
     """The one explanation of a wrong percentage of sums (see `candidates_ratio`), else None."""
     found = candidates_ratio(
         printed, parts, wholes, decimals, meant=meant, nama=nama, labels=labels, elsewhere=elsewhere
@@ -589,7 +589,7 @@ def explain_mean(
     *,
     labels: Labels = None,
     elsewhere: Elsewhere = None,
-) -> Penjelasan | None:
+) -> Explanation | None:
     """The one explanation of a wrong mean (see `candidates_mean`), else None."""
     return _one(candidates_mean(printed, values, decimals, labels=labels, elsewhere=elsewhere))
 
@@ -604,7 +604,7 @@ def explain_row(
     nama: tuple[str, str] = ("realisasi", "pagu"),
     labels: Labels = None,
     elsewhere: Elsewhere = None,
-) -> Penjelasan | None:
+) -> Explanation | None:
     """The one explanation of a wrong row percentage (see `candidates_row`), else None."""
     found = candidates_row(
         printed, parts, wholes, index, decimals, nama=nama, labels=labels, elsewhere=elsewhere
@@ -618,7 +618,7 @@ def explain_swaps(
     decimals: int = 0,
     *,
     labels: Labels = None,
-) -> list[Penjelasan]:
+) -> list[Explanation]:
     """Pairs of rows whose printed values are each other's: row i prints what row j computes and
     row j what row i computes (two rows swapped within a table, or between two tables when
     `computed` comes from the other one). A row that could be swapped with two others is left
@@ -639,7 +639,7 @@ def explain_swaps(
     ]
     seen = [k for pair in pairs for k in pair]
     return [
-        Penjelasan(
+        Explanation(
             "rows-swapped",
             f"angka baris {names[i]} ({_tercetak(printed[i])}) dan baris {names[j]} "
             f"({_tercetak(printed[j])}) tertukar: data memberi baris {names[i]} "
@@ -650,7 +650,7 @@ def explain_swaps(
     ]
 
 
-def describe(found: Sequence[Penjelasan]) -> str | None:
+def describe(found: Sequence[Explanation]) -> str | None:
     """The sentence for the editor: the one explanation, or the several possible ones."""
     if not found:
         return None

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from . import model
-from .angka import AngkaError, AngkaTerlaluBesar, parse_decimal, parse_int, parse_uang
-from .model import NA, NA_SPELLINGS, Lokasi, Rentang
+from .model import NA, NA_SPELLINGS, Location, Rentang
+from .numbers import AngkaError, AngkaTerlaluBesar, parse_decimal, parse_int, parse_uang
 from .problems import Collector
 from .yamlread import YNode, read_yaml
 
@@ -39,8 +39,8 @@ class Converter:
         self.shown = shown
         self.problems = problems
 
-    def where(self, node: YNode, path: str) -> Lokasi:
-        return Lokasi(self.shown, node.line, path)
+    def where(self, node: YNode, path: str) -> Location:
+        return Location(self.shown, node.line, path)
 
     def fail(self, code: str, node: YNode, path: str, message: str) -> _Missing:
         self.problems.add(code, self.where(node, path), message)

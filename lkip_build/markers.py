@@ -19,11 +19,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import grafik, unduhan
-from .angka import format_decimal, format_pct
-from .compute import Hasil, HasilIndikator
-from .fakta import FORMATS, Fakta, tulis
-from .model import NA, Lokasi
+from . import charts, downloads
+from .compute import Computed, IndikatorResult
+from .facts import FORMATS, Fact, write_fact
+from .model import NA, Location
+from .numbers import format_decimal, format_pct
 from .problems import Collector
 from .table import Table, cell_text
 from .tables import TableError, anchors, dec, label, render
@@ -33,15 +33,15 @@ LOOSE = re.compile(r"<!--\s*lkip\b.*?-->", re.S)
 
 
 @dataclass
-class Page:
+class PageContext:
     """What a marker needs to know about the page it is on."""
 
     src: str  # path under content/, e.g. "ntt-disperindag-lkip-2021/bab-3-akuntabilitas-kinerja.md"
-    hasil: Hasil | None  # None on pages outside any report (the home page)
-    fakta: dict[str, Fakta]
+    hasil: Computed | None  # None on pages outside any report (the home page)
+    facts: dict[str, Fact]
     table_pages: dict[str, str]  # table id -> src of the page that shows it (same report)
-    reports: list[Hasil]
-    temuan: list  # the report's audit findings (list[Problem])
+    reports: list[Computed]
+    findings: list  # the report's audit findings (list[Problem])
     rendered: dict[str, Table] = field(default_factory=dict)  # anchor -> table, for checks
     files: dict[str, bytes] = field(default_factory=dict)  # path under the report -> content
     print_view: bool = False  # the whole report on one page: links stay inside it
@@ -56,7 +56,7 @@ def find_table_ids(text: str) -> list[str]:
     ]
 
 
-def expand(text: str, page: Page, problems: Collector) -> str:
+def expand(text: str, page: PageContext, problems: Collector) -> str:
     """Replace every marker of `text`; unknown or broken markers are recorded as problems."""
     matched = {m.span() for m in MARKER.finditer(text)}
     for loose in LOOSE.finditer(text):
@@ -98,12 +98,14 @@ class MarkerError(Exception):
         self.code = code
 
 
-def _fail(problems: Collector, page: Page, text: str, pos: int, code: str, message: str) -> None:
+def _fail(
+    problems: Collector, page: PageContext, text: str, pos: int, code: str, message: str
+) -> None:
     line = text.count("\n", 0, pos) + 1
-    problems.add(code, Lokasi(f"content/{page.src}", line), message)
+    problems.add(code, Location(f"content/{page.src}", line), message)
 
 
-def _need_report(page: Page) -> Hasil:
+def _need_report(page: PageContext) -> Computed:
     if page.hasil is None:
         raise MarkerError("marker-outside-report", "hanya bisa dipakai di halaman sebuah laporan")
     return page.hasil
@@ -114,7 +116,7 @@ def _args(args: list[str], count: int, usage: str) -> None:
         raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}")
 
 
-def m_tabel(args: list[str], page: Page) -> str:
+def m_tabel(args: list[str], page: PageContext) -> str:
     _args(args, 1, "<!-- lkip:tabel ID -->")
     h = _need_report(page)
     tables = {t.id: t for t in (h.report.tabel.tabel if h.report.tabel else [])}
@@ -127,14 +129,14 @@ def m_tabel(args: list[str], page: Page) -> str:
         raise MarkerError("table-error", str(exc)) from exc
     page.rendered[table.anchor] = table
     if not page.print_view:  # the print view links to the files its chapters already made
-        page.files.update(unduhan.files_for(table))
+        page.files.update(downloads.files_for(table))
     return (
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
         'tabindex="0" role="region" '
         f'aria-label="{html.escape(_label(table))}">\n\n'
         + table.as_markdown()
         + "\n"
-        + unduhan.links(table)
+        + downloads.links(table)
         + "\n\n</div>\n"
     )
 
@@ -143,18 +145,18 @@ def _label(table: Table) -> str:
     return table.title
 
 
-def m_nilai(args: list[str], page: Page) -> str:
+def m_nilai(args: list[str], page: PageContext) -> str:
     if len(args) not in (1, 2):
         raise MarkerError(
             "marker-arguments",
             "penulisan yang benar: <!-- lkip:nilai NAMA [rp|terbilang|angka] -->",
         )
     _need_report(page)
-    f = page.fakta.get(args[0])
+    f = page.facts.get(args[0])
     if f is None:
         import difflib
 
-        hint = difflib.get_close_matches(args[0], list(page.fakta), n=1)
+        hint = difflib.get_close_matches(args[0], list(page.facts), n=1)
         extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
         raise MarkerError("unknown-value", f"nilai {args[0]!r} tidak ada{extra}")
     fmt = args[1] if len(args) == 2 else ""
@@ -164,13 +166,13 @@ def m_nilai(args: list[str], page: Page) -> str:
             "bad-format", f"format {fmt!r} tidak berlaku untuk {args[0]}; pilihan: {allowed}"
         )
     return (
-        cell_text(tulis(f, fmt)).replace("\\", "")
+        cell_text(write_fact(f, fmt)).replace("\\", "")
         if fmt == "terbilang"
-        else html.escape(tulis(f, fmt))
+        else html.escape(write_fact(f, fmt))
     )
 
 
-def _indikator(args: list[str], page: Page, usage: str) -> HasilIndikator:
+def _indikator(args: list[str], page: PageContext, usage: str) -> IndikatorResult:
     _args(args, 1, usage)
     h = _need_report(page)
     r = h.indikator.get(args[0])
@@ -183,7 +185,7 @@ def _rumus_block(left: str, right: str) -> str:
     return f'\n<p class="lkip-rumus">{left} = <strong>{right}</strong></p>\n'
 
 
-def m_rumus(args: list[str], page: Page) -> str:
+def m_rumus(args: list[str], page: PageContext) -> str:
     r = _indikator(args, page, "<!-- lkip:rumus ID -->")
     f = r.indikator.realisasi
     e = html.escape
@@ -216,20 +218,20 @@ def m_rumus(args: list[str], page: Page) -> str:
     return _rumus_block(e(f.uraian or r.indikator.nama), result)
 
 
-def m_rumus_capaian(args: list[str], page: Page) -> str:
+def m_rumus_capaian(args: list[str], page: PageContext) -> str:
     """The capaian with the formula of the rule actually applied, and its numbers."""
     r = _indikator(args, page, "<!-- lkip:rumus-capaian ID -->")
-    if r.penjelasan is None:
+    if r.applied is None:
         raise MarkerError("no-capaian", f"indikator {args[0]!r} tidak dinilai")
     shown = "n/a" if r.capaian is None else f"{format_pct(r.capaian, r.batas)} %"
-    p = r.penjelasan
+    p = r.applied
     left = " = ".join(x for x in (html.escape(p.rumus), html.escape(p.hitungan)) if x)
     if p.catatan:
         left += f"; {html.escape(p.catatan)}"
     return _rumus_block(f"{left}; capaian", shown)
 
 
-def m_penandatangan(args: list[str], page: Page) -> str:
+def m_penandatangan(args: list[str], page: PageContext) -> str:
     _args(args, 0, "<!-- lkip:penandatangan -->")
     lap = _need_report(page).report.laporan
     if lap.kepala is None:
@@ -249,7 +251,7 @@ def m_penandatangan(args: list[str], page: Page) -> str:
     return '\n<p class="lkip-tanda-tangan">' + "<br>\n".join(lines) + "</p>\n"
 
 
-def m_daftar_tabel(args: list[str], page: Page) -> str:
+def m_daftar_tabel(args: list[str], page: PageContext) -> str:
     _args(args, 0, "<!-- lkip:daftar-tabel -->")
     h = _need_report(page)
     here = page.src.rsplit("/", 1)[0]
@@ -279,10 +281,10 @@ TINGKAT = {
 }
 
 
-def m_daftar_laporan(args: list[str], page: Page) -> str:
+def m_daftar_laporan(args: list[str], page: PageContext) -> str:
     """The home page: reports grouped by level, then agency, then year (newest first)."""
     _args(args, 0, "<!-- lkip:daftar-laporan -->")
-    groups: dict[str, dict[str, list[Hasil]]] = {}
+    groups: dict[str, dict[str, list[Computed]]] = {}
     for h in page.reports:
         lap = h.report.laporan
         groups.setdefault(lap.tingkat, {}).setdefault(lap.instansi, []).append(h)
@@ -300,7 +302,7 @@ def m_daftar_laporan(args: list[str], page: Page) -> str:
     return "\n".join(out) + "\n"
 
 
-def _report_line(h: Hasil) -> str:
+def _report_line(h: Computed) -> str:
     lap = h.report.laporan
     title = f"{cell_text(lap.jenis_dokumen)} — {cell_text(lap.judul)}"
     line = f"- **{lap.tahun}**: [{title}]({lap.id}/index.md)"
@@ -314,24 +316,24 @@ def _report_line(h: Hasil) -> str:
     return line
 
 
-def m_catatan_verifikasi(args: list[str], page: Page) -> str:
-    from .verifikasi import page_markdown
+def m_catatan_verifikasi(args: list[str], page: PageContext) -> str:
+    from .verification import page_markdown
 
     _args(args, 0, "<!-- lkip:catatan-verifikasi -->")
     h = _need_report(page)
-    return page_markdown(h, page.temuan, page.table_pages)
+    return page_markdown(h, page.findings, page.table_pages)
 
 
-def m_grafik(args: list[str], page: Page) -> str:
+def m_grafik(args: list[str], page: PageContext) -> str:
     usage = "<!-- lkip:grafik capaian | anggaran SUMBER | harga KELOMPOK -->"
-    if not args or args[0] not in grafik.KINDS:
+    if not args or args[0] not in charts.KINDS:
         raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}")
     h = _need_report(page)
     try:
-        g = grafik.KINDS[args[0]](h, *args[1:])  # type: ignore[operator]
+        g = charts.KINDS[args[0]](h, *args[1:])  # type: ignore[operator]
     except TypeError as exc:
         raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}") from exc
-    except grafik.GrafikError as exc:
+    except charts.GrafikError as exc:
         raise MarkerError("chart-error", str(exc)) from exc
     path = f"grafik/{g.name}.svg"
     if not page.print_view:  # drawn once, for the chapter; the print view shows the same file
@@ -344,7 +346,7 @@ def m_grafik(args: list[str], page: Page) -> str:
     )
 
 
-def m_unduhan(args: list[str], page: Page) -> str:
+def m_unduhan(args: list[str], page: PageContext) -> str:
     _args(args, 0, "<!-- lkip:unduhan -->")
     h = _need_report(page)
     rid = h.report.id
@@ -370,7 +372,7 @@ def pdf_url(src: str, rid: str) -> str:
     return "../" * depth + f"{rid}.pdf"
 
 
-HANDLERS: dict[str, Callable[[list[str], Page], str]] = {
+HANDLERS: dict[str, Callable[[list[str], PageContext], str]] = {
     "tabel": m_tabel,
     "nilai": m_nilai,
     "rumus": m_rumus,

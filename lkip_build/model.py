@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 
 @dataclass(frozen=True)
-class Lokasi:
+class Location:
     """Where a value came from: file, line (1-based) and field path."""
 
     file: str = ""
@@ -25,7 +25,7 @@ class Lokasi:
         return f"{where}: {self.path}" if self.path else where
 
 
-NOWHERE = Lokasi()
+NOWHERE = Location()
 
 
 # How documents write "not available"; each is read as NA, never an empty value.
@@ -71,7 +71,7 @@ Uang = int | Decimal
 class Node:
     """Base of every model object: carries its source location (not a YAML key)."""
 
-    lokasi: Lokasi = field(default=NOWHERE, compare=False, repr=False)
+    lokasi: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
 # ---------------------------------------------------------------- stated figures

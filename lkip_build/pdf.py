@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Lokasi
+from .model import Location
 from .problems import LkipError, problem
 
 if TYPE_CHECKING:
@@ -66,13 +66,13 @@ def reproducible(data: bytes) -> bytes:
 def write(html: Path, out: Path) -> None:
     exe = chromium()
     if exe is None:
-        raise LkipError([problem("pdf-failed", Lokasi(str(out)), "chromium tidak terpasang")])
+        raise LkipError([problem("pdf-failed", Location(str(out)), "chromium tidak terpasang")])
     with tempfile.TemporaryDirectory() as profile:
         cmd = [exe, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={out}", html.as_uri()]
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, check=False)
     if result.returncode != 0 or not out.exists() or not out.read_bytes().startswith(b"%PDF-"):
         tail = (result.stderr or "").strip().splitlines()[-1:] or ["(tanpa pesan)"]
-        raise LkipError([problem("pdf-failed", Lokasi(str(out)), f"PDF gagal dibuat: {tail[0]}")])
+        raise LkipError([problem("pdf-failed", Location(str(out)), f"PDF gagal dibuat: {tail[0]}")])
     out.write_bytes(reproducible(out.read_bytes()))
 
 

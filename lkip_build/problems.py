@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 from .codes import CODES
-from .model import Lokasi
+from .model import Location
 
 ERROR = "error"  # the data cannot be published as it is (or the document contradicts itself)
 WARNING = "warning"  # implausible, or a check that could not be made
@@ -40,8 +40,8 @@ class Problem:
     message: str
 
     @property
-    def lokasi(self) -> Lokasi:
-        return Lokasi(self.file, self.line, self.field)
+    def lokasi(self) -> Location:
+        return Location(self.file, self.line, self.field)
 
     @property
     def stage(self) -> str:
@@ -63,7 +63,7 @@ class Problem:
 
 def problem(
     code: str,
-    where: Lokasi,
+    where: Location,
     message: str,
     *,
     table: str = "",
@@ -132,7 +132,7 @@ class Collector:
         self.problems: list[Problem] = []
         self.broken: set[str] = set()  # ids of objects in the data that could not be read
 
-    def add(self, code: str, lokasi: Lokasi, message: str, **extra: str | None) -> None:
+    def add(self, code: str, lokasi: Location, message: str, **extra: str | None) -> None:
         self.problems.append(problem(code, lokasi, message, **extra))  # type: ignore[arg-type]
 
     def extend(self, found: list[Problem]) -> None:
@@ -162,7 +162,7 @@ def guard(shown: str, problems: Collector) -> Iterator[None]:
         where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
         problems.add(
             "internal-error",
-            Lokasi(shown),
+            Location(shown),
             f"kesalahan program saat memproses berkas ini ({type(exc).__name__}: {exc}; "
             f"di {where}); laporkan ke pengembang",
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import model as m
 from .loader import load_file
-from .model import Lokasi
+from .model import Location
 from .problems import Collector, guard
 
 # file name -> (attribute of Report, model class); only laporan.yml is required.
@@ -55,7 +55,7 @@ def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
         if not path.exists():
             if name == "laporan.yml":
                 problems.add(
-                    "missing-file", Lokasi(f"{shown_folder}/{name}"), "berkas wajib tidak ada"
+                    "missing-file", Location(f"{shown_folder}/{name}"), "berkas wajib tidak ada"
                 )
             continue
         with guard(f"{shown_folder}/{name}", problems):
@@ -66,7 +66,7 @@ def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
             known = f"maksud Anda {hint[0]!r}?" if hint else f"yang dikenal: {', '.join(FILES)}"
             problems.add(
                 "unknown-file",
-                Lokasi(f"{shown_folder}/{path.name}"),
+                Location(f"{shown_folder}/{path.name}"),
                 f"berkas tidak dikenal; {known}",
             )
     laporan = parts.get("laporan")
@@ -92,7 +92,7 @@ def load_reports(
     if only is not None:
         folders = [f for f in folders if f.name == only]
     if not folders:
-        problems.add("no-reports", Lokasi(_shown(data_dir, root)), "tidak ada folder laporan")
+        problems.add("no-reports", Location(_shown(data_dir, root)), "tidak ada folder laporan")
     for folder in folders:
         report = load_report(folder, root, problems)
         if report is not None:

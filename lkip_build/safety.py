@@ -11,8 +11,8 @@ import re
 from decimal import Decimal
 from html.parser import HTMLParser
 
-from .angka import AngkaError, parse_decimal
-from .model import Lokasi
+from .model import Location
+from .numbers import AngkaError, parse_decimal
 from .problems import Problem, problem
 from .table import Table
 
@@ -132,7 +132,7 @@ def scan_html(html: str, source: str, *, whole_page: bool = False) -> list[Probl
     scanner.feed(html)
     scanner.close()
     return [
-        problem("unsafe-html", Lokasi(source, line), message) for line, message in scanner.found
+        problem("unsafe-html", Location(source, line), message) for line, message in scanner.found
     ]
 
 
@@ -197,7 +197,9 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
         got = parser.tables.get(anchor)
         if got is None:
             problems.append(
-                problem("html-table-missing", Lokasi(source), f"tabel #{anchor} tidak ada di HTML")
+                problem(
+                    "html-table-missing", Location(source), f"tabel #{anchor} tidak ada di HTML"
+                )
             )
             continue
         want = [table.header, *table.rows]
@@ -205,7 +207,7 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
             problems.append(
                 problem(
                     "html-number-mismatch",
-                    Lokasi(source),
+                    Location(source),
                     f"#{anchor}: {len(got)} baris di HTML, seharusnya {len(want)}",
                 )
             )
@@ -222,13 +224,13 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
                     problems.append(
                         problem(
                             "html-number-mismatch",
-                            Lokasi(source),
+                            Location(source),
                             f"#{anchor} baris {r} kolom {c}: HTML menampilkan {shown!r}, "
                             f"hasil hitung {text!r}",
                         )
                     )
     for m in NOT_A_NUMBER.finditer(re.sub(r"<[^>]+>", " ", html)):
         problems.append(
-            problem("html-not-a-number", Lokasi(source), f"teks {m.group(0)!r} muncul di halaman")
+            problem("html-not-a-number", Location(source), f"teks {m.group(0)!r} muncul di halaman")
         )
     return problems

@@ -10,12 +10,12 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import unduhan, verifikasi
+from . import downloads, verification
 from .audit import ERROR, audit
-from .compute import Hasil, hitung
-from .fakta import Fakta, kumpulkan, tulis
-from .markers import CETAK, MARKER, Page, expand, find_table_ids
-from .model import Lokasi
+from .compute import Computed, compute_report
+from .facts import Fact, collect_facts, write_fact
+from .markers import CETAK, MARKER, PageContext, expand, find_table_ids
+from .model import Location
 from .problems import Collector, Problem, guard
 from .report import load_reports
 from .safety import check_tables, scan_html
@@ -30,12 +30,12 @@ PRINT_FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
 @dataclass
 class Publication:
     root: Path
-    hasil: list[Hasil]
+    hasil: list[Computed]
     tables: dict[str, dict[str, Table]]  # report id -> table id -> the drawn table
-    fakta: dict[str, dict[str, Fakta]]
-    temuan: dict[str, list[Problem]]
+    facts: dict[str, dict[str, Fact]]
+    findings: dict[str, list[Problem]]
     problems: list[Problem]  # warnings of the validation pass (errors stopped it)
-    by_id: dict[str, Hasil] = field(init=False)
+    by_id: dict[str, Computed] = field(init=False)
     table_pages: dict[str, dict[str, str]] = field(default_factory=dict)
     rendered: dict[str, dict[str, Table]] = field(default_factory=dict)  # page src -> tables
     page_files: dict[str, dict[str, bytes]] = field(default_factory=dict)  # page src -> files
@@ -48,7 +48,7 @@ class Publication:
         """Findings that must stop publication: errors of reports whose policy says so."""
         return [
             t
-            for rid, found in self.temuan.items()
+            for rid, found in self.findings.items()
             if self.by_id[rid].report.laporan.kebijakan.temuan_memblokir
             for t in found
             if t.severity == ERROR
@@ -56,21 +56,21 @@ class Publication:
 
     def summaries(self) -> list[str]:
         out = []
-        for rid, found in sorted(self.temuan.items()):
+        for rid, found in sorted(self.findings.items()):
             policy = self.by_id[rid].report.laporan.kebijakan.temuan_memblokir
             mode = "memblokir" if policy else "diterbitkan, tidak memblokir"
-            out.append(f"lkip: {rid}: {verifikasi.summary(found)} ({mode})")
+            out.append(f"lkip: {rid}: {verification.summary(found)} ({mode})")
         return out
 
     def generated(self, sources: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
         """Pages and files every report gets: its verification page, the findings' JSON and
         a print view holding the whole report in reading order."""
         pages, files = {}, {}
-        for rid, found in sorted(self.temuan.items()):
-            src = f"{rid}/{verifikasi.PAGE}"
+        for rid, found in sorted(self.findings.items()):
+            src = f"{rid}/{verification.PAGE}"
             if src not in sources:
-                pages[src] = f"# {verifikasi.TITLE}\n\n<!-- lkip:catatan-verifikasi -->\n"
-            files[f"{rid}/{verifikasi.JSON}"] = verifikasi.as_json(found)
+                pages[src] = f"# {verification.TITLE}\n\n<!-- lkip:catatan-verifikasi -->\n"
+            files[f"{rid}/{verification.JSON}"] = verification.as_json(found)
             lap = self.by_id[rid].report.laporan
             # the web cover (index.md) is a page of links; print has its own cover
             parts = [
@@ -123,10 +123,12 @@ class Publication:
                     "jenis_dokumen",
                 )
             }
-            values = {k: (f.value, f.kind, tulis(f)) for k, f in sorted(self.fakta[rid].items())}
-            findings = [t.as_dict() for t in self.temuan[rid]]
-            sources = unduhan.read_sources(self.root / h.report.folder)
-            out[f"{rid}/unduh/{rid}-data.json"] = unduhan.bundle(
+            values = {
+                k: (f.value, f.kind, write_fact(f)) for k, f in sorted(self.facts[rid].items())
+            }
+            findings = [t.as_dict() for t in self.findings[rid]]
+            sources = downloads.read_sources(self.root / h.report.folder)
+            out[f"{rid}/unduh/{rid}-data.json"] = downloads.bundle(
                 rid, meta, sources, tables, values, findings
             )
         return out
@@ -145,8 +147,8 @@ class Publication:
             pages: list[object] = [
                 {html.escape(p.judul): f"{lap.id}/{p.file}"} for p in lap.halaman
             ]
-            if not any(p.file == verifikasi.PAGE for p in lap.halaman):
-                pages.append({verifikasi.TITLE: f"{lap.id}/{verifikasi.PAGE}"})
+            if not any(p.file == verification.PAGE for p in lap.halaman):
+                pages.append({verification.TITLE: f"{lap.id}/{verification.PAGE}"})
             pages.append({"Versi Cetak": f"{lap.id}/{CETAK}"})
             nav.append({title: pages})
         return nav
@@ -170,7 +172,7 @@ class Publication:
                 if tid in placed and placed[tid] != src and tid in numbered.get(head, set()):
                     problems.add(
                         "table-placed-twice",
-                        Lokasi(f"content/{src}"),
+                        Location(f"content/{src}"),
                         f"tabel {tid!r} sudah dipasang di content/{placed[tid]}",
                     )
                 placed[tid] = src
@@ -209,16 +211,16 @@ class Publication:
         lap = h.report.laporan
         return html.escape(f"{lap.jenis_dokumen} {lap.tahun} · {lap.instansi}")
 
-    def page(self, src: str) -> Page:
+    def page(self, src: str) -> PageContext:
         """The marker context of the page at `src` (a path under content/)."""
         head = src.split("/", 1)[0] if "/" in src else ""
-        return Page(
+        return PageContext(
             src,
             self.by_id.get(head),
-            self.fakta.get(head, {}),
+            self.facts.get(head, {}),
             self.table_pages.get(head, {}),
             self.hasil,
-            self.temuan.get(head, []),
+            self.findings.get(head, []),
             print_view=src.endswith("/" + CETAK),
             pdf=self.pdf,
         )
@@ -236,7 +238,7 @@ class Publication:
                 if f"{lap.id}/{p.file}" not in pages:
                     problems.add(
                         "missing-page",
-                        Lokasi(lap.lokasi.file, p.lokasi.line, "halaman.file"),
+                        Location(lap.lokasi.file, p.lokasi.line, "halaman.file"),
                         f"halaman content/{lap.id}/{p.file} tidak ada",
                     )
             placed = self.table_pages.get(lap.id, {})
@@ -252,7 +254,7 @@ class Publication:
             if "/" in src and head not in self.by_id and MARKER.search(pages[src]):
                 problems.add(
                     "page-outside-report",
-                    Lokasi(f"content/{src}"),
+                    Location(f"content/{src}"),
                     f"folder {head!r} bukan id laporan di data/",
                 )
 
@@ -271,26 +273,26 @@ def prepare(root: Path, data_dir: Path | None = None, only: str | None = None) -
     hasil = []
     for r in reports:
         with guard(r.folder, problems):
-            h = hitung(r, problems)
+            h = compute_report(r, problems)
             hasil.append(h)
     problems.raise_if_any()
     tables: dict[str, dict[str, Table]] = {}
-    fakta: dict[str, dict[str, Fakta]] = {}
-    temuan: dict[str, list[Problem]] = {}
+    facts: dict[str, dict[str, Fact]] = {}
+    findings: dict[str, list[Problem]] = {}
     for h in hasil:
         rid = h.report.id
         with guard(f"{h.report.folder}/tabel.yml", problems):
             tables[rid] = draw_tables(h, problems)
         with guard(h.report.folder, problems):
-            fakta[rid] = kumpulkan(h)
-            check_names(h, fakta[rid], problems)
+            facts[rid] = collect_facts(h)
+            check_names(h, facts[rid], problems)
         with guard(h.report.folder, problems):
-            temuan[rid] = audit(h)
+            findings[rid] = audit(h)
     problems.raise_if_any()
-    return Publication(root, hasil, tables, fakta, temuan, problems.problems)
+    return Publication(root, hasil, tables, facts, findings, problems.problems)
 
 
-def draw_tables(h: Hasil, problems: Collector) -> dict[str, Table]:
+def draw_tables(h: Computed, problems: Collector) -> dict[str, Table]:
     """Every table of tabel.yml, drawn once; one that does not fit its data is a problem
     located at its tabel.yml line, found by `lkip check` before any page is built."""
     out: dict[str, Table] = {}
@@ -302,15 +304,15 @@ def draw_tables(h: Hasil, problems: Collector) -> dict[str, Table]:
     return out
 
 
-def check_names(h: Hasil, fakta: dict[str, Fakta], problems: Collector) -> None:
+def check_names(h: Computed, facts: dict[str, Fact], problems: Collector) -> None:
     """Names that refer to computed figures (`sama_dengan`) must exist."""
     for k in h.report.pegawai.komposisi if h.report.pegawai else []:
-        if k.sama_dengan and k.sama_dengan not in fakta:
-            hint = difflib.get_close_matches(k.sama_dengan, list(fakta), n=1)
+        if k.sama_dengan and k.sama_dengan not in facts:
+            hint = difflib.get_close_matches(k.sama_dengan, list(facts), n=1)
             extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
             problems.add(
                 "unknown-ref",
-                Lokasi(k.lokasi.file, k.lokasi.line, f"komposisi[{k.id}].sama_dengan"),
+                Location(k.lokasi.file, k.lokasi.line, f"komposisi[{k.id}].sama_dengan"),
                 f"nilai {k.sama_dengan!r} tidak ada{extra}",
             )
 

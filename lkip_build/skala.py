@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from . import model as m
-from .angka import format_decimal
+from .numbers import format_decimal
 
 
 @dataclass(frozen=True)

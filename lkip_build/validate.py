@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from . import model as m
-from .model import Lokasi
+from .model import Location
 from .problems import Collector
 from .report import Report
 from .skala import PRESETS, defects, resolve
@@ -17,8 +17,8 @@ from .tables import KINDS
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-def _unique(items: Iterable[tuple[str, Lokasi]], what: str, problems: Collector) -> set[str]:
-    seen: dict[str, Lokasi] = {}
+def _unique(items: Iterable[tuple[str, Location]], what: str, problems: Collector) -> set[str]:
+    seen: dict[str, Location] = {}
     for ident, where in items:
         if not ident:
             continue
@@ -237,7 +237,7 @@ def check_rules(r: Report, problems: Collector) -> None:
         extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
         problems.add(
             "scale-unknown",
-            Lokasi(lap.lokasi.file, lap.lokasi.line, "skala_capaian"),
+            Location(lap.lokasi.file, lap.lokasi.line, "skala_capaian"),
             f"skala bawaan {skala!r} tidak dikenal; pilihan: {', '.join(PRESETS)}{extra}",
         )
     for c in defects(resolve(skala)):
@@ -250,7 +250,7 @@ def check_rules(r: Report, problems: Collector) -> None:
         if value is not None and not Decimal(0) <= value <= Decimal(200):
             problems.add(
                 "bad-policy",
-                Lokasi(k.lokasi.file, k.lokasi.line, f"kebijakan.{name}"),
+                Location(k.lokasi.file, k.lokasi.line, f"kebijakan.{name}"),
                 f"{name} {value} harus antara 0 dan 200 (persen)",
             )
     for d in r.daftar.daftar if r.daftar else []:
@@ -306,7 +306,7 @@ def _list_keys(d: m.Daftar, problems: Collector) -> None:
         if not ok:
             problems.add(
                 "bad-tertulis-key",
-                Lokasi(d.lokasi.file, d.lokasi.line, f"daftar[{d.id}].tertulis.{key}"),
+                Location(d.lokasi.file, d.lokasi.line, f"daftar[{d.id}].tertulis.{key}"),
                 f"nama {key!r} tidak diterima; yang diterima: {LIST_KEYS}"
                 + (
                     " (daftar ini tidak punya kolom_jumlah)"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Lokasi
+from .model import Location
 from .problems import Collector
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C parser: ~5x faster, same events
@@ -57,7 +57,7 @@ _SYNTAX_HINTS = {
 
 def read_yaml(path: Path, shown: str, problems: Collector) -> YNode | None:
     """Parse one file; on any problem, record it and return None (or a partial tree)."""
-    where = Lokasi(shown)
+    where = Location(shown)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -76,7 +76,7 @@ def read_yaml(path: Path, shown: str, problems: Collector) -> YNode | None:
         line = raw[: exc.start].count(b"\n") + 1
         problems.add(
             "not-utf8",
-            Lokasi(shown, line),
+            Location(shown, line),
             f"bukan UTF-8 (byte 0x{raw[exc.start]:02x}); simpan ulang berkas sebagai UTF-8",
         )
         return None
@@ -89,7 +89,7 @@ def read_yaml(path: Path, shown: str, problems: Collector) -> YNode | None:
         line = text.count("\n", 0, odd.start()) + 1
         name = f"U+{ord(odd.group(0)):04X}"
         problems.add(
-            "bad-character", Lokasi(shown, line), f"karakter pemisah baris {name} tidak boleh ada"
+            "bad-character", Location(shown, line), f"karakter pemisah baris {name} tidak boleh ada"
         )
         return None
     return _assemble(text, shown, problems)
@@ -127,7 +127,7 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
             if isinstance(event, yaml.AliasEvent):
                 problems.add(
                     "yaml-alias",
-                    Lokasi(shown, line),
+                    Location(shown, line),
                     "alias (*nama) tidak diizinkan; tulis nilainya",
                 )
                 node = YNode("scalar", line)
@@ -138,7 +138,7 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
                 if isinstance(event, yaml.ScalarEvent) and flow and _cut_at_comma(lines, event):
                     problems.add(
                         "yaml-comma-decimal",
-                        Lokasi(shown, line),
+                        Location(shown, line),
                         f"angka '{event.value},...' di dalam [ ] atau {{ }} terpotong di koma "
                         "desimalnya (YAML membaca koma sebagai pemisah); beri tanda kutip, "
                         "misalnya ['99,50', '98,76'], atau tulis satu nilai per baris",
@@ -159,7 +159,7 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
                     if len(stack) >= MAX_DEPTH:
                         problems.add(
                             "yaml-too-deep",
-                            Lokasi(shown, line),
+                            Location(shown, line),
                             f"susunan bertingkat lebih dari {MAX_DEPTH} tingkat",
                         )
                         return None
@@ -172,7 +172,7 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
             elif isinstance(event, yaml.DocumentStartEvent) and root is not None:
                 problems.add(
                     "yaml-multiple-documents",
-                    Lokasi(shown, line),
+                    Location(shown, line),
                     "satu berkas hanya boleh berisi satu dokumen YAML (hapus '---' kedua)",
                 )
                 return None
@@ -202,7 +202,7 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
         if "cannot start any token" in what and 0 < line <= len(lines) and "\t" in lines[line - 1]:
             hint = _SYNTAX_HINTS["found character '\\t' that cannot start any token"]
         message = hint or f"YAML tidak valid: {what}"
-        problems.add("yaml-syntax", Lokasi(shown, line), message)
+        problems.add("yaml-syntax", Location(shown, line), message)
         return None
     except yaml.reader.ReaderError as exc:  # control characters and the like
         # the C reader counts UTF-8 bytes, the Python one characters
@@ -210,13 +210,13 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
         line = unit[: exc.position].count("\n" if isinstance(unit, str) else b"\n") + 1
         code = f"0x{exc.character:02x}" if isinstance(exc.character, int) else repr(exc.character)
         message = f"karakter kontrol {code} tidak boleh ada di berkas; hapus karakter itu"
-        problems.add("yaml-syntax", Lokasi(shown, line), message)
+        problems.add("yaml-syntax", Location(shown, line), message)
         return None
     except yaml.YAMLError as exc:
-        problems.add("yaml-syntax", Lokasi(shown), f"YAML tidak valid: {exc}")
+        problems.add("yaml-syntax", Location(shown), f"YAML tidak valid: {exc}")
         return None
     if root is None:
-        problems.add("file-empty", Lokasi(shown), "berkas tidak berisi data")
+        problems.add("file-empty", Location(shown), "berkas tidak berisi data")
     return root
 
 
@@ -229,26 +229,26 @@ def _refuse_tag_anchor(event: yaml.NodeEvent, shown: str, line: int, problems: C
     if explicit_tag:
         problems.add(
             "yaml-tag",
-            Lokasi(shown, line),
+            Location(shown, line),
             f"tag YAML {tag!r} tidak diizinkan; tulis nilainya saja",
         )
     if event.anchor is not None:
         problems.add(
             "yaml-anchor",
-            Lokasi(shown, line),
+            Location(shown, line),
             f"anchor (&{event.anchor}) tidak diizinkan; tulis setiap nilai secara lengkap",
         )
 
 
 def _add_pair(parent: YNode, key: YNode, value: YNode, shown: str, problems: Collector) -> None:
     if key.kind != "scalar":
-        problems.add("yaml-complex-key", Lokasi(shown, key.line), "kunci harus berupa teks")
+        problems.add("yaml-complex-key", Location(shown, key.line), "kunci harus berupa teks")
         return
     for existing, _ in parent.pairs:
         if existing.text == key.text:
             problems.add(
                 "duplicate-key",
-                Lokasi(shown, key.line),
+                Location(shown, key.line),
                 f"kunci {key.text!r} ditulis dua kali (pertama di baris {existing.line})",
             )
             return

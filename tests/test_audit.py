@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lkip_build import model as m
-from lkip_build.angka import format_decimal, format_int, terbilang_rupiah
 from lkip_build.audit import ERROR, audit, stated_number
-from lkip_build.compute import hitung
+from lkip_build.compute import compute_report
+from lkip_build.numbers import format_decimal, format_int, terbilang_rupiah
 from lkip_build.problems import Collector
 from lkip_build.report import Report
 from lkip_build.site import prepare
@@ -25,7 +25,7 @@ D = Decimal
 def run(**parts) -> list:
     report = Report(folder="x", laporan=model_laporan(), **parts)
     c = Collector()
-    h = hitung(report, c)
+    h = compute_report(report, c)
     assert not c.problems
     return audit(h)
 
@@ -311,7 +311,7 @@ def test_pk_indicator_without_result() -> None:
 
 @pytest.fixture(scope="module")
 def seed_findings() -> list:
-    return prepare(ROOT).temuan["ntt-disperindag-lkip-2021"]
+    return prepare(ROOT).findings["ntt-disperindag-lkip-2021"]
 
 
 def test_the_three_known_discrepancies_of_the_seed(seed_findings) -> None:

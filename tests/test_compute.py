@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from lkip_build import model as m
-from lkip_build.angka import format_decimal, parse_decimal
-from lkip_build.compute import hitung, hitung_komposisi, hitung_pos, kategori_skala, slug
+from lkip_build.compute import compute_komposisi, compute_pos, compute_report, kategori_skala, slug
+from lkip_build.numbers import format_decimal, parse_decimal
 from lkip_build.problems import Collector
 from lkip_build.report import load_reports
 
@@ -25,7 +25,7 @@ def ntt():
     assert not problems.problems, problems.problems
     report = next(r for r in reports if r.id == SEED)
     c = Collector()
-    h = hitung(report, c)
+    h = compute_report(report, c)
     assert not c.problems, c.problems
     return h
 
@@ -134,7 +134,7 @@ def run(ind: m.Indikator, policy: Decimal | None = HUNDRED):
         kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind]),
     )
     c = Collector()
-    h = hitung(report, c)
+    h = compute_report(report, c)
     return h, c
 
 
@@ -227,7 +227,7 @@ def test_budget_sums_and_zero_pagu() -> None:
         ],
     )
     c = Collector()
-    h = hitung_pos(tree, c)
+    h = compute_pos(tree, c)
     assert not c.problems
     assert (h.pagu, h.realisasi, h.persen) == (100, 90, D(90))
     assert h.anak[1].persen is None  # pagu 0: no absorption, not a division by zero
@@ -236,13 +236,13 @@ def test_budget_sums_and_zero_pagu() -> None:
 def test_parent_amount_typed_is_refused() -> None:
     tree = m.PosAnggaran(nama="P", pagu=5, rincian=[m.PosAnggaran(nama="a", pagu=5, realisasi=5)])
     c = Collector()
-    hitung_pos(tree, c)
+    compute_pos(tree, c)
     assert codes(c) == ["derived-amount-typed"]
 
 
 def test_negative_money_is_refused() -> None:
     c = Collector()
-    hitung_pos(m.PosAnggaran(nama="a", pagu=-5, realisasi=0), c)
+    compute_pos(m.PosAnggaran(nama="a", pagu=-5, realisasi=0), c)
     assert codes(c) == ["negative-amount"]
 
 
@@ -259,7 +259,7 @@ def test_staff_cross_table() -> None:
         ],
     )
     c = Collector()
-    h = hitung_komposisi(k, c)
+    h = compute_komposisi(k, c)
     assert codes(c) == ["row-length"]
     assert h.jumlah_baris == [4, 1, 3]
     assert h.jumlah_kolom == [2, 2, 3, 1]
@@ -322,9 +322,9 @@ def test_every_rule_kind_and_the_formula_it_shows(jenis, target, realisasi, base
     assert not c.problems
     r = h.indikator["x"]
     assert two(r.capaian) == capaian
-    assert r.penjelasan is not None and r.penjelasan.rumus == rumus
+    assert r.applied is not None and r.applied.rumus == rumus
     # the formula is shown with the numbers actually used
-    assert realisasi in r.penjelasan.hitungan and target in r.penjelasan.hitungan
+    assert realisasi in r.applied.hitungan and target in r.applied.hitungan
 
 
 @pytest.mark.parametrize(
@@ -371,7 +371,7 @@ def test_target_na_without_policy_is_na_and_leaves_the_mean() -> None:
         kinerja=m.Kinerja(sasaran_strategis="x", indikator=inds),
     )
     c = Collector()
-    h = hitung(report, c)
+    h = compute_report(report, c)
     assert not c.errors
     y = h.indikator["y"]
     assert y.capaian is None and "data BPS belum terbit" in y.na
@@ -397,7 +397,7 @@ def test_realisasi_na_follows_the_policy(policy, capaian) -> None:
         folder="x", laporan=lap, kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind])
     )
     c = Collector()
-    h = hitung(report, c)
+    h = compute_report(report, c)
     assert not c.errors
     r = h.indikator["x"]
     assert r.realisasi is None
@@ -451,11 +451,11 @@ def test_score_formula_with_its_domain() -> None:
         assert not c.errors
         return h.indikator["x"]
 
-    assert two(score("10").realisasi) == "75,00" and score("10").diluar == ""
+    assert two(score("10").realisasi) == "75,00" and score("10").out_of_domain == ""
     # the document entered the mean absorption 74,03 as E: 235 %, far outside the formula
     far = score("74,03")
     assert two(far.realisasi) == "235,08"
-    assert "di luar rentang" in far.diluar
+    assert "di luar rentang" in far.out_of_domain
 
 
 @pytest.mark.parametrize("order", [1, -1])

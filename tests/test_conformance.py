@@ -101,7 +101,7 @@ def test_build(path: Path, tmp_path: Path) -> None:
 
 def test_values_are_exact(tmp_path: Path) -> None:
     """Accepted input means what the editor wrote: 1.500 is 1500, 10^15 + 1 stays exact."""
-    from lkip_build.compute import hitung
+    from lkip_build.compute import compute_report
     from lkip_build.problems import Collector
     from lkip_build.report import load_reports
 
@@ -110,7 +110,7 @@ def test_values_are_exact(tmp_path: Path) -> None:
         write_case(parse(Path(__file__).parent / "conformance" / f"{name}.case"), data)
         reports, problems = load_reports(data, data.parent)
         assert not problems.problems
-        h = hitung(reports[0], Collector())
+        h = compute_report(reports[0], Collector())
         first = h.sumber["apbd"].program[0]
         if name == "yaml-bom-crlf-ok":
             assert (first.pagu, first.realisasi) == (1500, 1000)

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lkip_build import diagnosis as dg
-from lkip_build.angka import round_half_up
+from lkip_build.numbers import round_half_up
 
 
 def D(text: str) -> Decimal:

@@ -13,9 +13,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lkip_build.angka import AngkaError, format_decimal, format_int, parse_decimal, parse_int
 from lkip_build.loader import load_file
 from lkip_build.model import Anggaran, Indikator, Laporan
+from lkip_build.numbers import AngkaError, format_decimal, format_int, parse_decimal, parse_int
 from lkip_build.problems import Collector
 
 from .conftest import LAPORAN, ROOT

@@ -232,7 +232,7 @@ def _numeric_fields():
     from lkip_build import model
 
     for cls in vars(model).values():
-        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls is not model.Lokasi:
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls is not model.Location:
             hints = typing.get_type_hints(cls, vars(model))
             for f in dataclasses.fields(cls):
                 tp = hints[f.name]

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build import grafik
+from lkip_build import charts
 from lkip_build import model as m
-from lkip_build.compute import hitung
+from lkip_build.compute import compute_report
 from lkip_build.problems import Collector
 from lkip_build.report import Report
 
@@ -88,7 +88,7 @@ def test_charts_have_a_title_and_a_text_alternative(site: Path) -> None:
     assert "Rata-rata 81,44 % (Berhasil)" in figures[0][0]
 
 
-def _lower_is_better_met() -> grafik.Grafik:
+def _lower_is_better_met() -> charts.Grafik:
     ind = m.Indikator(
         id="x",
         nama="Inflasi",
@@ -97,11 +97,11 @@ def _lower_is_better_met() -> grafik.Grafik:
         realisasi=m.Rumus(jenis="langsung", a=m.Masukan(nilai=Decimal(8))),
     )
     lap = model_laporan(None, ((85, "Sangat Berhasil"), (None, "Belum Berhasil")))
-    h = hitung(
+    h = compute_report(
         Report(folder="x", laporan=lap, kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind])),
         Collector(),
     )
-    return grafik.capaian(h)
+    return charts.capaian(h)
 
 
 def test_colours_follow_the_category_not_the_direction() -> None:
@@ -109,17 +109,17 @@ def test_colours_follow_the_category_not_the_direction() -> None:
     bar = chart.spec["layer"][0]["encoding"]["color"]["scale"]  # type: ignore[index]
     values = chart.spec["data"]["values"]  # type: ignore[index]
     assert values[0]["kategori"] == "Sangat Berhasil"
-    assert bar["range"][bar["domain"].index("Sangat Berhasil")] == grafik.WARNA_KATEGORI[0]  # green
+    assert bar["range"][bar["domain"].index("Sangat Berhasil")] == charts.WARNA_KATEGORI[0]  # green
 
 
 def test_a_price_fall_is_shown_as_good(site: Path) -> None:
     from lkip_build.site import prepare
 
     h = prepare(ROOT).by_id[SEED]
-    chart = grafik.harga(h, "bahan-pokok")
+    chart = charts.harga(h, "bahan-pokok")
     scale = chart.spec["layer"][0]["encoding"]["color"]["scale"]  # type: ignore[index]
     colour = dict(zip(scale["domain"], scale["range"], strict=True))
-    assert colour["turun"] == grafik.BAIK and colour["naik"] == grafik.BURUK
+    assert colour["turun"] == charts.BAIK and colour["naik"] == charts.BURUK
     beras = next(v for v in chart.spec["data"]["values"] if v["barang"] == "Beras")  # type: ignore[index]
     assert beras["arah"] == "turun"
 

@@ -6,7 +6,7 @@ document, not produced by the code under test.
 
 from __future__ import annotations
 
-from lkip_build.compute import hitung
+from lkip_build.compute import compute_report
 from lkip_build.problems import Collector
 from lkip_build.report import load_reports
 from lkip_build.table import Table, cell_text
@@ -91,7 +91,7 @@ def computed(make_report):
     reports, problems = load_reports(data, data.parent)
     assert not problems.problems
     c = Collector()
-    h = hitung(reports[0], c)
+    h = compute_report(reports[0], c)
     assert not c.problems
     return h, {t.id: t for t in reports[0].tabel.tabel}
 
@@ -128,6 +128,6 @@ def test_pagu_zero_shows_no_percentage(make_report) -> None:
     )
     data = make_report({"tabel.yml": TABEL, "anggaran.yml": budget})
     reports, _ = load_reports(data, data.parent)
-    h = hitung(reports[0], Collector())
+    h = compute_report(reports[0], Collector())
     md = render(next(t for t in reports[0].tabel.tabel if t.id == "apbn"), h).as_markdown()
     assert "| 3. | Program Peningkatan Perdagangan Luar Negeri | 0 | 0 | - |" in md

@@ -7,7 +7,7 @@ reads stated figures and compares them with rounding respected as an interval.
 
 from __future__ import annotations
 
-from ..compute import Hasil
+from ..compute import Computed
 from ..problems import ERROR, INFO, WARNING, Problem
 from . import agreement, budget, indicators, lists, prices, staff
 from .recorder import Auditor, stated_number
@@ -24,7 +24,7 @@ CHECKS = (
 )
 
 
-def audit(hasil: Hasil) -> list[Problem]:
+def audit(hasil: Computed) -> list[Problem]:
     """Every finding of one computed report, in a stable order."""
     a = Auditor(hasil)
     for check in CHECKS:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import model as m
-from ..compute import HasilIndikator
-from ..model import NA, Lokasi
+from ..compute import IndikatorResult
+from ..model import NA, Location
 from .recorder import Auditor, _show
 
 
@@ -70,7 +70,9 @@ def _pk_indicator(a: Auditor, x: m.IndikatorPK) -> None:
                 )
 
 
-def _same_target(a: Auditor, where: Lokasi, table: str, target: object, r: HasilIndikator) -> None:
+def _same_target(
+    a: Auditor, where: Location, table: str, target: object, r: IndikatorResult
+) -> None:
     mine = r.indikator.target
     if isinstance(target, NA) and isinstance(mine, NA):
         return

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from .. import diagnosis
 from .. import model as m
-from ..angka import format_int
-from ..compute import HUNDRED, HasilPos
+from ..compute import HUNDRED, PosResult
+from ..numbers import format_int
 from .recorder import Auditor, Explain, _half_unit, stated_number
 
 
@@ -20,7 +20,7 @@ def budget(a: Auditor) -> None:
             _pos(a, p, s.sumber.id)
 
 
-def _pos(a: Auditor, p: HasilPos, path: str) -> None:
+def _pos(a: Auditor, p: PosResult, path: str) -> None:
     path = f"{path}/{p.pos.id or p.pos.nama}"
     _stated_amounts(a, p.pos.tertulis, path, p.pagu, p.realisasi, p.pos.fisik, p.anak)
     if p.realisasi is not None and p.realisasi > p.pagu:
@@ -44,7 +44,7 @@ def _stated_amounts(
     pagu: int | Decimal,
     realisasi: int | Decimal | None,
     fisik: Decimal | None,
-    rows: list[HasilPos],
+    rows: list[PosResult],
 ) -> None:
     persen = realisasi * HUNDRED / pagu if pagu and realisasi is not None else None
     names = [r.pos.nama for r in rows]

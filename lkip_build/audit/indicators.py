@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import claims, diagnosis
-from ..angka import format_decimal, format_int
-from ..compute import HUNDRED, HasilIndikator, hitung_dari_daftar
+from ..compute import HUNDRED, IndikatorResult, count_from_daftar
 from ..model import NA, NA_SPELLINGS
+from ..numbers import format_decimal, format_int
 from .recorder import Auditor
 
 
@@ -43,7 +43,7 @@ def indicators(a: Auditor) -> None:
                 a.unknown(t, field, key, text)
 
 
-def _indicator(a: Auditor, r: HasilIndikator) -> None:
+def _indicator(a: Auditor, r: IndikatorResult) -> None:
     ind = r.indikator
     values: dict[str, object] = {
         "target": ind.target,
@@ -119,13 +119,13 @@ def _indicator(a: Auditor, r: HasilIndikator) -> None:
             f"capaian {ind.id} tidak dihitung: {r.na}; tidak masuk rata-rata",
             computed="NA",
         )
-    if r.diluar:
+    if r.out_of_domain:
         a.add(
             "out-of-domain",
             ind.lokasi,
             table,
             f"{ind.id}.realisasi",
-            f"{ind.id}: {r.diluar}",
+            f"{ind.id}: {r.out_of_domain}",
             computed=format_decimal(r.realisasi_tepat) if r.realisasi_tepat is not None else None,
         )
     rumus = ind.realisasi
@@ -133,7 +133,7 @@ def _indicator(a: Auditor, r: HasilIndikator) -> None:
         return
     for x in (rumus.a, rumus.b):
         if x is not None and x.nilai is not None and x.daftar:
-            counted = hitung_dari_daftar(x, a.h.daftar, None)
+            counted = count_from_daftar(x, a.h.daftar, None)
             if counted is not None and counted != x.nilai:
                 table = a.table_of("daftar", x.daftar)
                 a.add(

@@ -15,7 +15,9 @@ from decimal import Decimal
 
 from .. import claims, diagnosis
 from .. import model as m
-from ..angka import (
+from ..compute import Computed
+from ..model import Location
+from ..numbers import (
     PERCENT_BOUNDS,
     AngkaError,
     format_decimal,
@@ -24,12 +26,10 @@ from ..angka import (
     round_shown,
     terbilang,
 )
-from ..compute import Hasil
-from ..model import Lokasi
 from ..problems import Problem, problem
 from ..skala import bands_of
 from ..tables import label
-from ..terbilang_baca import TerbilangError, baca_terbilang
+from ..terbilang import TerbilangError, baca_terbilang
 
 WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
 
@@ -37,7 +37,7 @@ WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
 # ---------------------------------------------------------------- reading stated figures
 
 Interval = tuple[Decimal, Decimal]
-Explain = Callable[[Decimal], list[diagnosis.Penjelasan]]
+Explain = Callable[[Decimal], list[diagnosis.Explanation]]
 
 
 def _half_unit(decimals: int) -> Decimal:
@@ -81,14 +81,14 @@ def _truncated(exact: Decimal, stated: Decimal, decimals: int) -> bool:
 
 
 class Auditor:
-    def __init__(self, hasil: Hasil):
+    def __init__(self, hasil: Computed):
         self.h = hasil
         self.found: list[Problem] = []
 
     def add(
         self,
         code: str,
-        where: Lokasi,
+        where: Location,
         table: str,
         field: str,
         message: str,
@@ -115,7 +115,7 @@ class Auditor:
 
     def number(
         self,
-        where: Lokasi,
+        where: Location,
         table: str,
         field: str,
         text: str,
@@ -193,7 +193,7 @@ class Auditor:
         )
 
     def words(
-        self, where: Lokasi, table: str, field: str, text: str, computed: int, digits: str | None
+        self, where: Location, table: str, field: str, text: str, computed: int, digits: str | None
     ) -> None:
         """An amount in words against the computed amount and against its own digits."""
         if abs(computed) >= WORDS_LIMIT:
@@ -244,7 +244,7 @@ class Auditor:
                 format_int(computed - value),
             )
 
-    def category(self, where: Lokasi, table: str, field: str, stated: str, computed: str) -> None:
+    def category(self, where: Location, table: str, field: str, stated: str, computed: str) -> None:
         """A printed category: one of the scale's names, and the one the data earns."""
         names = [b.kategori for b in bands_of(self.h.report.laporan.skala_capaian)]
         if names and stated.strip().lower() not in (n.lower() for n in names):
@@ -273,7 +273,7 @@ class Auditor:
             return
         self.text(where, table, field, stated, computed)
 
-    def text(self, where: Lokasi, table: str, field: str, stated: str, computed: str) -> None:
+    def text(self, where: Location, table: str, field: str, stated: str, computed: str) -> None:
         if stated.strip().lower() != computed.strip().lower():
             self.add(
                 "stated-mismatch",
@@ -287,7 +287,7 @@ class Auditor:
 
     def one_sided(
         self,
-        where: Lokasi,
+        where: Location,
         table: str,
         field: str,
         text: str,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ..angka import format_int
 from ..compute import slug
-from ..fakta import kumpulkan
+from ..facts import collect_facts
+from ..numbers import format_int
 from .recorder import Auditor
 
 
 def staff(a: Auditor) -> None:
 
-    facts = kumpulkan(a.h)
+    facts = collect_facts(a.h)
     for k in a.h.komposisi.values():
         kom = k.komposisi
         table = a.table_of("komposisi", kom.id)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import model as m
-from ..compute import Hasil
+from ..compute import Computed
 from ..table import Table
 from . import budget, indicators, lists, plans, staff
 from .cells import TableError, dec, pct, rp
@@ -33,7 +33,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Kind:
-    render: Callable[[m.Tabel, Hasil], Table]
+    render: Callable[[m.Tabel, Computed], Table]
     sumber: str | None  # what its `sumber` ids name (see validate.POOLS); None: no sumber
 
 
@@ -55,7 +55,7 @@ KINDS: dict[str, Kind] = {
     "anggaran-program": Kind(budget.anggaran_program, "sumber dana"),
     "anggaran-rinci": Kind(budget.anggaran_rinci, "sumber dana"),
 }
-RENDERERS: dict[str, Callable[[m.Tabel, Hasil], Table]] = {k: v.render for k, v in KINDS.items()}
+RENDERERS: dict[str, Callable[[m.Tabel, Computed], Table]] = {k: v.render for k, v in KINDS.items()}
 
 
 def anchors(tabel: m.DaftarTabel | None) -> dict[str, str]:
@@ -79,7 +79,7 @@ def label(t: m.Tabel) -> str:
     return f"{t.label} {t.nomor}".strip() if t.nomor else ""
 
 
-def render(t: m.Tabel, h: Hasil) -> Table:
+def render(t: m.Tabel, h: Computed) -> Table:
     """The table `t` with its caption, anchor and notes; TableError when it cannot be drawn."""
     fn = RENDERERS.get(t.jenis)
     if fn is None:

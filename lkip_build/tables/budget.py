@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from .. import model as m
-from ..compute import Hasil, HasilPos
+from ..compute import Computed, PosResult
 from ..table import Table
 from .cells import TableError, _one, dec, roman, rp, serapan
 
 
-def pagu_sumber(t: m.Tabel, h: Hasil) -> Table:
+def pagu_sumber(t: m.Tabel, h: Computed) -> Table:
     header = ["No", "Program", f"Pagu {h.report.laporan.tahun} (Rp)"]
     rows: list[list[str | list[str]]] = []
     strong = set()
@@ -27,7 +27,7 @@ def pagu_sumber(t: m.Tabel, h: Hasil) -> Table:
     return Table(header, rows, "llr", frozenset(strong))
 
 
-def anggaran_program(t: m.Tabel, h: Hasil) -> Table:
+def anggaran_program(t: m.Tabel, h: Computed) -> Table:
     s = _one(t, h.sumber, "anggaran.yml")
     fisik = any(p.pos.fisik is not None for p in s.program)
     header = [
@@ -46,7 +46,7 @@ def anggaran_program(t: m.Tabel, h: Hasil) -> Table:
     return Table(header, rows, "llrr" + ("r" if fisik else "") + "r", frozenset({len(rows) - 1}))
 
 
-def anggaran_rinci(t: m.Tabel, h: Hasil) -> Table:
+def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
     s = _one(t, h.sumber, "anggaran.yml")
     header = [
         "No",
@@ -66,7 +66,7 @@ def anggaran_rinci(t: m.Tabel, h: Hasil) -> Table:
     ]
     strong = {0}
 
-    def walk(p: HasilPos, number: str, depth: int) -> None:
+    def walk(p: PosResult, number: str, depth: int) -> None:
         if depth == 0:
             strong.add(len(rows))
         indent = "\u2003" * depth  # em spaces keep the hierarchy visible in a flat table

@@ -8,8 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import model as m
-from ..angka import PERCENT_BOUNDS, format_decimal, format_int, format_pct
 from ..model import NA
+from ..numbers import PERCENT_BOUNDS, format_decimal, format_int, format_pct
 
 
 class TableError(Exception):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import model as m
-from ..compute import Hasil, HasilIndikator
+from ..compute import Computed, IndikatorResult
 from ..model import NA
 from ..skala import bands_of, resolve
 from ..table import Table
 from .cells import TableError, _one, dec, pct
 
 
-def skala_capaian(t: m.Tabel, h: Hasil) -> Table:
+def skala_capaian(t: m.Tabel, h: Computed) -> Table:
     """The report's category scale as printed: each band with its own bounds, in the
     document's order (a preset in its own), gaps included."""
     skala = h.report.laporan.skala_capaian
@@ -24,7 +24,7 @@ def skala_capaian(t: m.Tabel, h: Hasil) -> Table:
     return Table(["Skala Pencapaian Kinerja", "Kategori"], rows, "ll")
 
 
-def skala_indikator(t: m.Tabel, h: Hasil) -> Table:
+def skala_indikator(t: m.Tabel, h: Computed) -> Table:
     r = _one(t, h.indikator, "indikator.yml")
     steps = r.indikator.aturan.skala
     if not steps:
@@ -44,20 +44,20 @@ def skala_indikator(t: m.Tabel, h: Hasil) -> Table:
     return Table([title, "Skala Pencapaian Kinerja", "Kategori"], rows, "lrl")
 
 
-def _capaian_cell(r: HasilIndikator) -> str:
+def _capaian_cell(r: IndikatorResult) -> str:
     if r.capaian is None:
         return "n/a**" if r.na and r.indikator.dinilai else ""
     return f"{pct(r.capaian, r.batas)} %" + ("*" if r.catatan else "")
 
 
-def _realisasi_cell(r: HasilIndikator) -> str:
+def _realisasi_cell(r: IndikatorResult) -> str:
     if r.realisasi is None:
         rumus = r.indikator.realisasi
         return dec(rumus) if isinstance(rumus, NA) else "n/a"
     return dec(r.realisasi)
 
 
-def _notes(results: list[HasilIndikator]) -> tuple[str, ...]:
+def _notes(results: list[IndikatorResult]) -> tuple[str, ...]:
     """A note for each policy that decided a capaian (*) and each capaian that is NA (**),
     so a reader sees why, under the table that shows it."""
     seen: list[str] = []
@@ -70,7 +70,7 @@ def _notes(results: list[HasilIndikator]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def capaian(t: m.Tabel, h: Hasil) -> Table:
+def capaian(t: m.Tabel, h: Computed) -> Table:
     year = h.report.laporan.tahun
     header = [
         "No",
@@ -116,7 +116,7 @@ def capaian(t: m.Tabel, h: Hasil) -> Table:
     return Table(header, rows, "lllrrrr", frozenset({last - 2, last - 1}), catatan=notes)
 
 
-def capaian_indikator(t: m.Tabel, h: Hasil) -> Table:
+def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
     results = []
     for iid in t.sumber:
         r = h.indikator.get(iid)
@@ -142,7 +142,7 @@ def capaian_indikator(t: m.Tabel, h: Hasil) -> Table:
     return Table(header, rows, "lllrrr", catatan=_notes(results))
 
 
-def pertumbuhan(t: m.Tabel, h: Hasil) -> Table:
+def pertumbuhan(t: m.Tabel, h: Computed) -> Table:
     r = _one(t, h.indikator, "indikator.yml")
     f = r.indikator.realisasi
     if f.jenis != "pertumbuhan":

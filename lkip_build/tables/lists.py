@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from .. import model as m
-from ..angka import format_int
-from ..compute import Hasil
+from ..compute import Computed
+from ..numbers import format_int
 from ..table import Table
 from .cells import _one, n, pct, rp
 
 
-def daftar(t: m.Tabel, h: Hasil) -> Table:
+def daftar(t: m.Tabel, h: Computed) -> Table:
     d = _one(t, h.daftar, "daftar.yml")
     cols = [(k.kunci, k.judul, k.jenis == "angka") for k in d.daftar.kolom]
     cols += [(k.kunci, k.judul, True) for k in d.daftar.kolom_jumlah]
@@ -39,7 +39,7 @@ def daftar(t: m.Tabel, h: Hasil) -> Table:
     return Table(header, rows, align, strong)
 
 
-def harga(t: m.Tabel, h: Hasil) -> Table:
+def harga(t: m.Tabel, h: Computed) -> Table:
     g = _one(t, h.harga, "harga.yml")
     k = g.kelompok
     header = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import model as m
-from ..compute import Hasil
+from ..compute import Computed
 from ..table import Table
 from .cells import TableError, _one, dec
 
@@ -12,7 +12,7 @@ def _targets(ind: m.IndikatorRencana, years: list[int]) -> list[str]:
     return [dec(ind.target.get(y)) for y in years]
 
 
-def renstra_tujuan(t: m.Tabel, h: Hasil) -> Table:
+def renstra_tujuan(t: m.Tabel, h: Computed) -> Table:
     r = h.report.renstra
     if r is None:
         raise TableError("renstra.yml tidak ada")
@@ -39,7 +39,7 @@ def renstra_tujuan(t: m.Tabel, h: Hasil) -> Table:
     return Table(header, rows, "lllll" + "r" * len(years))
 
 
-def strategi(t: m.Tabel, h: Hasil) -> Table:
+def strategi(t: m.Tabel, h: Computed) -> Table:
     r = h.report.renstra
     if r is None:
         raise TableError("renstra.yml tidak ada")
@@ -66,7 +66,7 @@ def strategi(t: m.Tabel, h: Hasil) -> Table:
     return Table(header, rows, "llll", frozenset(strong))
 
 
-def iku(t: m.Tabel, h: Hasil) -> Table:
+def iku(t: m.Tabel, h: Computed) -> Table:
     r = h.report.renstra
     if r is None:
         raise TableError("renstra.yml tidak ada")
@@ -106,7 +106,7 @@ def iku(t: m.Tabel, h: Hasil) -> Table:
     return Table(header, rows, "lll" + "r" * (len(years) + 2))
 
 
-def perjanjian(t: m.Tabel, h: Hasil) -> Table:
+def perjanjian(t: m.Tabel, h: Computed) -> Table:
     pk = h.report.perjanjian
     if pk is None:
         raise TableError("perjanjian.yml tidak ada")
@@ -154,7 +154,7 @@ def perjanjian(t: m.Tabel, h: Hasil) -> Table:
     return Table(header, rows, "lllrrlll")
 
 
-def program_kegiatan(t: m.Tabel, h: Hasil) -> Table:
+def program_kegiatan(t: m.Tabel, h: Computed) -> Table:
     pk = h.report.perjanjian
     if pk is None:
         raise TableError("perjanjian.yml tidak ada")

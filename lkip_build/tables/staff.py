@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from .. import model as m
-from ..compute import Hasil
+from ..compute import Computed
 from ..table import Table
 from .cells import _one, n
 
 
-def komposisi(t: m.Tabel, h: Hasil) -> Table:
+def komposisi(t: m.Tabel, h: Computed) -> Table:
     k = _one(t, h.komposisi, "pegawai.yml")
     kom = k.komposisi
     if kom.sub_kolom:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .angka import AngkaError, parse_decimal, parse_int
+from .numbers import AngkaError, parse_decimal, parse_int
 from .table import Table
 
 FIXED_TIME = dt.datetime(2000, 1, 1)  # workbook metadata: no build time in the file

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .angka import format_decimal, format_pct
-from .compute import Hasil
+from .compute import Computed
+from .numbers import format_decimal, format_pct
 from .tables import rp
 
 # Category colours (colour-blind safe, dark enough for white gaps); words are always shown too.
@@ -56,7 +56,7 @@ def _base(title: str, values: list[dict[str, object]], height: int) -> dict[str,
     }
 
 
-def capaian(h: Hasil) -> Grafik:
+def capaian(h: Computed) -> Grafik:
     if not h.utama:
         raise GrafikError("laporan ini tidak punya indikator")
     bands = h.report.laporan.skala_capaian
@@ -119,7 +119,7 @@ def capaian(h: Hasil) -> Grafik:
     return Grafik("capaian", "Capaian kinerja per indikator dan kategorinya", alt, spec)
 
 
-def anggaran(h: Hasil, sumber: str) -> Grafik:
+def anggaran(h: Computed, sumber: str) -> Grafik:
     s = h.sumber.get(sumber)
     if s is None:
         raise GrafikError(f"sumber dana {sumber!r} tidak ada di anggaran.yml")
@@ -183,7 +183,7 @@ def anggaran(h: Hasil, sumber: str) -> Grafik:
     )
 
 
-def harga(h: Hasil, kelompok: str) -> Grafik:
+def harga(h: Computed, kelompok: str) -> Grafik:
     g = h.harga.get(kelompok)
     if g is None:
         raise GrafikError(f"kelompok harga {kelompok!r} tidak ada di harga.yml")

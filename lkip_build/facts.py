@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .angka import (
+from .compute import Computed, slug
+from .model import NA
+from .numbers import (
     format_decimal,
     format_int,
     format_pct,
@@ -18,12 +20,10 @@ from .angka import (
     terbilang,
     terbilang_rupiah,
 )
-from .compute import Hasil, slug
-from .model import NA
 
 
 @dataclass(frozen=True)
-class Fakta:
+class Fact:
     value: object
     kind: str  # "uang", "persen", "angka", "desimal", "teks"
 
@@ -37,7 +37,7 @@ FORMATS = {
 }
 
 
-def tulis(f: Fakta, fmt: str = "") -> str:
+def write_fact(f: Fact, fmt: str = "") -> str:
     """Write a figure the Indonesian way, in the format asked for."""
     v = f.value
     if v is None:
@@ -71,77 +71,77 @@ def _amount(v: object) -> object:
     return NA(teks="n/a") if v is None else v
 
 
-def _target(v: object) -> Fakta:
-    return Fakta(v, "desimal") if isinstance(v, Decimal) else Fakta(v, "teks")
+def _target(v: object) -> Fact:
+    return Fact(v, "desimal") if isinstance(v, Decimal) else Fact(v, "teks")
 
 
-def kumpulkan(h: Hasil) -> dict[str, Fakta]:
+def collect_facts(h: Computed) -> dict[str, Fact]:
     """Every named figure of one report."""
-    out: dict[str, Fakta] = {}
+    out: dict[str, Fact] = {}
     lap = h.report.laporan
-    out["laporan.tahun"] = Fakta(lap.tahun, "teks")
-    out["laporan.instansi"] = Fakta(lap.instansi, "teks")
-    out["laporan.wilayah"] = Fakta(lap.wilayah, "teks")
+    out["laporan.tahun"] = Fact(lap.tahun, "teks")
+    out["laporan.instansi"] = Fact(lap.instansi, "teks")
+    out["laporan.wilayah"] = Fact(lap.wilayah, "teks")
     if h.utama:
-        out["kinerja.rata_rata"] = Fakta(h.rata_rata, "persen")
-        out["kinerja.kategori"] = Fakta(h.kategori, "teks")
-        out["kinerja.jumlah_indikator"] = Fakta(len(h.utama), "angka")
+        out["kinerja.rata_rata"] = Fact(h.rata_rata, "persen")
+        out["kinerja.kategori"] = Fact(h.kategori, "teks")
+        out["kinerja.jumlah_indikator"] = Fact(len(h.utama), "angka")
     for iid, r in h.indikator.items():
         p = f"indikator.{iid}"
         out[f"{p}.target"] = _target(r.indikator.target)
-        out[f"{p}.realisasi"] = Fakta(r.realisasi, "desimal")
+        out[f"{p}.realisasi"] = Fact(r.realisasi, "desimal")
         if r.capaian is not None:
-            out[f"{p}.capaian"] = Fakta(r.capaian, "persen")
-            out[f"{p}.kategori"] = Fakta(r.kategori, "teks")
+            out[f"{p}.capaian"] = Fact(r.capaian, "persen")
+            out[f"{p}.kategori"] = Fact(r.kategori, "teks")
         if r.capaian_mentah is not None:
-            out[f"{p}.capaian_mentah"] = Fakta(r.capaian_mentah, "persen")
+            out[f"{p}.capaian_mentah"] = Fact(r.capaian_mentah, "persen")
         if r.a is not None:
-            out[f"{p}.a"] = Fakta(r.a, "desimal")
+            out[f"{p}.a"] = Fact(r.a, "desimal")
         if r.b is not None:
-            out[f"{p}.b"] = Fakta(r.b, "desimal")
+            out[f"{p}.b"] = Fact(r.b, "desimal")
     for gid, g in h.harga.items():
-        out[f"harga.{gid}.rata_rata"] = Fakta(g.rata_rata, "persen")
-        out[f"harga.{gid}.jumlah_barang"] = Fakta(len(g.barang), "angka")
+        out[f"harga.{gid}.rata_rata"] = Fact(g.rata_rata, "persen")
+        out[f"harga.{gid}.jumlah_barang"] = Fact(len(g.barang), "angka")
     for sid, s in h.sumber.items():
-        out[f"anggaran.{sid}.pagu"] = Fakta(s.pagu, "uang")
-        out[f"anggaran.{sid}.realisasi"] = Fakta(_amount(s.realisasi), "uang")
-        out[f"anggaran.{sid}.sisa"] = Fakta(
+        out[f"anggaran.{sid}.pagu"] = Fact(s.pagu, "uang")
+        out[f"anggaran.{sid}.realisasi"] = Fact(_amount(s.realisasi), "uang")
+        out[f"anggaran.{sid}.sisa"] = Fact(
             _amount(None if s.realisasi is None else s.pagu - s.realisasi), "uang"
         )
-        out[f"anggaran.{sid}.persen"] = Fakta(s.persen, "persen")
+        out[f"anggaran.{sid}.persen"] = Fact(s.persen, "persen")
         for prog in s.program:
             if prog.pos.id:
                 q = f"anggaran.{sid}.{prog.pos.id}"
-                out[f"{q}.pagu"] = Fakta(prog.pagu, "uang")
-                out[f"{q}.realisasi"] = Fakta(_amount(prog.realisasi), "uang")
-                out[f"{q}.persen"] = Fakta(prog.persen, "persen")
+                out[f"{q}.pagu"] = Fact(prog.pagu, "uang")
+                out[f"{q}.realisasi"] = Fact(_amount(prog.realisasi), "uang")
+                out[f"{q}.persen"] = Fact(prog.persen, "persen")
     pk = h.report.perjanjian
     if pk is not None and pk.pendapatan is not None:
-        out["perjanjian.pendapatan"] = Fakta(pk.pendapatan, "uang")
+        out["perjanjian.pendapatan"] = Fact(pk.pendapatan, "uang")
     for did, d in h.daftar.items():
-        out[f"daftar.{did}.jumlah"] = Fakta(d.banyak, "angka")
+        out[f"daftar.{did}.jumlah"] = Fact(d.banyak, "angka")
         for col, total in d.jumlah.items():
-            out[f"daftar.{did}.total.{col}"] = Fakta(total, "angka")
+            out[f"daftar.{did}.total.{col}"] = Fact(total, "angka")
     for kid, k in h.komposisi.items():
         p = f"pegawai.{kid}"
         kom = k.komposisi
-        out[f"{p}.total"] = Fakta(k.total, "angka")
+        out[f"{p}.total"] = Fact(k.total, "angka")
         sub = max(1, len(kom.sub_kolom))
         for ci, col in enumerate(kom.kolom):
-            out[f"{p}.kolom.{slug(col)}"] = Fakta(
+            out[f"{p}.kolom.{slug(col)}"] = Fact(
                 sum(k.jumlah_kolom[ci * sub : (ci + 1) * sub]), "angka"
             )
         for si, sk in enumerate(kom.sub_kolom):
-            out[f"{p}.kolom.{slug(sk)}"] = Fakta(sum(k.jumlah_kolom[si::sub]), "angka")
+            out[f"{p}.kolom.{slug(sk)}"] = Fact(sum(k.jumlah_kolom[si::sub]), "angka")
         for row, total in zip(kom.baris, k.jumlah_baris, strict=True):
-            out[f"{p}.baris.{slug(row.label)}"] = Fakta(total, "angka")
+            out[f"{p}.baris.{slug(row.label)}"] = Fact(total, "angka")
             if k.total:
-                out[f"{p}.persen.{slug(row.label)}"] = Fakta(
+                out[f"{p}.persen.{slug(row.label)}"] = Fact(
                     Decimal(total) * 100 / k.total, "persen"
                 )
             for ci, col in enumerate(kom.kolom):
                 cells = row.nilai[ci * sub : (ci + 1) * sub]
-                out[f"{p}.sel.{slug(row.label)}.{slug(col)}"] = Fakta(sum(cells), "angka")
+                out[f"{p}.sel.{slug(row.label)}.{slug(col)}"] = Fact(sum(cells), "angka")
         for name, total in k.kelompok.items():
-            out[f"{p}.kelompok.{slug(name)}"] = Fakta(total, "angka")
+            out[f"{p}.kelompok.{slug(name)}"] = Fact(total, "angka")
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from .compute import Hasil
+from .compute import Computed
 from .problems import ERROR, INFO, WARNING, Problem
 from .table import cell_text
 from .tables import anchors, label
@@ -45,7 +45,7 @@ def _words(text: str) -> list[str]:
     return [w for w in out if w]
 
 
-def chapters(h: Hasil, table_pages: dict[str, str]) -> dict[str, tuple[int, str]]:
+def chapters(h: Computed, table_pages: dict[str, str]) -> dict[str, tuple[int, str]]:
     """Where each place a finding names belongs: a numbered table -> the page it is on;
     other places ("Ringkasan Eksekutif", "Bab 3.2 teks") -> the page whose title starts
     with the same words. Values: (reading order, page title)."""
@@ -75,7 +75,7 @@ def _matched(words: list[str], title: list[str]) -> int:
     return i
 
 
-def _chapter(place: str, known: dict[str, tuple[int, str]], h: Hasil) -> tuple[int, str]:
+def _chapter(place: str, known: dict[str, tuple[int, str]], h: Computed) -> tuple[int, str]:
     if place in known:
         return known[place]
     words = _words(place)
@@ -91,7 +91,7 @@ def _chapter(place: str, known: dict[str, tuple[int, str]], h: Hasil) -> tuple[i
     return (len(h.report.laporan.halaman), "Lainnya")
 
 
-def page_markdown(h: Hasil, found: list[Problem], table_pages: dict[str, str]) -> str:
+def page_markdown(h: Computed, found: list[Problem], table_pages: dict[str, str]) -> str:
     """The body of the verification page of one report."""
     lap = h.report.laporan
     blocking = lap.kebijakan.temuan_memblokir
