@@ -92,3 +92,27 @@ class AppliedRule:
         if self.catatan:
             out += f"; {self.catatan}"
         return f"{out} → capaian {capaian}"
+
+
+def apply(
+    jenis: str,
+    batas: Decimal | None,
+    lantai: Decimal | None,
+    target: Decimal,
+    realisasi: Decimal,
+    base: Decimal | None,
+) -> Decimal | None:
+    """Capaian by a rule, capped and floored: for the audit, which asks what a document's
+    printed capaian would be from its own printed realisasi. None where the rule cannot."""
+    rule = RULES.get(jenis)
+    if rule is None or (rule.needs_baseline and base is None):
+        return None
+    divisor = {"T": target, "R": realisasi, "B-T": (base or 0) - target}[rule.divides_by]
+    if divisor == 0:
+        return None
+    value = rule.fn(target, realisasi, base)
+    if value is None:
+        return None
+    if batas is not None:
+        value = min(value, batas)
+    return max(value, lantai) if lantai is not None else value

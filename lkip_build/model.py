@@ -123,6 +123,7 @@ class Halaman(Node):
 
     file: str
     judul: str
+    cetak: bool = True  # part of the print view and PDF (`tidak` for a page of links)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -63,6 +63,26 @@ def reproducible(data: bytes) -> bytes:
     return re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)([^)]*)(\))", fix, data)
 
 
+def relative_links(data: bytes, here: Path) -> bytes:
+    """Links to the site's pages are printed as file:// URIs of the build folder, which
+    changes every build: make them relative to the PDF (so they also work on the site),
+    keeping every byte offset by padding the URI with spaces."""
+    base = here.resolve().as_uri().encode() + b"/"
+    parent = here.resolve().parent.as_uri().encode() + b"/"
+
+    def fix(m: re.Match[bytes]) -> bytes:
+        uri = m.group(2)
+        if uri.startswith(base):
+            rel = uri[len(base) :]
+        elif uri.startswith(parent):
+            rel = b"../" + uri[len(parent) :]
+        else:
+            return m.group(0)
+        return m.group(1) + rel.ljust(len(uri), b" ") + m.group(3)
+
+    return re.sub(rb"(/URI\s*\()(file://[^)]*)(\))", fix, data)
+
+
 def write(html: Path, out: Path) -> None:
     exe = chromium()
     if exe is None:
@@ -73,7 +93,7 @@ def write(html: Path, out: Path) -> None:
     if result.returncode != 0 or not out.exists() or not out.read_bytes().startswith(b"%PDF-"):
         tail = (result.stderr or "").strip().splitlines()[-1:] or ["(tanpa pesan)"]
         raise LkipError([problem("pdf-failed", Location(str(out)), f"PDF gagal dibuat: {tail[0]}")])
-    out.write_bytes(reproducible(out.read_bytes()))
+    out.write_bytes(relative_links(reproducible(out.read_bytes()), out.parent))
 
 
 def write_all(publication: Publication, site_dir: Path) -> list[str]:

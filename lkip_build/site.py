@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from . import downloads, verification
 from .audit import ERROR, audit
 from .compute import Computed, compute_report
 from .facts import Fact, collect_facts, write_fact
-from .markers import CETAK, MARKER, PageContext, expand, find_table_ids
+from .markers import CETAK, MARKER, TINGKAT, PageContext, expand, find_table_ids
 from .model import Location
 from .problems import Collector, Problem, guard
 from .report import load_reports
@@ -72,11 +73,11 @@ class Publication:
                 pages[src] = f"# {verification.TITLE}\n\n<!-- lkip:catatan-verifikasi -->\n"
             files[f"{rid}/{verification.JSON}"] = verification.as_json(found)
             lap = self.by_id[rid].report.laporan
-            # the web cover (index.md) is a page of links; print has its own cover
+            # print has its own cover; a web page that only links (`cetak: tidak`) is left out
             parts = [
-                sources[f"{rid}/{p.file}"]
+                body(sources[f"{rid}/{p.file}"])
                 for p in lap.halaman
-                if f"{rid}/{p.file}" in sources and p.file != "index.md"
+                if f"{rid}/{p.file}" in sources and p.cetak
             ]
             e = html.escape
             cover = (
@@ -136,8 +137,14 @@ class Publication:
     def nav(self) -> list[object]:
         """Home first, then one section per report with its pages in reading order."""
         nav: list[object] = [{"Beranda": "index.md"}]
+        levels = list(TINGKAT)
         for h in sorted(
-            self.hasil, key=lambda x: (x.report.laporan.instansi, -x.report.laporan.tahun)
+            self.hasil,
+            key=lambda x: (
+                levels.index(x.report.laporan.tingkat),
+                x.report.laporan.instansi,
+                -x.report.laporan.tahun,
+            ),
         ):
             lap = h.report.laporan
             # the theme writes nav titles into HTML unescaped: escape text that comes from YAML
@@ -180,8 +187,10 @@ class Publication:
         # the print view repeats every chapter: its problems are the chapters' own, reported
         # there once, with the line in the file an editor can open
         echo = Collector()
+        # the body only: the generator hands a page its Markdown without its front matter,
+        # and the expansion replaces that body (front matter in it would be printed)
         out = {
-            src: self._expand(src, text, echo if src.endswith("/" + CETAK) else problems)
+            src: self._expand(src, body(text), echo if src.endswith("/" + CETAK) else problems)
             for src, text in pages.items()
         }
         problems.raise_if_any()
@@ -257,6 +266,14 @@ class Publication:
                     Location(f"content/{src}"),
                     f"folder {head!r} bukan id laporan di data/",
                 )
+
+
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
+
+
+def body(text: str) -> str:
+    """A page's Markdown without its YAML front matter (as the site generator sees it)."""
+    return FRONT_MATTER.sub("", text, count=1)
 
 
 def prepare(root: Path, data_dir: Path | None = None, only: str | None = None) -> Publication:

@@ -21,6 +21,18 @@ def _label(t: Problem) -> str:
     return _LABEL_OF_CODE.get(t.code, _LABEL[t.severity])
 
 
+def _verdict(found: list[Problem], blocking: bool) -> str:
+    """The sentence after the summary: true for 0 findings, for blocking and for not."""
+    if not any(t.severity == ERROR for t in found):
+        return "Tidak ada angka tertulis yang bertentangan dengan hasil hitung."
+    if blocking:
+        return "Laporan ini belum boleh terbit selama ada temuan tidak konsisten."
+    return (
+        "Dokumen ini sudah terbit; temuan diterbitkan apa adanya, dan tabel di situs ini "
+        "menampilkan angka hasil hitung."
+    )
+
+
 def summary(found: list[Problem]) -> str:
     n = {s: sum(1 for t in found if t.severity == s) for s in (ERROR, WARNING, INFO)}
     return f"{n[ERROR]} tidak konsisten, {n[WARNING]} perlu diperiksa, {n[INFO]} catatan"
@@ -96,18 +108,13 @@ def page_markdown(h: Computed, found: list[Problem], table_pages: dict[str, str]
     lap = h.report.laporan
     blocking = lap.kebijakan.temuan_memblokir
     out = [
-        f"Halaman ini dibuat otomatis saat build: setiap angka yang **tertulis** di dokumen "
-        f"{cell_text(lap.judul)} dibandingkan dengan angka yang **dihitung** dari datanya. "
-        "Pembulatan dihormati: angka tertulis dengan dua desimal dianggap cocok bila nilai "
-        "tepatnya dapat dibulatkan ke angka itu.",
+        f"Setiap angka yang **tertulis** di dokumen {cell_text(lap.judul)} dibandingkan dengan "
+        "angka yang **dihitung** dari datanya. Angka tertulis dengan dua desimal dianggap cocok "
+        "bila nilai tepatnya, dibulatkan, menjadi angka itu. Persentase yang belum tepat "
+        "mencapai 0 % atau 100 % (atau batas sebuah kategori) tidak pernah ditampilkan sebagai "
+        "batas itu: 99,9986 % ditampilkan 99,99 %.",
         "",
-        f"**Ringkasan:** {summary(found)}. "
-        + (
-            "Laporan ini belum boleh terbit selama ada temuan tidak konsisten."
-            if blocking
-            else "Dokumen ini sudah terbit; temuan diterbitkan apa adanya, dan tabel di situs "
-            "ini menampilkan angka hasil hitung."
-        ),
+        f"**Ringkasan:** {summary(found)}. " + _verdict(found, blocking),
         "",
         "Data temuan dalam format JSON: [temuan.json](catatan-verifikasi/temuan.json).",
         "",

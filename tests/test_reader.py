@@ -141,6 +141,10 @@ def test_print_view_holds_the_whole_report_in_order(site: Path) -> None:
     ]
     assert order == sorted(order)
     assert 'href="#tabel-3-2"' in raw  # Daftar Tabel links inside the page
+    # the print view starts with the report's title: no front matter or stray text before it
+    text = " ".join(re.sub(r"<[^>]+>", " ", body[: body.index("lkip-sampul")]).split())
+    assert text.startswith("Laporan Kinerja Instansi Pemerintah (LKIP) Tahun 2021"), text[:120]
+    assert "search:" not in re.sub(r"<[^>]+>", " ", body)
     assert "@media print" in (ROOT / "content" / "assets" / "lkip.css").read_text(encoding="utf-8")
 
 

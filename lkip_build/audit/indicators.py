@@ -5,10 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import claims, diagnosis
+from .. import model as m
+from ..capaian import apply
 from ..compute import HUNDRED, IndikatorResult, count_from_daftar
 from ..model import NA, NA_SPELLINGS
 from ..numbers import format_decimal, format_int
-from .recorder import Auditor
+from .recorder import Auditor, _half_unit, stated_number
 
 
 def indicators(a: Auditor) -> None:
@@ -56,8 +58,15 @@ def _indicator(a: Auditor, r: IndikatorResult) -> None:
     }
     table = a.table_of_kind("capaian")
     for t in ind.tertulis:
+        follows = _from_printed_realisasi(r, t)
         for key, text in t.nilai.items():
             field = f"{ind.id}.{key}"
+            if (
+                key == "capaian"
+                and follows is not None
+                and _consequence(a, t, field, text, r, follows)
+            ):
+                continue
             if key == "klaim":
                 a.claim(t, field, text, claims.indicator_claim(text, r))
                 continue
@@ -91,6 +100,7 @@ def _indicator(a: Auditor, r: IndikatorResult) -> None:
         and ind.aturan.jenis != "skala"
         and r.capaian is not None
         and r.capaian > HUNDRED
+        and not _printed_above_100(ind)
     ):
         a.add(
             "capaian-over-100",
@@ -147,3 +157,53 @@ def _indicator(a: Auditor, r: IndikatorResult) -> None:
                     format_int(int(counted)),
                     format_int(int(counted - x.nilai)),
                 )
+
+
+def _printed_above_100(ind: m.Indikator) -> bool:
+    """Whether the document itself prints a capaian above 100 %: then it does not cap, and
+    an uncapped rule needs no warning (whether the figure is right is checked apart)."""
+    for t in ind.tertulis:
+        read = stated_number(t.nilai["capaian"], integer=False) if "capaian" in t.nilai else None
+        if read is not None and read[0] > HUNDRED:
+            return True
+    return False
+
+
+def _from_printed_realisasi(r: IndikatorResult, t: m.Tertulis) -> Decimal | None:
+    """The capaian a document's own printed realisasi gives, where that realisasi is not
+    the computed one: a printed capaian that follows it is a consequence, not an error."""
+    ind = r.indikator
+    if (
+        "realisasi" not in t.nilai
+        or r.realisasi_tepat is None
+        or not isinstance(ind.target, Decimal)
+    ):
+        return None
+    read = stated_number(t.nilai["realisasi"], integer=False)
+    if read is None or abs(read[0] - r.realisasi_tepat) <= _half_unit(read[1]):
+        return None
+    base = ind.tahun_dasar if isinstance(ind.tahun_dasar, Decimal) else None
+    aturan = ind.aturan
+    return apply(aturan.jenis, aturan.batas, aturan.lantai, ind.target, read[0], base)
+
+
+def _consequence(
+    a: Auditor, t: m.Tertulis, field: str, text: str, r: IndikatorResult, follows: Decimal
+) -> bool:
+    read = stated_number(text, integer=False)
+    if read is None or r.capaian is None:
+        return False
+    half = _half_unit(read[1])
+    if abs(read[0] - r.capaian) <= half or abs(read[0] - follows) > half:
+        return False
+    a.add(
+        "stated-consequence",
+        t.lokasi,
+        t.di,
+        field,
+        f"capaian: dokumen menulis {text}, sesuai dengan realisasi yang tercetak di tempat yang "
+        f"sama ({t.nilai['realisasi']}, yang berbeda dari hasil hitung): akibat selisih itu, "
+        "bukan kesalahan kedua",
+        text,
+    )
+    return True

@@ -170,13 +170,17 @@ class Auditor:
             return  # the site's own display of a value near a boundary (99,9986 -> 99,99)
         shown = format_int(int(exact)) if integer else format_decimal(exact, max(decimals, 2))
         diff = exact - value
-        diff_text = format_int(int(diff)) if integer else format_decimal(diff, max(decimals, 2))
+        diff_text: str | None = (
+            format_int(int(diff)) if integer else format_decimal(diff, max(decimals, 2))
+        )
         hint = ""
         if not spread:  # a figure from rounded inputs is an interval: no single slip to name
             tried = explain(value) if explain else []
             tried = tried or diagnosis.candidates_value(value, exact, decimals)
             if len(tried) == 1:  # named only when exactly one usual mistake explains it
                 hint = f"; penjelasan: {tried[0].pesan}"
+                if tried[0].kode == "digit-lost":
+                    diff_text = None  # a lost digit is no difference of 11 billion rupiah
         if not hint and not integer and decimals and _truncated(exact, value, decimals):
             hint = " (angka dokumen tampaknya dipotong, bukan dibulatkan)"
         elif not hint and integer and value and str(int(exact)).startswith(str(int(value))):
