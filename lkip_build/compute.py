@@ -183,10 +183,15 @@ class PosResult:
     pagu: int | Decimal
     realisasi: int | Decimal | None  # None: the document prints none (NA), here and below
     anak: list[PosResult] = field(default_factory=list)
+    induk: str = "rasio_jumlah"  # how a parent's percentage is made (SumberDana.persen_induk)
 
     @property
     def persen(self) -> Decimal | None:
-        return None if self.realisasi is None else persen(self.realisasi, self.pagu)
+        if self.realisasi is None:
+            return None
+        if self.anak and self.induk == "rerata_baris":
+            return _mean_of([a.persen for a in self.anak])
+        return persen(self.realisasi, self.pagu)
 
     @property
     def sisa(self) -> int | Decimal | None:
@@ -215,10 +220,20 @@ class SumberResult:
 
     @property
     def persen(self) -> Decimal | None:
-        return None if self.realisasi is None else persen(self.realisasi, self.pagu)
+        if self.realisasi is None:
+            return None
+        if self.sumber.persen_induk == "rerata_baris":
+            return _mean_of([p.persen for p in self.program])
+        return persen(self.realisasi, self.pagu)
 
 
-def compute_pos(pos: m.PosAnggaran, problems: Collector) -> PosResult:
+def _mean_of(values: list[Decimal | None]) -> Decimal | None:
+    """The mean of the rows' percentages (rows without one, pagu 0, are not rows of it)."""
+    known = [v for v in values if v is not None]
+    return mean(known) if known else None
+
+
+def compute_pos(pos: m.PosAnggaran, problems: Collector, induk: str = "rasio_jumlah") -> PosResult:
     """A line's amounts: a leaf's as typed, a parent's the sums of its children. Realisasi
     may be given at the level the document prints it: on a parent whose children give none
     (NA); a missing realisasi is an error, never a silent 0."""
@@ -228,7 +243,7 @@ def compute_pos(pos: m.PosAnggaran, problems: Collector) -> PosResult:
             problems.add("negative-amount", pos.lokasi, f"{name} tidak boleh negatif: {value}")
     own = None if isinstance(pos.realisasi, NA) else pos.realisasi
     if pos.rincian:
-        anak = [compute_pos(c, problems) for c in pos.rincian]
+        anak = [compute_pos(c, problems, induk) for c in pos.rincian]
         children = _sum([a.realisasi for a in anak])
         typed_over_children = own is not None and any(a.realisasi is not None for a in anak)
         if pos.pagu is not None or typed_over_children:
@@ -239,7 +254,7 @@ def compute_pos(pos: m.PosAnggaran, problems: Collector) -> PosResult:
                 "hapus angkanya (catat angka dokumen di `tertulis`)",
             )
         realisasi = own if own is not None and children is None else children
-        return PosResult(pos, sum((a.pagu for a in anak), 0), realisasi, anak)
+        return PosResult(pos, sum((a.pagu for a in anak), 0), realisasi, anak, induk)
     if pos.pagu is None:
         problems.add("missing-field", pos.lokasi, f"{pos.nama!r}: pagu belum diisi")
     if pos.realisasi is None:
@@ -646,7 +661,8 @@ def compute_report(report: Report, problems: Collector) -> Computed:
     sumber = {}
     if report.anggaran:
         for s in report.anggaran.sumber:
-            sumber[s.id] = SumberResult(s, [compute_pos(p, problems) for p in s.program])
+            programs = [compute_pos(p, problems, s.persen_induk) for p in s.program]
+            sumber[s.id] = SumberResult(s, programs)
     ctx = _Ctx(report, daftar, harga, problems)
     utama: list[IndikatorResult] = []
     semua: dict[str, IndikatorResult] = {}

@@ -558,6 +558,10 @@ class SumberDana(Node):
     nama: str  # "APBD", "APBN (Dana Dekonsentrasi)"
     program: list[PosAnggaran]
     tertulis: list[Tertulis] = field(default_factory=list)
+    # what the percentage of a parent line and of the total is: the ratio of the summed
+    # amounts (rasio_jumlah), or the mean of its rows' percentages (rerata_baris), as the
+    # document computes it; the table says which
+    persen_induk: Literal["rasio_jumlah", "rerata_baris"] = "rasio_jumlah"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -471,3 +471,20 @@ def test_a_scale_in_any_order_classifies_the_same(order: int) -> None:
     assert kategori_skala(D("81.44"), bands) == "Berhasil"
     assert kategori_skala(D(75), bands) == "Berhasil"
     assert kategori_skala(D("54.99"), bands) == "Belum Berhasil"
+
+
+@pytest.mark.parametrize(
+    ("induk", "persen"), [("rasio_jumlah", "75,00"), ("rerata_baris", "83,33")]
+)
+def test_a_total_percentage_is_the_aggregate_the_source_declares(induk: str, persen: str) -> None:
+    """Issue 8: a total declares 'ratio of sums' or 'mean of rows'. Rows 100/100 (100 %) and
+    200/300 (66,67 %): the ratio of sums is 300/400 = 75 %, the mean of rows 83,33 %."""
+    from lkip_build.compute import SumberResult, compute_pos
+
+    rows = [
+        m.PosAnggaran(nama="a", pagu=100, realisasi=100),
+        m.PosAnggaran(nama="b", pagu=300, realisasi=200),
+    ]
+    s = m.SumberDana(id="s", nama="S", program=rows, persen_induk=induk)
+    result = SumberResult(s, [compute_pos(p, Collector(), induk) for p in rows])
+    assert two(result.persen) == persen

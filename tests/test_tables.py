@@ -74,7 +74,7 @@ Sumber Data: Dinas Uji{TWO_SPACES}
 </div>
 """
 
-GOLDEN_3_24 = """\
+GOLDEN_3_24 = f"""\
 <p class="lkip-judul-tabel" id="tabel-3-24"><strong>Tabel 3.24</strong> Alokasi dan Realisasi Anggaran APBN</p>
 
 | No | Program | Pagu (Rp) | Realisasi (Rp) | Keuangan (%) |
@@ -83,6 +83,12 @@ GOLDEN_3_24 = """\
 | 2. | Program Pengembangan Perdagangan Dalam Negeri | 727.377.000 | 607.020.102 | 83,45 |
 | 3. | Program Peningkatan Perdagangan Luar Negeri | 484.883.000 | 458.892.000 | 94,64 |
 |  | **Total** | **2.194.960.000** | **2.033.972.202** | **92,67** |
+
+<div class="lkip-catatan-tabel" markdown="1">
+
+Persentase total dan baris induk: jumlah realisasi / jumlah pagu × 100 %.{TWO_SPACES}
+
+</div>
 """
 
 

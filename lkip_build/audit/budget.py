@@ -6,23 +6,21 @@ from decimal import Decimal
 
 from .. import diagnosis
 from .. import model as m
-from ..compute import HUNDRED, PosResult
+from ..compute import HUNDRED, PosResult, SumberResult
 from ..numbers import format_int
 from .recorder import Auditor, Explain, _half_unit, stated_number
 
 
 def budget(a: Auditor) -> None:
     for s in a.h.sumber.values():
-        _stated_amounts(
-            a, s.sumber.tertulis, f"{s.sumber.id}", s.pagu, s.realisasi, None, s.program
-        )
+        _stated_amounts(a, s.sumber.tertulis, f"{s.sumber.id}", s, None, s.program)
         for p in s.program:
             _pos(a, p, s.sumber.id)
 
 
 def _pos(a: Auditor, p: PosResult, path: str) -> None:
     path = f"{path}/{p.pos.id or p.pos.nama}"
-    _stated_amounts(a, p.pos.tertulis, path, p.pagu, p.realisasi, p.pos.fisik, p.anak)
+    _stated_amounts(a, p.pos.tertulis, path, p, p.pos.fisik, p.anak)
     if p.realisasi is not None and p.realisasi > p.pagu:
         a.add(
             "realisasi-over-pagu",
@@ -41,12 +39,14 @@ def _stated_amounts(
     a: Auditor,
     stated: list[m.Tertulis],
     path: str,
-    pagu: int | Decimal,
-    realisasi: int | Decimal | None,
+    line: PosResult | SumberResult,
     fisik: Decimal | None,
     rows: list[PosResult],
 ) -> None:
-    persen = realisasi * HUNDRED / pagu if pagu and realisasi is not None else None
+    pagu, realisasi, persen = line.pagu, line.realisasi, line.persen  # as the table shows
+    meant = "mean" if isinstance(line, PosResult) and line.induk == "rerata_baris" else "ratio"
+    if isinstance(line, SumberResult) and line.sumber.persen_induk == "rerata_baris":
+        meant = "mean"
     names = [r.pos.nama for r in rows]
     pagus = [Decimal(r.pagu) for r in rows]
     reals = [Decimal(r.realisasi) for r in rows if r.realisasi is not None]
@@ -60,7 +60,9 @@ def _stated_amounts(
 
     ratio: Explain | None = None
     if rows and all(pagus) and reals:
-        ratio = lambda v: diagnosis.candidates_ratio(v, reals, pagus, 2, labels=names)  # noqa: E731
+        ratio = lambda v: diagnosis.candidates_ratio(  # noqa: E731
+            v, reals, pagus, 2, labels=names, meant=meant
+        )
     for t in stated:
         consequence = _printed_basis(a, t, pagu, realisasi)
         for key, text in t.nilai.items():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import model as m
-from ..compute import Computed, PosResult
+from ..compute import Computed, PosResult, SumberResult
 from ..table import Table
 from .cells import TableError, _one, dec, roman, rp, serapan
 
@@ -43,7 +43,20 @@ def anggaran_program(t: m.Tabel, h: Computed) -> Table:
         extra = [dec(p.pos.fisik)] if fisik else []
         rows.append([f"{i + 1}.", p.pos.nama, rp(p.pagu), rp(p.realisasi), *extra, serapan(p)])
     rows.append(["", "Total", rp(s.pagu), rp(s.realisasi), *([""] if fisik else []), serapan(s)])
-    return Table(header, rows, "llrr" + ("r" if fisik else "") + "r", frozenset({len(rows) - 1}))
+    align = "llrr" + ("r" if fisik else "") + "r"
+    return Table(header, rows, align, frozenset({len(rows) - 1}), catatan=(aggregate_note(s),))
+
+
+AGGREGATE_NOTES = {
+    "rasio_jumlah": "Persentase total dan baris induk: jumlah realisasi / jumlah pagu × 100 %.",
+    "rerata_baris": "Persentase total dan baris induk: rata-rata persentase barisnya, "
+    "sebagaimana dokumen menghitungnya (bukan rasio jumlahnya).",
+}
+
+
+def aggregate_note(s: SumberResult) -> str:
+    """What the total's percentage is: a table says which aggregate it shows."""
+    return AGGREGATE_NOTES[s.sumber.persen_induk]
 
 
 def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
@@ -76,4 +89,4 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
 
     for i, p in enumerate(s.program):
         walk(p, roman(i), 0)
-    return Table(header, rows, "llrrr", frozenset(strong))
+    return Table(header, rows, "llrrr", frozenset(strong), catatan=(aggregate_note(s),))
