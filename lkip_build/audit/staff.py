@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..compute import slug
-from ..facts import collect_facts
+from ..facts import collect_facts, write_fact
 from ..numbers import format_int
 from .recorder import Auditor
 
@@ -41,6 +43,8 @@ def staff(a: Auditor) -> None:
         other = facts.get(kom.sama_dengan) if kom.sama_dengan else None
         # an unknown name stopped the validation pass already
         if other is not None and other.value != k.total:
+            # the name may be any figure, not only a count (a percentage, a text, NA)
+            count = other.value if isinstance(other.value, int) else None
             a.add(
                 "same-quantity-mismatch",
                 kom.lokasi,
@@ -48,8 +52,8 @@ def staff(a: Auditor) -> None:
                 f"{kom.id}.total",
                 f"total tabel ini {k.total}, sedangkan {kom.sama_dengan} = {other.value}",
                 format_int(k.total),
-                format_int(int(other.value)),
-                format_int(int(other.value) - k.total),  # type: ignore[call-overload]
+                write_fact(other) if count is None else format_int(count),
+                None if count is None else format_int(count - k.total),
             )
         if kom.tertulis_jumlah:
             a.number(
@@ -68,6 +72,7 @@ def staff(a: Auditor) -> None:
                 if f is None:
                     a.unknown(t, field, key, text)
                 else:
+                    assert isinstance(f.value, int | Decimal), "staff figures are counts and %"
                     a.number(
                         t.lokasi,
                         t.di,
@@ -76,4 +81,4 @@ def staff(a: Auditor) -> None:
                         f.value,
                         integer=f.kind == "angka",
                         what=key,
-                    )  # type: ignore[arg-type]
+                    )
