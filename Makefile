@@ -24,6 +24,7 @@ site: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check lkip_build hooks tests scripts
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 # Only the real-browser tests (also part of `make test`). They need /usr/bin/chromium

@@ -11,11 +11,14 @@ indicator that met its target is green, and a price that fell is shown as good.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from .compute import Computed
 from .numbers import format_decimal, format_pct
+from .skala import bands_of
 from .tables import rp
 
 # Category colours (colour-blind safe, dark enough for white gaps); words are always shown too.
@@ -59,7 +62,7 @@ def _base(title: str, values: list[dict[str, object]], height: int) -> dict[str,
 def capaian(h: Computed) -> Grafik:
     if not h.utama:
         raise GrafikError("laporan ini tidak punya indikator")
-    bands = h.report.laporan.skala_capaian
+    bands = bands_of(h.report.laporan.skala_capaian)  # a preset's name is its bands
     names = [b.kategori for b in bands]
     values = []
     for i, r in enumerate(h.utama, start=1):
@@ -161,7 +164,8 @@ def anggaran(h: Computed, sumber: str) -> Grafik:
             "encoding": {"text": {"field": "label"}},
         },
     ]
-    spec["config"]["locale"] = {
+    # cast: _base puts a dict under "config"
+    cast(dict[str, object], spec["config"])["locale"] = {
         "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
     }
     total = "n/a" if s.persen is None else f"{format_pct(s.persen)} %"
@@ -255,4 +259,5 @@ def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-KINDS = {"capaian": capaian, "anggaran": anggaran, "harga": harga}
+# each kind takes the report and the marker's own arguments (a sumber, a kelompok)
+KINDS: dict[str, Callable[..., Grafik]] = {"capaian": capaian, "anggaran": anggaran, "harga": harga}

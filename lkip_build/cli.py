@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .problems import (
     ERROR,
@@ -23,6 +24,9 @@ from .problems import (
     exit_status,
     guard,
 )
+
+if TYPE_CHECKING:  # the site module is imported late, by the command that needs it
+    from .site import Publication
 
 DESCRIPTION = """\
 Periksa data laporan kinerja: membaca YAML, memeriksa rujukan, menghitung setiap angka,
@@ -63,10 +67,10 @@ def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
     raise LkipError(collector.problems)
 
 
-def _blocks(p: Problem, publication: object) -> bool:
+def _blocks(p: Problem, publication: Publication) -> bool:
     """Audit errors block only where the report's policy says so (a published document's
     findings are shown, not refused): the same rule the build applies."""
-    return p.stage != "audit" or any(p is t for t in publication.blocking())  # type: ignore[attr-defined]
+    return p.stage != "audit" or any(p is t for t in publication.blocking())
 
 
 def main(argv: list[str] | None = None) -> int:

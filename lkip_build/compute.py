@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import cast
 
 from . import model as m
 from . import skala as skala_mod
@@ -93,10 +94,23 @@ def compute_daftar(daftar: m.Daftar, problems: Collector) -> DaftarResult:
         for key in numbers:
             row.setdefault(key, 0)
         for extra in daftar.kolom_jumlah:
-            row[extra.kunci] = sum(int(row.get(k, 0)) for k in extra.dari)  # type: ignore[arg-type]
+            total = 0
+            for k in extra.dari:
+                cell = row.get(k, 0)
+                if isinstance(cell, int):
+                    total += cell
+                else:  # a text cell: kolom_jumlah sums numeric columns only
+                    problems.add(
+                        "input-not-number",
+                        where,
+                        f"kolom_jumlah {extra.kunci!r} menjumlahkan kolom teks {k!r}; "
+                        "jumlahkan kolom angka saja",
+                    )
+            row[extra.kunci] = total
         rows.append(row)
     numeric = numbers | {k.kunci for k in daftar.kolom_jumlah}
-    totals = {k: sum(int(r[k]) for r in rows) for k in numeric}  # type: ignore[arg-type]
+    # cast: a numeric cell is an int by construction (parsed, defaulted to 0, or summed above)
+    totals = {k: sum(cast(int, r[k]) for r in rows) for k in numeric}
     return DaftarResult(daftar, rows, totals)
 
 
@@ -128,9 +142,9 @@ def compute_komposisi(k: m.Komposisi, problems: Collector) -> KomposisiResult:
     rows = [list(r.nilai) + [0] * (width - len(r.nilai)) for r in k.baris]
     rows = [r[:width] for r in rows]
     kelompok: dict[str, int] = {}
-    for r, row in zip(k.baris, rows, strict=True):
+    for r, values in zip(k.baris, rows, strict=True):
         if r.kelompok:
-            kelompok[r.kelompok] = kelompok.get(r.kelompok, 0) + sum(row)
+            kelompok[r.kelompok] = kelompok.get(r.kelompok, 0) + sum(values)
     return KomposisiResult(
         komposisi=k,
         jumlah_baris=[sum(r) for r in rows],
@@ -146,7 +160,7 @@ def compute_komposisi(k: m.Komposisi, problems: Collector) -> KomposisiResult:
 @dataclass(frozen=True)
 class BarangResult:
     barang: m.Barang
-    selisih: int
+    selisih: int | Decimal  # exact sen where a price has them
     persen: Decimal | None
 
 
@@ -200,9 +214,10 @@ class PosResult:
 
 def _sum(values: list[int | Decimal | None]) -> int | Decimal | None:
     """A total of amounts, or None when any of them is not available: never a partial sum."""
-    if any(v is None for v in values):
+    amounts = [v for v in values if v is not None]
+    if len(amounts) < len(values):
         return None
-    return sum(values, 0)  # type: ignore[arg-type]
+    return sum(amounts, 0)
 
 
 @dataclass(frozen=True)
@@ -656,8 +671,8 @@ def compute_report(report: Report, problems: Collector) -> Computed:
     harga = {}
     if report.harga:
         for g in report.harga.kelompok:
-            if (h := compute_harga(g, problems)) is not None:
-                harga[g.id] = h
+            if (result := compute_harga(g, problems)) is not None:
+                harga[g.id] = result
     sumber = {}
     if report.anggaran:
         for s in report.anggaran.sumber:

@@ -192,13 +192,13 @@ def _slips(printed: Decimal, benar: Fraction, d: int) -> list[Explanation]:
                     f"(angka ke-{i + 1} dan ke-{j + 1}); seharusnya {bf}",
                 )
             )
-    k = _lost_at(_digits(printed), correct)
-    if k is not None:
+    lost = _lost_at(_digits(printed), correct)
+    if lost is not None:
         out.append(
             Explanation(
                 "digit-lost",
                 f"deret angka tercetak {t.replace('.', '')} sama dengan {bf} tanpa satu angka "
-                f"('{dc[k - 1]}', angka ke-{k}); seharusnya {bf}",
+                f"('{dc[lost - 1]}', angka ke-{lost}); seharusnya {bf}",
             )
         )
     return out
@@ -249,13 +249,17 @@ def _mean_hyps(
     sums = [sum(v, Fraction(0)) for v in variants]
     mean = _f(sums[0] / n, d)
 
-    def each(f: Callable[[Fraction, Sequence[Fraction]], Fraction]) -> tuple[Fraction, ...]:
-        return tuple(f(s, v) for s, v in zip(sums, variants, strict=True))
+    # k (a divisor or a row) is passed in, not bound as a lambda default: mypy cannot type a
+    # lambda with a default argument (python/mypy#15459)
+    def each(
+        f: Callable[[Fraction, Sequence[Fraction], int], Fraction], k: int
+    ) -> tuple[Fraction, ...]:
+        return tuple(f(s, v, k) for s, v in zip(sums, variants, strict=True))
 
     out = [
         _Dugaan(
             "divisor-off-by-one",
-            each(lambda s, _v, m=m: s / m),
+            each(lambda s, _v, m: s / m, m),
             f"angka tercetak {t} adalah jumlah {n} nilai dibagi {m}, bukan dibagi {n} ({mean})",
         )
         for m in (n - 1, n + 1)
@@ -269,7 +273,7 @@ def _mean_hyps(
             out.append(
                 _Dugaan(
                     "sum-missing-row",
-                    each(lambda s, x, i=i: (s - x[i]) / (n - 1)),
+                    each(lambda s, x, i: (s - x[i]) / (n - 1), i),
                     f"angka tercetak {t} adalah rata-rata tanpa {baris} ({v}), "
                     f"bukan rata-rata {n} baris ({mean})",
                 )
@@ -277,19 +281,19 @@ def _mean_hyps(
         out += [
             _Dugaan(
                 "sum-missing-row",
-                each(lambda s, x, i=i: (s - x[i]) / n),
+                each(lambda s, x, i: (s - x[i]) / n, i),
                 f"angka tercetak {t} adalah jumlah tanpa {baris} ({v}) dibagi {n}, "
                 f"bukan rata-rata {n} baris ({mean})",
             ),
             _Dugaan(
                 "sum-row-twice",
-                each(lambda s, x, i=i: (s + x[i]) / (n + 1)),
+                each(lambda s, x, i: (s + x[i]) / (n + 1), i),
                 f"angka tercetak {t} adalah rata-rata dengan {baris} ({v}) terhitung dua kali, "
                 f"bukan rata-rata {n} baris ({mean})",
             ),
             _Dugaan(
                 "sum-row-twice",
-                each(lambda s, x, i=i: (s + x[i]) / n),
+                each(lambda s, x, i: (s + x[i]) / n, i),
                 f"angka tercetak {t} adalah jumlah dengan {baris} ({v}) terhitung dua kali "
                 f"dibagi {n}, bukan rata-rata {n} baris ({mean})",
             ),

@@ -58,8 +58,8 @@ def write_fact(f: Fact, fmt: str = "") -> str:
         assert isinstance(v, Decimal)
         return format_pct(v) if fmt == "angka" else format_persen(v)
     if f.kind == "angka":
-        n = int(v)  # type: ignore[call-overload]
-        return terbilang(n) if fmt == "terbilang" else format_int(n)
+        assert isinstance(v, int), "every angka figure is a count"
+        return terbilang(v) if fmt == "terbilang" else format_int(v)
     if f.kind == "desimal":
         assert isinstance(v, Decimal)
         return format_decimal(v, 2, trim=True)

@@ -330,7 +330,7 @@ def m_grafik(args: list[str], page: PageContext) -> str:
         raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}")
     h = _need_report(page)
     try:
-        g = charts.KINDS[args[0]](h, *args[1:])  # type: ignore[operator]
+        g = charts.KINDS[args[0]](h, *args[1:])
     except TypeError as exc:
         raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}") from exc
     except charts.GrafikError as exc:

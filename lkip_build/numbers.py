@@ -98,7 +98,7 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
 
 
 def _group(digits: str) -> str:
-    out = []
+    out: list[str] = []
     while len(digits) > 3:
         out.insert(0, digits[-3:])
         digits = digits[:-3]

@@ -132,8 +132,30 @@ class Collector:
         self.problems: list[Problem] = []
         self.broken: set[str] = set()  # ids of objects in the data that could not be read
 
-    def add(self, code: str, lokasi: Location, message: str, **extra: str | None) -> None:
-        self.problems.append(problem(code, lokasi, message, **extra))  # type: ignore[arg-type]
+    def add(
+        self,
+        code: str,
+        lokasi: Location,
+        message: str,
+        *,
+        table: str = "",
+        field: str | None = None,
+        stated: str | None = None,
+        computed: str | None = None,
+        difference: str | None = None,
+    ) -> None:
+        self.problems.append(
+            problem(
+                code,
+                lokasi,
+                message,
+                table=table,
+                field=field,
+                stated=stated,
+                computed=computed,
+                difference=difference,
+            )
+        )
 
     def extend(self, found: list[Problem]) -> None:
         self.problems.extend(found)

@@ -79,6 +79,9 @@ def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
             f"id {laporan.id!r} harus sama dengan nama folder {folder.name!r}",
         )
     broken = frozenset(k for k, v in parts.items() if v is None)
+    # parts maps each Report field to what load_file made of its file: an instance of the class
+    # FILES names for it, or None. mypy cannot type a dict per key, and a TypedDict would
+    # repeat Report's fields, so the per-field types are not checked here.
     return Report(folder=shown_folder, unreadable=broken, **parts)  # type: ignore[arg-type]
 
 

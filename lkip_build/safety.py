@@ -8,6 +8,7 @@ that no path from input to page is trusted blindly.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from html.parser import HTMLParser
 
@@ -202,7 +203,7 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
                 )
             )
             continue
-        want = [table.header, *table.rows]
+        want: list[Sequence[str | list[str]]] = [table.header, *table.rows]
         if len(got) != len(want):
             problems.append(
                 problem(

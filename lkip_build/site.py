@@ -104,9 +104,9 @@ class Publication:
         for h in self.hasil:
             rid = h.report.id
             seen: dict[str, Table] = {}
-            for src, tables in sorted(self.rendered.items()):
+            for src, drawn in sorted(self.rendered.items()):
                 if src.startswith(rid + "/"):
-                    seen.update(tables)
+                    seen.update(drawn)
             order = list(anchors(h.report.tabel).values())
             tables = sorted(
                 seen.values(), key=lambda t: order.index(t.anchor) if t.anchor in order else 999

@@ -47,7 +47,8 @@ class Pita:
         if lo is None and hi is None:
             return "semua nilai"
         if lo is None:
-            return f"X {'≤' if self.atas_inklusif else '<'} {pct(hi)}"  # type: ignore[arg-type]
+            assert hi is not None, "both bounds None returned above"
+            return f"X {'≤' if self.atas_inklusif else '<'} {pct(hi)}"
         if hi is None:
             return f"X {'≥' if self.bawah_inklusif else '>'} {pct(lo)}"
         left = "≤" if self.bawah_inklusif else "<"

@@ -135,10 +135,10 @@ def check_references(r: Report, problems: Collector) -> None:
                 f"jenis {t.jenis!r} tidak dikenal; pilihan: {', '.join(KINDS)}{extra}",
             )
             continue
-        pool = pools.get(kind.sumber) if kind.sumber else None
+        named = pools.get(kind.sumber) if kind.sumber else None
         for s in t.sumber:
-            if pool is not None and _missing(s, pool):
-                known = sorted(x for x in pool if x != _ANY)
+            if named is not None and _missing(s, named):
+                known = sorted(x for x in named if x != _ANY)
                 hint = difflib.get_close_matches(s, known, n=1)
                 extra = f"; maksud Anda {hint[0]!r}?" if hint else f"; yang ada: {', '.join(known)}"
                 problems.add(
@@ -150,12 +150,12 @@ def check_references(r: Report, problems: Collector) -> None:
     if r.perjanjian:
         for sas in r.perjanjian.sasaran:
             for pk in sas.indikator:
-                for x in (pk, *pk.sub):
-                    if x.indikator_kinerja and _missing(x.indikator_kinerja, indikator):
+                for y in (pk, *pk.sub):
+                    if y.indikator_kinerja and _missing(y.indikator_kinerja, indikator):
                         problems.add(
                             "unknown-ref",
-                            x.lokasi,
-                            f"indikator_kinerja {x.indikator_kinerja!r} tidak ada di indikator.yml",
+                            y.lokasi,
+                            f"indikator_kinerja {y.indikator_kinerja!r} tidak ada di indikator.yml",
                         )
         for sp in r.perjanjian.program:
             for p in sp.program:

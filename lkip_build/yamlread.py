@@ -99,6 +99,7 @@ def _cut_at_comma(lines: list[str], event: yaml.ScalarEvent) -> bool:
     """A plain number in a flow collection followed by ",<digit>": `[99,50, 98,76]` is read
     as four whole numbers, silently. The Indonesian decimal comma must be quoted there."""
     end = event.end_mark
+    assert end is not None, "the parser marks every event it emits"
     if event.style not in (None, "") or end.line >= len(lines):
         return False
     if not re.fullmatch(r"[+-]?[\d.]+", event.value):
@@ -108,6 +109,7 @@ def _cut_at_comma(lines: list[str], event: yaml.ScalarEvent) -> bool:
 
 def _comment_after(lines: list[str], event: yaml.ScalarEvent) -> bool:
     end = event.end_mark
+    assert end is not None, "the parser marks every event it emits"
     if event.style not in (None, "") or end.line >= len(lines):  # plain scalars only
         return False
     rest = lines[end.line][end.column :]
@@ -123,6 +125,7 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
     flow = False
     try:
         for event in yaml.parse(text, Loader=_Loader):
+            assert event.start_mark is not None, "the parser marks every event it emits"
             line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent):
                 problems.add(
@@ -207,7 +210,8 @@ def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
     except yaml.reader.ReaderError as exc:  # control characters and the like
         # the C reader counts UTF-8 bytes, the Python one characters
         unit = text.encode("utf-8") if _Loader is not yaml.SafeLoader else text
-        line = unit[: exc.position].count("\n" if isinstance(unit, str) else b"\n") + 1
+        before = unit[: exc.position]
+        line = (before.count("\n") if isinstance(before, str) else before.count(b"\n")) + 1
         code = f"0x{exc.character:02x}" if isinstance(exc.character, int) else repr(exc.character)
         message = f"karakter kontrol {code} tidak boleh ada di berkas; hapus karakter itu"
         problems.add("yaml-syntax", Location(shown, line), message)

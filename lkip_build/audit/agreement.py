@@ -22,20 +22,20 @@ def agreement(a: Auditor) -> None:
         table = a.table_of_kind("program-kegiatan")
         for sp in pk.program:
             for prog in sp.program:
-                for x in prog.indikator:
-                    r = h.indikator.get(x.indikator_kinerja) if x.indikator_kinerja else None
+                for p in prog.indikator:
+                    r = h.indikator.get(p.indikator_kinerja) if p.indikator_kinerja else None
                     if r is not None:
-                        _same_target(a, x.lokasi, table, x.target, r)
+                        _same_target(a, p.lokasi, table, p.target, r)
     renstra = h.report.renstra
     year = h.report.laporan.tahun
     if renstra is not None:
         for u in renstra.urusan:
             table = a.table_of("iku", u.id)
-            for ind in u.indikator:
-                for x in (ind, *ind.sub):
-                    r = h.indikator.get(x.indikator_kinerja) if x.indikator_kinerja else None
-                    if r is not None and year in x.target:
-                        _same_target(a, x.lokasi, table, x.target[year], r)
+            for iku in u.indikator:
+                for y in (iku, *iku.sub):
+                    r = h.indikator.get(y.indikator_kinerja) if y.indikator_kinerja else None
+                    if r is not None and year in y.target:
+                        _same_target(a, y.lokasi, table, y.target[year], r)
 
 
 def _pk_indicator(a: Auditor, x: m.IndikatorPK) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from .. import diagnosis
 from .. import model as m
 from ..compute import HUNDRED, PosResult, SumberResult
-from ..numbers import format_int
+from ..tables import rp
 from .recorder import Auditor, Explain, _half_unit, stated_number
 
 
@@ -27,9 +28,9 @@ def _pos(a: Auditor, p: PosResult, path: str) -> None:
             p.pos.lokasi,
             "anggaran",
             path,
-            f"realisasi {format_int(p.realisasi)} melebihi pagu {format_int(p.pagu)}",
-            computed=format_int(p.realisasi),
-            difference=format_int(p.realisasi - p.pagu),
+            f"realisasi {rp(p.realisasi)} melebihi pagu {rp(p.pagu)}",
+            computed=rp(p.realisasi),
+            difference=rp(p.realisasi - p.pagu),
         )
     for c in p.anak:
         _pos(a, c, path)
@@ -44,9 +45,8 @@ def _stated_amounts(
     rows: list[PosResult],
 ) -> None:
     pagu, realisasi, persen = line.pagu, line.realisasi, line.persen  # as the table shows
-    meant = "mean" if isinstance(line, PosResult) and line.induk == "rerata_baris" else "ratio"
-    if isinstance(line, SumberResult) and line.sumber.persen_induk == "rerata_baris":
-        meant = "mean"
+    induk = line.induk if isinstance(line, PosResult) else line.sumber.persen_induk
+    meant: Literal["ratio", "mean"] = "mean" if induk == "rerata_baris" else "ratio"
     names = [r.pos.nama for r in rows]
     pagus = [Decimal(r.pagu) for r in rows]
     reals = [Decimal(r.realisasi) for r in rows if r.realisasi is not None]
@@ -107,8 +107,9 @@ def _printed_basis(
     read = {
         k: stated_number(t.nilai[k], integer=True) for k in ("pagu", "realisasi") if k in t.nilai
     }
-    p = read["pagu"][0] if read.get("pagu") else Decimal(pagu)
-    r = read["realisasi"][0] if read.get("realisasi") else realisasi
+    stated_pagu, stated_realisasi = read.get("pagu"), read.get("realisasi")
+    p = stated_pagu[0] if stated_pagu else Decimal(pagu)
+    r = stated_realisasi[0] if stated_realisasi else realisasi
     if r is None or (p == pagu and r == realisasi):
         return {}
     out = {"sisa": p - Decimal(r)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 from .. import claims, diagnosis
 from .. import model as m
@@ -33,9 +34,7 @@ def indicators(a: Auditor) -> None:
                     text,
                     h.rata_rata,
                     what="rata-rata capaian",
-                    explain=lambda v, s=scored, n=names: diagnosis.candidates_mean(
-                        v, s, 2, labels=n
-                    ),
+                    explain=partial(diagnosis.candidates_mean, values=scored, labels=names),
                 )
             elif key == "kategori":
                 a.category(t.lokasi, t.di, field, text, h.kategori)
@@ -94,7 +93,8 @@ def _indicator(a: Auditor, r: IndikatorResult) -> None:
                 # the published realisasi is itself rounded: compare the exact value
                 a.number(t.lokasi, t.di, field, text, r.realisasi_tepat, what=f"realisasi {ind.id}")
             else:
-                a.number(t.lokasi, t.di, field, text, v, what=f"{key} {ind.id}")  # type: ignore[arg-type]
+                assert isinstance(v, Decimal), "NA and None were handled above: the rest is Decimal"
+                a.number(t.lokasi, t.di, field, text, v, what=f"{key} {ind.id}")
     if (
         ind.aturan.batas is None
         and ind.aturan.jenis != "skala"
@@ -142,7 +142,7 @@ def _indicator(a: Auditor, r: IndikatorResult) -> None:
     if isinstance(rumus, NA):
         return
     for x in (rumus.a, rumus.b):
-        if x is not None and x.nilai is not None and x.daftar:
+        if x is not None and isinstance(x.nilai, Decimal) and x.daftar:
             counted = count_from_daftar(x, a.h.daftar, None)
             if counted is not None and counted != x.nilai:
                 table = a.table_of("daftar", x.daftar)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from .recorder import Auditor
 
 
@@ -40,7 +42,7 @@ def lists(a: Auditor) -> None:
                     table,
                     field,
                     text,
-                    value,
+                    cast(int | None, value),  # compute_daftar makes kolom_jumlah cells ints
                     integer=True,
                     what=f"total baris {i + 1}",
-                )  # type: ignore[arg-type]
+                )

@@ -28,7 +28,7 @@ from ..numbers import (
 )
 from ..problems import Problem, problem
 from ..skala import bands_of
-from ..tables import label
+from ..tables import label, rp
 from ..terbilang import TerbilangError, baca_terbilang
 
 WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
@@ -197,10 +197,16 @@ class Auditor:
         )
 
     def words(
-        self, where: Location, table: str, field: str, text: str, computed: int, digits: str | None
+        self,
+        where: Location,
+        table: str,
+        field: str,
+        text: str,
+        computed: int | Decimal,
+        digits: str | None,
     ) -> None:
         """An amount in words against the computed amount and against its own digits."""
-        if abs(computed) >= WORDS_LIMIT:
+        if abs(Decimal(computed)) >= WORDS_LIMIT:
             self.add(
                 "words-too-large",
                 where,
@@ -241,11 +247,11 @@ class Auditor:
                 where,
                 table,
                 field,
-                f"terbilang bernilai {format_int(value)}, "
-                f"hasil hitung dari data {format_int(computed)}",
+                f"terbilang bernilai {format_int(value)}, hasil hitung dari data {rp(computed)}",
                 text,
-                f"{terbilang(computed)} rupiah",
-                format_int(computed - value),
+                # an amount with sen is given in digits: terbilang writes whole numbers only
+                f"{terbilang(int(computed))} rupiah" if computed == int(computed) else rp(computed),
+                rp(computed - value),
             )
 
     def category(self, where: Location, table: str, field: str, stated: str, computed: str) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..compute import slug
-from ..facts import collect_facts
+from ..facts import collect_facts, write_fact
 from ..numbers import format_int
 from .recorder import Auditor
 
@@ -41,16 +43,18 @@ def staff(a: Auditor) -> None:
         other = facts.get(kom.sama_dengan) if kom.sama_dengan else None
         # an unknown name stopped the validation pass already
         if other is not None and other.value != k.total:
+            # the name may be any figure, not only a count (a percentage, a text, NA)
+            count = other.value if isinstance(other.value, int) else None
             a.add(
                 "same-quantity-mismatch",
                 kom.lokasi,
                 table,
                 f"{kom.id}.total",
-                f"total tabel ini {k.total}, sedangkan {kom.sama_dengan} = {other.value}: "
+                f"total tabel ini {k.total}, sedangkan {kom.sama_dengan} = {write_fact(other)}: "
                 "data kedua tabel tidak sama",
                 None,  # two computed totals disagree: nothing here is "as printed"
                 format_int(k.total),
-                format_int(k.total - int(other.value)),  # type: ignore[call-overload]
+                None if count is None else format_int(k.total - count),
             )
         if kom.tertulis_jumlah:
             a.number(
@@ -69,6 +73,7 @@ def staff(a: Auditor) -> None:
                 if f is None:
                     a.unknown(t, field, key, text)
                 else:
+                    assert isinstance(f.value, int | Decimal), "staff figures are counts and %"
                     a.number(
                         t.lokasi,
                         t.di,
@@ -77,4 +82,4 @@ def staff(a: Auditor) -> None:
                         f.value,
                         integer=f.kind == "angka",
                         what=key,
-                    )  # type: ignore[arg-type]
+                    )

@@ -5,11 +5,16 @@ One place decides how a figure is written in a table; renderers never format by 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import TypeVar
 
 from .. import model as m
+from ..compute import PosResult, SumberResult
 from ..model import NA
 from ..numbers import PERCENT_BOUNDS, format_decimal, format_int, format_pct
+
+T = TypeVar("T")
 
 
 class TableError(Exception):
@@ -31,11 +36,11 @@ def rp(v: int | Decimal | None) -> str:
     return format_int(int(v))
 
 
-def serapan(p: object) -> str:
+def serapan(p: PosResult | SumberResult) -> str:
     """Absorption: n/a without realisasi, '-' without pagu (no division by zero)."""
-    if getattr(p, "realisasi", None) is None:
+    if p.realisasi is None:
         return "n/a"
-    return pct(p.persen)  # type: ignore[attr-defined]
+    return pct(p.persen)
 
 
 def pct(v: Decimal | None, bounds: frozenset[Decimal] = PERCENT_BOUNDS) -> str:
@@ -74,7 +79,7 @@ def roman(i: int) -> str:
     return _ROMAN[i] if i < len(_ROMAN) else str(i + 1)
 
 
-def _one(t: m.Tabel, pool: dict, what: str) -> object:
+def _one(t: m.Tabel, pool: Mapping[str, T], what: str) -> T:
     if len(t.sumber) != 1:
         raise TableError(f"tabel jenis {t.jenis!r} perlu tepat satu `sumber` ({what})")
     key = t.sumber[0]

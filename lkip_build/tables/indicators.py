@@ -145,7 +145,7 @@ def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
 def pertumbuhan(t: m.Tabel, h: Computed) -> Table:
     r = _one(t, h.indikator, "indikator.yml")
     f = r.indikator.realisasi
-    if f.jenis != "pertumbuhan":
+    if isinstance(f, NA) or f.jenis != "pertumbuhan":
         raise TableError(f"indikator {r.indikator.id!r} tidak memakai rumus pertumbuhan")
     header = ["No", "Uraian", f.tahun_b or "Tahun lalu", f.tahun_a or "Tahun ini"]
     rows: list[list[str | list[str]]] = [["1.", f.uraian_a or r.indikator.nama, dec(r.b), dec(r.a)]]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from .. import model as m
 from ..compute import Computed
-from ..numbers import format_int
 from ..table import Table
 from .cells import _one, n, pct, rp
 
@@ -20,7 +21,8 @@ def daftar(t: m.Tabel, h: Computed) -> Table:
         for key, _, numeric in cols:
             v = row.get(key, "")
             if numeric:
-                cells.append(n(int(v)))  # type: ignore[arg-type]
+                # cast: compute_daftar makes every numeric and kolom_jumlah cell an int
+                cells.append(n(cast(int, v)))
             elif isinstance(v, list):
                 cells.append([str(x) for x in v])
             else:
@@ -60,7 +62,7 @@ def harga(t: m.Tabel, h: Computed) -> Table:
                 b.barang.satuan,
                 rp(b.barang.harga_lalu),
                 rp(b.barang.harga_kini),
-                format_int(b.selisih) if b.selisih else "-",
+                rp(b.selisih) if b.selisih else "-",
                 pct(b.persen),
             ]
         )
