@@ -13,41 +13,32 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
 
-from .numbers import AngkaError, parse_decimal, parse_int
-from .table import Table
+from .table import Cell, Table
 
 FIXED_TIME = dt.datetime(2000, 1, 1)  # workbook metadata: no build time in the file
-_NUMBER = re.compile(r"-?[\d.]+(,\d+)?")
 
-Cell = str | int | Decimal | None
-
-
-def typed(text: str | list[str], numeric: bool) -> Cell:
-    """A displayed cell back to its value: numbers in numeric columns, text elsewhere."""
-    if isinstance(text, list):
-        return "; ".join(text)
-    if not numeric:
-        return text
-    t = text.strip().rstrip("*").removesuffix("%").strip()
-    if t in ("", "-"):
-        return None
-    if _NUMBER.fullmatch(t):
-        try:
-            return parse_int(t) if "," not in t else parse_decimal(t)
-        except AngkaError:
-            return text
-    return text
+Value = str | int | Decimal | None
 
 
-def rows_of(table: Table) -> list[list[Cell]]:
-    numeric = [a == "r" for a in table.align]
-    return [[typed(c, numeric[i]) for i, c in enumerate(row)] for row in table.rows]
+def value_of(cell: str | list[str]) -> Value:
+    """A cell's value for machines: the figure a typed cell carries (None when empty or NA),
+    the text of a text cell. Nothing is parsed back from displayed text."""
+    if isinstance(cell, Cell):
+        if cell.value is None and cell.strip() not in ("", "-"):
+            return str(cell)  # NA as printed ("NA", "n/a"): meaningful, not an empty cell
+        return cell.value
+    if isinstance(cell, list):
+        return "; ".join(cell)
+    return cell or None
+
+
+def rows_of(table: Table) -> list[list[Value]]:
+    return [[value_of(c) for c in row] for row in table.rows]
 
 
 def as_csv(table: Table) -> bytes:

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from html.parser import HTMLParser
 
 from .model import Location
-from .numbers import AngkaError, parse_decimal
 from .problems import Problem, problem
-from .table import Table
+from .table import Cell, Table
 
 # Elements that run code, load other documents or change how the page is read.
 FORBIDDEN_TAGS = {
@@ -177,19 +175,10 @@ class _Tables(HTMLParser):
             self._current = None
 
 
-def _number(text: str) -> Decimal | None:
-    t = text.strip().rstrip("*").replace(" %", "").replace("%", "").strip()
-    if not re.fullmatch(r"-?[\d.]+(,\d+)?", t):
-        return None
-    try:
-        return parse_decimal(t)
-    except AngkaError:
-        return None
-
-
 def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Problem]:
-    """Every numeric cell of each rendered table, read back the Indonesian way, must equal
-    the cell the computation produced; a table that went missing is a problem too."""
+    """Every figure of each rendered table must appear in the HTML exactly as the
+    computation wrote it (typed cells: compared as text, never parsed back); a table that
+    went missing is a problem too."""
     parser = _Tables()
     parser.feed(html)
     parser.close()
@@ -215,19 +204,18 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
             continue
         for r, (row_got, row_want) in enumerate(zip(got, want, strict=True)):
             for c, cell in enumerate(row_want):
-                text = " ".join(cell) if isinstance(cell, list) else cell
-                value = _number(str(text))
-                if value is None:
-                    continue
-                seen = _number(row_got[c]) if c < len(row_got) else None
-                if seen != value:
-                    shown = row_got[c] if c < len(row_got) else "(tidak ada)"
+                if not isinstance(cell, Cell):
+                    continue  # text: escaped, never a figure; figures are typed cells
+                want_text = " ".join(cell.split())
+                seen = row_got[c] if c < len(row_got) else None
+                if seen != want_text:
                     problems.append(
                         problem(
                             "html-number-mismatch",
                             Location(source),
-                            f"#{anchor} baris {r} kolom {c}: HTML menampilkan {shown!r}, "
-                            f"hasil hitung {text!r}",
+                            f"#{anchor} baris {r} kolom {c}: HTML menampilkan "
+                            f"{seen if seen is not None else '(tidak ada)'!r}, "
+                            f"hasil hitung {want_text!r}",
                         )
                     )
     for m in NOT_A_NUMBER.finditer(re.sub(r"<[^>]+>", " ", html)):

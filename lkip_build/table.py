@@ -4,8 +4,37 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#+!|~"})
+
+NUMERIC_KINDS = frozenset({"angka", "uang", "persen", "desimal"})
+
+
+class Cell(str):
+    """A table cell as shown, carrying the value it shows and its kind.
+
+    It is the text a reader sees (so every writer of Markdown treats it as a string), and
+    the number behind it: CSV, XLSX and the HTML read-back use `value`, never parse the
+    text. `value` is the figure as displayed (rounded as shown), None for an empty or NA
+    cell ("-", "n/a").
+    """
+
+    value: int | Decimal | None
+    kind: str
+
+    def __new__(cls, text: str, value: int | Decimal | None, kind: str) -> Cell:
+        cell = super().__new__(cls, text)
+        cell.value = value
+        cell.kind = kind
+        return cell
+
+    def __reduce__(self) -> tuple[object, ...]:  # keep value and kind through copies
+        return (Cell, (str(self), self.value, self.kind))
+
+    def with_suffix(self, suffix: str) -> Cell:
+        """The same figure with a unit or a mark after it ("88,64 %", "100,00 %*")."""
+        return Cell(str(self) + suffix, self.value, self.kind)
 
 
 def cell_text(value: str | list[str]) -> str:

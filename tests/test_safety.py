@@ -103,9 +103,14 @@ def test_payloads_in_yaml_in_a_real_build(tmp_path: Path) -> None:
 
 
 def test_numbers_read_back_from_the_html() -> None:
+    """Figures are typed cells: the HTML must show each as the computation wrote it."""
+    from decimal import Decimal
+
+    from lkip_build.tables import pct, rp
+
     table = Table(
         ["No", "Pagu"],
-        [["1.", "13.519.650.516"], ["", "97,32"]],
+        [["1.", rp(13_519_650_516)], ["", pct(Decimal("97.3202"))]],
         "lr",
         nomor="3.22",
         judul="T",
@@ -115,6 +120,10 @@ def test_numbers_read_back_from_the_html() -> None:
     assert check_tables(html, "x", {"tabel-3-22": table}) == []
     broken = html.replace("13.519.650.516", "13.519.650.51")
     assert [p.code for p in check_tables(broken, "x", {"tabel-3-22": table})] == [
+        "html-number-mismatch"
+    ]
+    rounded = html.replace("97,32", "97,3")  # the same number, not the same figure shown
+    assert [p.code for p in check_tables(rounded, "x", {"tabel-3-22": table})] == [
         "html-number-mismatch"
     ]
     assert [p.code for p in check_tables("<p>nilai nan</p>", "x", {})] == ["html-not-a-number"]

@@ -12,7 +12,15 @@ from typing import TypeVar
 from .. import model as m
 from ..compute import PosResult, SumberResult
 from ..model import NA
-from ..numbers import PERCENT_BOUNDS, format_decimal, format_int, format_pct
+from ..numbers import (
+    PERCENT_BOUNDS,
+    format_decimal,
+    format_int,
+    format_pct,
+    round_half_up,
+    round_shown,
+)
+from ..table import Cell
 
 T = TypeVar("T")
 
@@ -21,39 +29,46 @@ class TableError(Exception):
     """A table definition that does not fit the data (unknown source id...)."""
 
 
-def n(v: int) -> str:
-    """A count: 0 is written '-' as the report does."""
-    return format_int(v) if v else "-"
+def n(v: int) -> Cell:
+    """A count: 0 is written '-' as the report does (an empty cell in downloads)."""
+    return Cell(format_int(v), v, "angka") if v else Cell("-", None, "angka")
 
 
-def rp(v: int | Decimal | None) -> str:
+def rp(v: int | Decimal | None) -> Cell:
     """An amount: whole rupiah, exact sen where the document prints them, n/a when the
     document prints none."""
     if v is None:
-        return "n/a"
+        return Cell("n/a", None, "uang")
     if isinstance(v, Decimal) and v != v.to_integral_value():
-        return format_decimal(v, 2)
-    return format_int(int(v))
+        return Cell(format_decimal(v, 2), round_half_up(v, 2), "uang")
+    return Cell(format_int(int(v)), int(v), "uang")
 
 
-def serapan(p: PosResult | SumberResult) -> str:
+def serapan(p: PosResult | SumberResult) -> Cell:
     """Absorption: n/a without realisasi, '-' without pagu (no division by zero)."""
     if p.realisasi is None:
-        return "n/a"
+        return Cell("n/a", None, "persen")
     return pct(p.persen)
 
 
-def pct(v: Decimal | None, bounds: frozenset[Decimal] = PERCENT_BOUNDS) -> str:
-    return "-" if v is None else format_pct(v, bounds)
-
-
-def dec(v: object) -> str:
+def pct(v: Decimal | None, bounds: frozenset[Decimal] = PERCENT_BOUNDS) -> Cell:
+    """A percentage with two decimals, never shown on a boundary it has not reached."""
     if v is None:
-        return "-"
+        return Cell("-", None, "persen")
+    shown = round_shown(v, 2, bounds | PERCENT_BOUNDS)
+    return Cell(format_pct(v, bounds), shown, "persen")
+
+
+def dec(v: object) -> Cell:
+    """A target, baseline or realisasi: two decimals, whole numbers without them."""
+    if v is None:
+        return Cell("-", None, "desimal")
     if isinstance(v, NA):
-        return v.teks  # as the document prints it: "NA", "n/a", "-", "belum tersedia"
-    assert isinstance(v, Decimal)
-    return format_decimal(v, 2, trim=True)
+        return Cell(v.teks, None, "desimal")  # as the document prints it: "NA", "n/a" ...
+    assert isinstance(v, Decimal), v
+    q = round_half_up(v, 2)
+    value: int | Decimal = int(q) if q == q.to_integral_value() else q
+    return Cell(format_decimal(v, 2, trim=True), value, "desimal")
 
 
 _ROMAN = [

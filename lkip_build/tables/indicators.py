@@ -8,7 +8,7 @@ from .. import model as m
 from ..compute import Computed, IndikatorResult
 from ..model import NA
 from ..skala import bands_of, resolve
-from ..table import Table
+from ..table import Cell, Table
 from .cells import TableError, _one, dec, pct
 
 
@@ -38,22 +38,22 @@ def skala_indikator(t: m.Tabel, h: Computed) -> Table:
             text = f"X ≤ {dec(st.batas_atas)} %"
         else:
             text = f"{dec(lower)} % < X ≤ {dec(st.batas_atas)} %"
-        rows.append([text, f"{pct(st.capaian)} %", st.kategori])
+        rows.append([text, pct(st.capaian).with_suffix(" %"), st.kategori])
         lower = st.batas_atas
     title = r.indikator.aturan.judul_skala or "Skala"
     return Table([title, "Skala Pencapaian Kinerja", "Kategori"], rows, "lrl")
 
 
-def _capaian_cell(r: IndikatorResult) -> str:
+def _capaian_cell(r: IndikatorResult) -> Cell | str:
     if r.capaian is None:
-        return "n/a**" if r.na and r.indikator.dinilai else ""
-    return f"{pct(r.capaian, r.batas)} %" + ("*" if r.catatan else "")
+        return Cell("n/a**", None, "persen") if r.na and r.indikator.dinilai else ""
+    return pct(r.capaian, r.batas).with_suffix(" %" + ("*" if r.catatan else ""))
 
 
-def _realisasi_cell(r: IndikatorResult) -> str:
+def _realisasi_cell(r: IndikatorResult) -> Cell:
     if r.realisasi is None:
         rumus = r.indikator.realisasi
-        return dec(rumus) if isinstance(rumus, NA) else "n/a"
+        return dec(rumus) if isinstance(rumus, NA) else Cell("n/a", None, "desimal")
     return dec(r.realisasi)
 
 
@@ -108,7 +108,11 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                     _capaian_cell(s),
                 ]
             )
-    mean = f"{pct(h.rata_rata, h.batas)} %" if h.rata_rata is not None else "n/a"
+    mean = (
+        pct(h.rata_rata, h.batas).with_suffix(" %")
+        if h.rata_rata is not None
+        else Cell("n/a", None, "persen")
+    )
     rows.append(["", "Rata-rata capaian", "", "", "", "", mean])
     rows.append(["", "Kategori", "", "", "", "", h.kategori or "-"])
     last = len(rows)

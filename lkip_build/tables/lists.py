@@ -6,7 +6,7 @@ from typing import cast
 
 from .. import model as m
 from ..compute import Computed
-from ..table import Table
+from ..table import Cell, Table
 from .cells import _one, n, pct, rp
 
 
@@ -62,7 +62,7 @@ def harga(t: m.Tabel, h: Computed) -> Table:
                 b.barang.satuan,
                 rp(b.barang.harga_lalu),
                 rp(b.barang.harga_kini),
-                rp(b.selisih) if b.selisih else "-",
+                rp(b.selisih) if b.selisih else Cell("-", None, "uang"),
                 pct(b.persen),
             ]
         )
