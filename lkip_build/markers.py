@@ -25,7 +25,7 @@ from .facts import FORMATS, Fact, write_fact
 from .model import NA, Location
 from .numbers import format_decimal, format_pct
 from .problems import Collector
-from .table import Table, cell_text
+from .table import Table, cell_text, mark
 from .tables import TableError, anchors, dec, label, render
 
 MARKER = re.compile(r"<!--\s*lkip:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
@@ -46,6 +46,8 @@ class PageContext:
     files: dict[str, bytes] = field(default_factory=dict)  # path under the report -> content
     print_view: bool = False  # the whole report on one page: links stay inside it
     pdf: bool = False  # whether this build produces the report's PDF
+    # named figures the data disagrees about -> the link to the finding (see site.disputes)
+    disputes: dict[str, str] = field(default_factory=dict)
 
 
 def find_table_ids(text: str) -> list[str]:
@@ -134,7 +136,7 @@ def m_tabel(args: list[str], page: PageContext) -> str:
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
         'tabindex="0" role="region" '
         f'aria-label="{html.escape(_label(table))}">\n\n'
-        + table.as_markdown()
+        + table.as_markdown(page.disputes)
         + "\n"
         + downloads.links(table)
         + "\n\n</div>\n"
@@ -165,11 +167,13 @@ def m_nilai(args: list[str], page: PageContext) -> str:
         raise MarkerError(
             "bad-format", f"format {fmt!r} tidak berlaku untuk {args[0]}; pilihan: {allowed}"
         )
-    return (
+    shown = (
         cell_text(write_fact(f, fmt)).replace("\\", "")
         if fmt == "terbilang"
         else html.escape(write_fact(f, fmt))
     )
+    # a figure the data disagrees about never stands in prose without saying so
+    return shown + (mark(page.disputes[args[0]]) if args[0] in page.disputes else "")
 
 
 def _indikator(args: list[str], page: PageContext, usage: str) -> IndikatorResult:

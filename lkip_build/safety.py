@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 from .model import Location
 from .problems import Problem, problem
-from .table import Cell, Table
+from .table import MARK_CLASS, Cell, Table
 
 # Elements that run code, load other documents or change how the page is read.
 FORBIDDEN_TAGS = {
@@ -147,8 +147,11 @@ class _Tables(HTMLParser):
         self._anchor: str | None = None
         self._current: list[list[str]] | None = None
         self._cell: list[str] | None = None
+        self._marked = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "sup" and dict(attrs).get("class") == MARK_CLASS:
+            self._marked = True  # a mark on a disputed figure is not part of the figure
         ident = dict(attrs).get("id") or ""
         if ident.startswith("tabel-"):
             self._anchor = ident
@@ -164,10 +167,12 @@ class _Tables(HTMLParser):
             self._cell.append(" ")
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None:
+        if self._cell is not None and not self._marked:
             self._cell.append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "sup":
+            self._marked = False
         if tag in ("td", "th") and self._cell is not None and self._current:
             self._current[-1].append(" ".join("".join(self._cell).split()))
             self._cell = None

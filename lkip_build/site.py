@@ -232,6 +232,9 @@ class Publication:
             self.findings.get(head, []),
             print_view=src.endswith("/" + CETAK),
             pdf=self.pdf,
+            disputes=disputes(self.by_id[head], self.findings.get(head, []))
+            if head in self.by_id
+            else {},
         )
 
     def expand_one(self, src: str, text: str) -> str:
@@ -345,4 +348,23 @@ def read_pages(content: Path, publication: Publication) -> dict[str, str]:
         head = src.split("/", 1)[0]
         if "/" not in src or head in publication.by_id:
             out[src] = path.read_text(encoding="utf-8-sig")
+    return out
+
+
+def disputes(h: Computed, findings: list[Problem]) -> dict[str, str]:
+    """Named figures two parts of the data disagree about (a staff table's total beside the
+    total it must equal), each with the link to its finding on the verification page: every
+    display of them carries a mark, so a page never states 70 under a table saying 71
+    without saying why."""
+    out: dict[str, str] = {}
+    for k in h.report.pegawai.komposisi if h.report.pegawai else []:
+        if not k.sama_dengan:
+            continue
+        field = f"{k.id}.total"
+        for i, t in enumerate(findings):
+            if t.code == "same-quantity-mismatch" and t.field == field:
+                href = f"{verification.PAGE}#{verification.anchor_of(i)}"
+                out.setdefault(f"pegawai.{k.id}.total", href)
+                out.setdefault(k.sama_dengan, href)
+                break
     return out

@@ -22,19 +22,32 @@ class Cell(str):
 
     value: int | Decimal | None
     kind: str
+    fakta: str  # the named figure it shows (facts), where one does: marks follow it
 
-    def __new__(cls, text: str, value: int | Decimal | None, kind: str) -> Cell:
+    def __new__(cls, text: str, value: int | Decimal | None, kind: str, fakta: str = "") -> Cell:
         cell = super().__new__(cls, text)
         cell.value = value
         cell.kind = kind
+        cell.fakta = fakta
         return cell
 
     def __reduce__(self) -> tuple[object, ...]:  # keep value and kind through copies
-        return (Cell, (str(self), self.value, self.kind))
+        return (Cell, (str(self), self.value, self.kind, self.fakta))
 
     def with_suffix(self, suffix: str) -> Cell:
         """The same figure with a unit or a mark after it ("88,64 %", "100,00 %*")."""
-        return Cell(str(self) + suffix, self.value, self.kind)
+        return Cell(str(self) + suffix, self.value, self.kind, self.fakta)
+
+    def named(self, fakta: str) -> Cell:
+        return Cell(str(self), self.value, self.kind, fakta)
+
+
+MARK_CLASS = "lkip-tanda"
+
+
+def mark(href: str) -> str:
+    """The visible mark on a figure the data disagrees about, linking to its finding."""
+    return f' <sup class="{MARK_CLASS}">[tidak konsisten]({href})</sup>'
 
 
 def cell_text(value: str | list[str]) -> str:
@@ -88,7 +101,10 @@ class Table:
         text = [c for c, a in enumerate(self.align) if a == "l"] or [0]
         return max(text, key=mean_length) + 1
 
-    def as_markdown(self) -> str:
+    def as_markdown(self, marks: dict[str, str] | None = None) -> str:
+        """The table in Markdown; `marks` (named figure -> link) marks the cells showing a
+        figure the data disagrees about."""
+        marks = marks or {}
         out = []
         if self.judul:
             label = (
@@ -102,7 +118,11 @@ class Table:
         rule = {"l": ":--", "r": "--:", "c": ":-:"}
         out.append("| " + " | ".join(rule[a] for a in self.align) + " |")
         for i, row in enumerate(self.rows):
-            cells = [cell_text(c) for c in row]
+            cells = [
+                cell_text(c)
+                + (mark(marks[c.fakta]) if isinstance(c, Cell) and c.fakta in marks else "")
+                for c in row
+            ]
             if i in self.strong:
                 cells = [f"**{c}**" if c else c for c in cells]
             out.append("| " + " | ".join(cells) + " |")

@@ -33,6 +33,11 @@ def _verdict(found: list[Problem], blocking: bool) -> str:
     )
 
 
+def anchor_of(index: int) -> str:
+    """The id of a finding's row: its place in the report's sorted findings."""
+    return f"temuan-{index + 1}"
+
+
 def summary(found: list[Problem]) -> str:
     n = {s: sum(1 for t in found if t.severity == s) for s in (ERROR, WARNING, INFO)}
     return f"{n[ERROR]} tidak konsisten, {n[WARNING]} perlu diperiksa, {n[INFO]} catatan"
@@ -125,6 +130,7 @@ def page_markdown(h: Computed, found: list[Problem], table_pages: dict[str, str]
     numbered = {label(t): t for t in (h.report.tabel.tabel if h.report.tabel else []) if t.nomor}
     places = anchors(h.report.tabel)
     known = chapters(h, table_pages)
+    index = {id(t): i for i, t in enumerate(found)}  # anchors follow the findings' order
     groups: dict[tuple[int, str], list[Problem]] = {}
     for t in found:
         groups.setdefault(_chapter(t.table, known, h), []).append(t)
@@ -144,7 +150,7 @@ def page_markdown(h: Computed, found: list[Problem], table_pages: dict[str, str]
                 "| "
                 + " | ".join(
                     [
-                        place,
+                        f'<a id="{anchor_of(index[id(t)])}"></a>{place}',
                         cell_text(t.field),
                         cell_text(t.stated or "-"),
                         cell_text(t.computed or "-"),

@@ -209,3 +209,24 @@ def test_findings_are_published_for_a_historical_report(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "lkip: uji-2021: 1 tidak konsisten" in result.stderr
     assert "55,00" in text_of(tmp_path / "out", "uji-2021/catatan-verifikasi")
+
+
+def test_a_figure_the_data_disagrees_about_is_marked_where_it_is_shown(site: Path) -> None:
+    """Issue 8: Tabel 1.2 sums to 70 ASN while Tabel 1.1 says 71. The sentence '... dari
+    total 70 aparatur' and both tables' totals carry a mark linking to the finding."""
+    raw = (site / SEED / "bab-1-pendahuluan" / "index.html").read_text(encoding="utf-8")
+    sentence = raw[raw.index("dari total") : raw.index("aparatur atau")]
+    assert "70" in sentence and 'class="lkip-tanda"' in sentence
+    link = re.search(r'lkip-tanda"><a href="\.\./catatan-verifikasi/#(temuan-\d+)"', sentence)
+    assert link is not None
+    verification = (site / SEED / "catatan-verifikasi" / "index.html").read_text(encoding="utf-8")
+    row = verification[verification.index(f'id="{link.group(1)}"') :]
+    assert "same-quantity-mismatch" in row[: row.index("</tr>")]
+    table_1_1 = raw[
+        raw.index('id="tabel-1-1"') : raw.index("</table>", raw.index('id="tabel-1-1"'))
+    ]
+    table_1_2 = raw[
+        raw.index('id="tabel-1-2"') : raw.index("</table>", raw.index('id="tabel-1-2"'))
+    ]
+    assert table_1_1.count('class="lkip-tanda"') == 1  # the ASN column total, 71
+    assert table_1_2.count('class="lkip-tanda"') == 1  # the grand total, 70

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import model as m
-from ..compute import Computed
+from ..compute import Computed, slug
 from ..table import Table
 from .cells import _one, n
 
@@ -17,8 +17,16 @@ def komposisi(t: m.Tabel, h: Computed) -> Table:
         cols = list(kom.kolom)
     header = ["No", kom.judul_baris, *cols, "Jumlah"]
     rows: list[list[str | list[str]]] = []
-    for i, (row, total) in enumerate(zip(kom.baris, k.jumlah_baris, strict=True)):
+    for i, (row, row_total) in enumerate(zip(kom.baris, k.jumlah_baris, strict=True)):
         cells = [n(v) for v in row.nilai[: k.lebar]] + ["-"] * (k.lebar - len(row.nilai))
-        rows.append([str(i + 1), row.label, *cells, n(total)])
-    rows.append(["", "Jumlah", *[n(v) for v in k.jumlah_kolom], n(k.total)])
+        rows.append([str(i + 1), row.label, *cells, n(row_total)])
+    # the totals are named figures (facts) too: a disagreement about one marks its cell
+    column_totals = [n(v) for v in k.jumlah_kolom]
+    if not kom.sub_kolom:
+        column_totals = [
+            c.named(f"pegawai.{kom.id}.kolom.{slug(col)}")
+            for c, col in zip(column_totals, kom.kolom, strict=True)
+        ]
+    total = n(k.total).named(f"pegawai.{kom.id}.total")
+    rows.append(["", "Jumlah", *column_totals, total])
     return Table(header, rows, "ll" + "r" * (len(cols) + 1), frozenset({len(rows) - 1}))
