@@ -1,0 +1,348 @@
+"""Indicators: realisasi by formula (NA when an input is NA), capaian by rule, category.
+
+The rules themselves are data in `capaian.RULES`; here they are applied with caps, floors,
+flags and the report's NA policy, and each result carries the rule applied with its numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .. import model as m
+from .. import skala as skala_mod
+from ..capaian import RULES, AppliedRule, num
+from ..model import NA, Location
+from ..numbers import format_decimal, round_half_up
+from ..problems import Collector
+from ..report import Report
+from .common import HUNDRED, mean
+from .lists import DaftarResult
+from .prices import HargaResult
+
+
+@dataclass(frozen=True)
+class IndikatorResult:
+    indikator: m.Indikator
+    a: Decimal | NA | None
+    b: Decimal | NA | None
+    realisasi: Decimal | None  # as published (rounded to desimal_realisasi); None when NA
+    realisasi_tepat: Decimal | None  # before that rounding
+    capaian: Decimal | None  # None: not assessed, or NA (see `na`)
+    capaian_mentah: Decimal | None  # before the cap
+    kategori: str
+    catatan: str  # a stated policy that decided the capaian (NA), shown to readers
+    sub: list[IndikatorResult]
+    na: str = ""  # why capaian is NA ("realisasi tidak tersedia: ..."); "" when it is not
+    applied: AppliedRule | None = None  # the rule applied, with its numbers
+    out_of_domain: str = ""  # why the result lies outside its rule's domain, or ""
+
+    batas: frozenset[Decimal] = frozenset()  # the scale's bounds: never displayed unreached
+
+    @property
+    def realisasi_na(self) -> bool:
+        return self.realisasi is None
+
+
+def kategori_skala(value: Decimal, skala: list[m.Kategori] | str) -> str:
+    band = skala_mod.classify(value, skala_mod.resolve(skala))
+    return band.kategori if band is not None else ""
+
+
+class _Ctx:
+    def __init__(
+        self,
+        report: Report,
+        daftar: dict[str, DaftarResult],
+        harga: dict[str, HargaResult],
+        problems: Collector,
+    ):
+        self.report = report
+        self.daftar = daftar
+        self.harga = harga
+        self.problems = problems
+        self.pita = skala_mod.resolve(report.laporan.skala_capaian)
+        self.batas = frozenset(skala_mod.boundaries(self.pita))
+
+    def kategori(self, value: Decimal, where: Location, what: str) -> str:
+        if not self.pita:
+            return ""
+        band = skala_mod.classify(value, self.pita)
+        if band is None:
+            self.problems.add(
+                "value-in-scale-gap",
+                where,
+                f"{what} {format_decimal(value)} % jatuh di celah skala_capaian: "
+                "dokumen tidak mendefinisikan kategorinya",
+            )
+            return ""
+        return band.kategori
+
+
+def input_value(x: m.Masukan, ctx: _Ctx) -> Decimal | NA | None:
+    """The value of one formula input: typed, NA, or counted/summed over a list."""
+    if x.nilai is not None:
+        return x.nilai
+    if x.daftar:
+        return count_from_daftar(x, ctx.daftar, ctx.problems)
+    ctx.problems.add("missing-field", x.lokasi, "masukan perlu `nilai` atau `daftar`")
+    return None
+
+
+def count_from_daftar(
+    x: m.Masukan, daftar: dict[str, DaftarResult], problems: Collector | None
+) -> Decimal | None:
+    """What an input counts or sums over its list; the one place this is computed."""
+    d = daftar.get(x.daftar)
+    if d is None:
+        if problems is not None:
+            problems.add("unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak ada di daftar.yml")
+        return None
+    if x.jumlah:
+        if x.jumlah not in d.jumlah:
+            if problems is not None:
+                problems.add(
+                    "unknown-ref",
+                    x.lokasi,
+                    f"daftar {x.daftar!r} tidak punya kolom angka {x.jumlah!r}",
+                )
+            return None
+        return Decimal(d.jumlah[x.jumlah])
+    if x.unik:
+        return Decimal(len({str(r.get(x.unik, "")).strip().lower() for r in d.baris}))
+    return Decimal(d.banyak)
+
+
+def _realisasi(
+    ind: m.Indikator, sub: list[IndikatorResult], ctx: _Ctx
+) -> tuple[Decimal | NA | None, Decimal | NA | None, Decimal | NA | None]:
+    """(a, b, exact realisasi) by the indicator's formula; NA when an input is NA."""
+    r = ind.realisasi
+    if isinstance(r, NA):
+        return None, None, r
+    problems = ctx.problems
+    a = input_value(r.a, ctx) if r.a else None
+    b = input_value(r.b, ctx) if r.b else None
+    if r.jenis in ("rasio", "pertumbuhan", "langsung", "skor"):
+        needed = [a] if r.jenis in ("langsung", "skor") else [a, b]
+        if any(isinstance(v, NA) for v in needed):
+            return a, b, next(v for v in needed if isinstance(v, NA))
+        if any(v is None for v in needed):
+            if r.a is None or (r.b is None and len(needed) == 2):
+                problems.add("missing-field", r.lokasi, f"rumus {r.jenis} perlu masukan a dan b")
+            return a, b, None
+    if r.jenis == "langsung":
+        return a, b, a
+    if r.jenis in ("rasio", "pertumbuhan"):
+        assert isinstance(a, Decimal) and isinstance(b, Decimal)
+        if b == 0:
+            problems.add(
+                "division-by-zero", r.lokasi, "masukan b bernilai 0: rumus tidak bisa dihitung"
+            )
+            return a, b, None
+        return a, b, (a if r.jenis == "rasio" else a - b) * HUNDRED / b
+    if r.jenis == "skor":
+        assert isinstance(a, Decimal)
+        if r.pembagi == 0:
+            problems.add("division-by-zero", r.lokasi, "pembagi rumus skor bernilai 0")
+            return a, b, None
+        return a, b, r.konstanta + a * r.pengali / r.pembagi
+    if r.jenis == "triwulan":
+        return a, b, _triwulan(r, problems)
+    if r.jenis == "rerata_harga":
+        h = ctx.harga.get(r.kelompok)
+        if h is None:
+            problems.add(
+                "unknown-ref", r.lokasi, f"kelompok harga {r.kelompok!r} tidak ada di harga.yml"
+            )
+            return a, b, None
+        return a, b, h.rata_rata
+    # rerata_sub
+    if not sub:
+        problems.add("missing-field", r.lokasi, "rerata_sub perlu sub-indikator")
+        return a, b, None
+    missing = [s for s in sub if s.realisasi is None]
+    if missing:
+        return a, b, NA(alasan=f"realisasi {missing[0].indikator.id} tidak tersedia")
+    return a, b, mean([s.realisasi for s in sub if s.realisasi is not None])
+
+
+def _triwulan(r: m.Rumus, problems: Collector) -> Decimal | NA | None:
+    values = list(r.triwulan)
+    if not values:
+        problems.add("missing-field", r.lokasi, "rumus triwulan perlu daftar `triwulan`")
+        return None
+    if len(values) > 4:
+        problems.add(
+            "value-out-of-range", r.lokasi, f"{len(values)} nilai triwulan; paling banyak 4"
+        )
+        return None
+    filled = [v for v in values if isinstance(v, Decimal)]
+    if r.agregasi == "terakhir":
+        return filled[-1] if filled else NA(alasan="belum ada triwulan yang terisi")
+    if len(filled) != len(values):
+        return NA(alasan="ada triwulan yang belum tersedia")
+    return sum(filled, Decimal(0)) if r.agregasi == "jumlah" else mean(filled)
+
+
+def _domain(ind: m.Indikator, a: object, exact: Decimal) -> str:
+    r = ind.realisasi
+    if isinstance(r, NA):
+        return ""
+    out = []
+    if (
+        len(r.rentang_a) == 2
+        and isinstance(a, Decimal)
+        and not r.rentang_a[0] <= a <= r.rentang_a[1]
+    ):
+        lo, hi = (format_decimal(v, 2, trim=True) for v in r.rentang_a)
+        out.append(f"masukan a = {format_decimal(a, 2, trim=True)} di luar rentang {lo}–{hi}")
+    if len(r.rentang) == 2 and not r.rentang[0] <= exact <= r.rentang[1]:
+        lo, hi = (format_decimal(v, 2, trim=True) for v in r.rentang)
+        out.append(f"hasil {format_decimal(exact)} di luar rentang rumus {lo}–{hi}")
+    return "; ".join(out)
+
+
+def compute_indikator(ind: m.Indikator, ctx: _Ctx) -> IndikatorResult | None:
+    kebijakan = ctx.report.laporan.kebijakan
+    sub = [h for s in ind.sub if (h := compute_indikator(s, ctx)) is not None]
+    a, b, exact = _realisasi(ind, sub, ctx)
+    if exact is None:
+        return None  # a problem was recorded: the build stops and says why
+    if isinstance(exact, NA):
+        reason = exact.alasan or ind.alasan_na or kebijakan.alasan_realisasi_na
+        h = IndikatorResult(ind, a, b, None, None, None, None, "", "", sub)
+        return _na_capaian(h, "realisasi", reason, kebijakan.capaian_realisasi_na, ctx)
+    realisasi = round_half_up(exact, kebijakan.desimal_realisasi)
+    h = IndikatorResult(
+        ind,
+        a,
+        b,
+        realisasi,
+        exact,
+        None,
+        None,
+        "",
+        "",
+        sub,
+        out_of_domain=_domain(ind, a, exact),
+        batas=ctx.batas,
+    )
+    if not ind.dinilai:
+        return h
+    return _capaian(h, ctx)
+
+
+def _na_capaian(
+    h: IndikatorResult, what: str, reason: str, policy: Decimal | None, ctx: _Ctx
+) -> IndikatorResult:
+    """Capaian of an indicator with an NA target or realisasi: NA, or the report's policy."""
+    ind = h.indikator
+    label = f"{what.capitalize()} NA" + (f" ({reason})" if reason else "")
+    if not ind.dinilai:
+        return replace(h, na=label)
+    if policy is None:
+        expl = AppliedRule("na", f"{what.capitalize()} tidak tersedia", "", reason)
+        return replace(h, na=label, applied=expl)
+    shown = format_decimal(policy, 2, trim=True)
+    note = f"{what.capitalize()} NA: capaian ditetapkan {shown} % sesuai kebijakan laporan."
+    if reason:
+        note += f" Alasan: {reason}"
+    expl = AppliedRule("kebijakan", f"{what.capitalize()} NA", "", "kebijakan laporan")
+    kategori = ctx.kategori(policy, ind.lokasi, f"{ind.id}: capaian")
+    return replace(h, capaian=policy, kategori=kategori, catatan=note, applied=expl)
+
+
+def _capaian(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
+    ind = h.indikator
+    aturan = ind.aturan
+    realisasi = h.realisasi
+    assert realisasi is not None
+    kebijakan = ctx.report.laporan.kebijakan
+    if aturan.jenis == "skala":
+        if not aturan.skala:
+            ctx.problems.add("missing-field", aturan.lokasi, "aturan skala perlu daftar `skala`")
+            return None
+        for step in aturan.skala:
+            if step.batas_atas is None or realisasi <= step.batas_atas:
+                expl = AppliedRule(
+                    "skala",
+                    aturan.judul_skala or "Skala",
+                    f"realisasi {num(realisasi)} masuk langkah "
+                    + (
+                        f"X ≤ {num(step.batas_atas)} %"
+                        if step.batas_atas is not None
+                        else "terakhir"
+                    ),
+                )
+                return replace(
+                    h,
+                    capaian=step.capaian,
+                    capaian_mentah=step.capaian,
+                    kategori=step.kategori,
+                    applied=expl,
+                )
+        ctx.problems.add(
+            "scale-gap", aturan.lokasi, f"realisasi {realisasi} di luar semua langkah skala"
+        )
+        return None
+    target = ind.target
+    if isinstance(target, NA):
+        reason = target.alasan or ind.alasan_na or kebijakan.alasan_target_na
+        return _na_capaian(h, "target", reason, kebijakan.capaian_target_na, ctx)
+    rule = RULES[aturan.jenis]
+    base = ind.tahun_dasar
+    if rule.needs_baseline and not isinstance(base, Decimal):
+        ctx.problems.add(
+            "bad-rule",
+            aturan.lokasi,
+            f"{ind.id}: aturan {aturan.jenis} perlu `tahun_dasar` berupa angka",
+        )
+        return None
+    if rule.divides_by == "T" and target <= 0:
+        ctx.problems.add(
+            "target-not-positive", ind.lokasi, f"{ind.id}: target {target} harus lebih dari 0"
+        )
+        return None
+    divisor = {
+        "T": target,
+        "R": realisasi,
+        "B-T": (base - target) if isinstance(base, Decimal) else 0,
+    }
+    if divisor[rule.divides_by] == 0:
+        ctx.problems.add(
+            "division-by-zero",
+            ind.lokasi,
+            f"{ind.id}: pembagi aturan {aturan.jenis} bernilai 0, capaian tidak bisa dihitung",
+        )
+        return None
+    raw = rule.fn(target, realisasi, base if isinstance(base, Decimal) else None)
+    assert raw is not None
+    value = raw
+    notes = []
+    if aturan.batas is not None and value > aturan.batas:
+        value = aturan.batas
+        notes.append(f"dibatasi {num(aturan.batas)} %")
+    if aturan.lantai is not None and value < aturan.lantai:
+        value = aturan.lantai
+        notes.append(f"paling rendah {num(aturan.lantai)} %")
+    numbers = rule.hitungan.format(
+        T=num(target), R=num(realisasi), B=num(base if isinstance(base, Decimal) else None)
+    )
+    expl = AppliedRule(
+        aturan.jenis, rule.rumus, f"{numbers} = {format_decimal(raw)} %", ", ".join(notes)
+    )
+    out_of_domain = h.out_of_domain
+    if aturan.tandai_di_atas is not None and raw > aturan.tandai_di_atas:
+        limit = num(aturan.tandai_di_atas)
+        extra = f"capaian {format_decimal(raw)} % di atas {limit} %: perlu verifikasi"
+        out_of_domain = f"{out_of_domain}; {extra}" if out_of_domain else extra
+    kategori = ctx.kategori(value, ind.lokasi, f"{ind.id}: capaian")
+    return replace(
+        h,
+        capaian=value,
+        capaian_mentah=raw,
+        kategori=kategori,
+        applied=expl,
+        out_of_domain=out_of_domain,
+    )
