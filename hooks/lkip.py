@@ -6,7 +6,8 @@ so that all problems are reported together; hand each page its expansion
 (on_page_markdown). Package errors become PluginError: one clean message, no traceback.
 Findings that block publication are logged as warnings, so `--strict` stops the build.
 State lives on the build's config object, never at import time: `mkdocs serve` keeps this
-module alive across rebuilds.
+module alive across rebuilds. The package's results are frozen: the Publication (on_config)
+and the Expansion of the pages (on_files) are stored and only read afterwards.
 """
 
 from __future__ import annotations
@@ -49,9 +50,8 @@ def _boundary(shown: str, step: Callable[[], T]) -> T:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    publication = _boundary("data", lambda: prepare(root))
+    publication = _boundary("data", lambda: prepare(root)).with_pdf(pdf.available())
     config[_KEY] = {"publication": publication, "expanded": {}}
-    publication.pdf = pdf.available()
     if not config.nav:
         config.nav = publication.nav()
     for line in publication.summaries():
@@ -68,12 +68,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, text in {**pages, **extra}.items():
         files.append(File.generated(config, src, content=text))
     sources.update(pages)
-    expanded = _boundary("content", lambda: publication.expand_pages(sources))
-    for src, content in _boundary("content", publication.downloads).items():
+    expansion = _boundary("content", lambda: publication.expand_pages(sources))
+    for src, content in _boundary("content", expansion.downloads).items():
         files.append(File.generated(config, src, content=content))
+    config[_KEY]["expansion"] = expansion
     # what on_page_markdown will be handed: the source without its front matter
     config[_KEY]["expanded"] = {
-        src: (get_data(sources[src])[0], out) for src, out in expanded.items()
+        src: (get_data(sources[src])[0], out) for src, out in expansion.pages.items()
     }
     return files
 
@@ -83,8 +84,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source, out = config[_KEY]["expanded"].get(page.file.src_uri, (None, None))
     if source == markdown and out is not None:
         return out
+    # the page changed after on_files (a plugin, or a save under `mkdocs serve`)
     src = page.file.src_uri
-    return _boundary(f"content/{src}", lambda: _publication(config).expand_one(src, markdown))
+    expansion = config[_KEY]["expansion"]
+    out, tables = _boundary(f"content/{src}", lambda: expansion.expand_one(src, markdown))
+    config[_KEY].setdefault("tables", {})[src] = tables
+    return out
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -95,7 +100,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     src = page.file.src_uri
     body = config[_KEY].get("bodies", {}).get(src, "")
-    found = _boundary(f"content/{src}", lambda: _publication(config).check_html(src, body, output))
+    expansion = config[_KEY]["expansion"]
+    tables = config[_KEY].get("tables", {}).get(src)
+    found = _boundary(f"content/{src}", lambda: expansion.check_html(src, body, output, tables))
     config[_KEY].setdefault("html_problems", []).extend(found)
     return output
 

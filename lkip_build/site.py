@@ -1,4 +1,5 @@
-"""The whole publication: load and compute every report once, expand every page's markers.
+"""The whole publication: the one validation pass over every report, and what a site needs
+from it (navigation, generated pages, headers). Expanding pages is in `expansion`.
 
 This is the API the site generator's adapter (hooks/) calls; it knows nothing of MkDocs.
 """
@@ -8,42 +9,57 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import downloads, verification
+from . import verification
 from .audit import ERROR, audit
 from .compute import Computed, compute_report
-from .facts import Fact, collect_facts, write_fact
-from .markers import CETAK, MARKER, TINGKAT, PageContext, expand, find_table_ids
+from .facts import Fact, collect_facts
+from .markers import CETAK, TINGKAT
 from .model import Location
 from .problems import Collector, Problem, guard
 from .report import load_reports
-from .safety import check_tables, scan_html
 from .table import Table
-from .tables import TableError, anchors, render
+from .tables import TableError, render
 from .validate import check_references, check_rules
+
+if TYPE_CHECKING:
+    from .expansion import Expansion
 
 # the print view repeats every page: keep it out of search results
 PRINT_FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Publication:
+    """Every report, loaded, checked, computed, drawn and audited: the result of `prepare`.
+
+    Frozen: expanding the pages returns an `Expansion` (expansion.py) and leaves this as it
+    is, so there is no order of calls to remember beyond "prepare, then expand".
+    """
+
     root: Path
     hasil: list[Computed]
     tables: dict[str, dict[str, Table]]  # report id -> table id -> the drawn table
     facts: dict[str, dict[str, Fact]]
     findings: dict[str, list[Problem]]
     problems: list[Problem]  # warnings of the validation pass (errors stopped it)
-    by_id: dict[str, Computed] = field(init=False)
-    table_pages: dict[str, dict[str, str]] = field(default_factory=dict)
-    rendered: dict[str, dict[str, Table]] = field(default_factory=dict)  # page src -> tables
-    page_files: dict[str, dict[str, bytes]] = field(default_factory=dict)  # page src -> files
-    pdf: bool = False  # this build writes each report's PDF (set by the adapter)
+    pdf: bool = False  # this build writes each report's PDF (the adapter decides)
 
-    def __post_init__(self) -> None:
-        self.by_id = {h.report.id: h for h in self.hasil}
+    @property
+    def by_id(self) -> dict[str, Computed]:
+        return {h.report.id: h for h in self.hasil}
+
+    def with_pdf(self, pdf: bool) -> Publication:
+        return replace(self, pdf=pdf)
+
+    def expand_pages(self, pages: dict[str, str]) -> Expansion:
+        """Every page's markers expanded, all problems at once (see expansion.expand_all)."""
+        from .expansion import expand_all
+
+        return expand_all(self, pages)
 
     def blocking(self) -> list[Problem]:
         """Findings that must stop publication: errors of reports whose policy says so."""
@@ -94,46 +110,6 @@ class Publication:
             pages[f"{rid}/{CETAK}"] = PRINT_FRONT_MATTER + cover + chapters
         return pages, files
 
-    def downloads(self) -> dict[str, bytes]:
-        """Every file the pages asked for (CSV, XLSX, SVG) and each report's data bundle."""
-        out: dict[str, bytes] = {}
-        for src, files in sorted(self.page_files.items()):
-            rid = src.split("/", 1)[0]
-            for path, content in files.items():
-                out[f"{rid}/{path}"] = content
-        for h in self.hasil:
-            rid = h.report.id
-            seen: dict[str, Table] = {}
-            for src, drawn in sorted(self.rendered.items()):
-                if src.startswith(rid + "/"):
-                    seen.update(drawn)
-            order = list(anchors(h.report.tabel).values())
-            tables = sorted(
-                seen.values(), key=lambda t: order.index(t.anchor) if t.anchor in order else 999
-            )
-            lap = h.report.laporan
-            meta = {
-                k: getattr(lap, k)
-                for k in (
-                    "judul",
-                    "instansi",
-                    "pemerintah",
-                    "tingkat",
-                    "wilayah",
-                    "tahun",
-                    "jenis_dokumen",
-                )
-            }
-            values = {
-                k: (f.value, f.kind, write_fact(f)) for k, f in sorted(self.facts[rid].items())
-            }
-            findings = [t.as_dict() for t in self.findings[rid]]
-            sources = downloads.read_sources(self.root / h.report.folder)
-            out[f"{rid}/unduh/{rid}-data.json"] = downloads.bundle(
-                rid, meta, sources, tables, values, findings
-            )
-        return out
-
     def nav(self) -> list[object]:
         """Home first, then one section per report with its pages in reading order."""
         nav: list[object] = [{"Beranda": "index.md"}]
@@ -160,58 +136,6 @@ class Publication:
             nav.append({title: pages})
         return nav
 
-    def expand_pages(self, pages: dict[str, str]) -> dict[str, str]:
-        """Expand every page's markers (src under content/ -> Markdown); all problems at once."""
-        problems = Collector()
-        self.table_pages = {}
-        numbered = {
-            h.report.id: {t.id for t in h.report.tabel.tabel if t.nomor}
-            for h in self.hasil
-            if h.report.tabel
-        }
-        for src, text in sorted(pages.items()):
-            head = src.split("/", 1)[0]
-            if src.endswith("/" + CETAK):
-                continue  # the print view repeats every table; their home is the chapter
-            for tid in find_table_ids(text):
-                placed = self.table_pages.setdefault(head, {})
-                # a numbered table has one home (its anchor); unnumbered ones may repeat
-                if tid in placed and placed[tid] != src and tid in numbered.get(head, set()):
-                    problems.add(
-                        "table-placed-twice",
-                        Location(f"content/{src}"),
-                        f"tabel {tid!r} sudah dipasang di content/{placed[tid]}",
-                    )
-                placed[tid] = src
-        self._check_pages(pages, problems)
-        # the print view repeats every chapter: its problems are the chapters' own, reported
-        # there once, with the line in the file an editor can open
-        echo = Collector()
-        # the body only: the generator hands a page its Markdown without its front matter,
-        # and the expansion replaces that body (front matter in it would be printed)
-        out = {
-            src: self._expand(src, body(text), echo if src.endswith("/" + CETAK) else problems)
-            for src, text in pages.items()
-        }
-        problems.raise_if_any()
-        return out
-
-    def _expand(self, src: str, text: str, problems: Collector) -> str:
-        page = self.page(src)
-        out = expand(text, page, problems)
-        self.rendered[src] = page.rendered
-        self.page_files[src] = page.files
-        return out
-
-    def check_html(self, src: str, body: str, whole_page: str | None = None) -> list[Problem]:
-        """Problems of a built page: executable content, and numbers that differ from the
-        computed tables. `body` is the page's content HTML, `whole_page` the full output."""
-        shown = f"content/{src}"
-        found = scan_html(body, shown) + check_tables(body, shown, self.rendered.get(src, {}))
-        if whole_page is not None:
-            found += scan_html(whole_page, shown, whole_page=True)
-        return found
-
     def header(self, src: str) -> str:
         """The line above a report page's header: document, year and agency (escaped)."""
         h = self.by_id.get(src.split("/", 1)[0]) if "/" in src else None
@@ -219,56 +143,6 @@ class Publication:
             return ""
         lap = h.report.laporan
         return html.escape(f"{lap.jenis_dokumen} {lap.tahun} · {lap.instansi}")
-
-    def page(self, src: str) -> PageContext:
-        """The marker context of the page at `src` (a path under content/)."""
-        head = src.split("/", 1)[0] if "/" in src else ""
-        return PageContext(
-            src,
-            self.by_id.get(head),
-            self.facts.get(head, {}),
-            self.table_pages.get(head, {}),
-            self.hasil,
-            self.findings.get(head, []),
-            print_view=src.endswith("/" + CETAK),
-            pdf=self.pdf,
-            disputes=disputes(self.by_id[head], self.findings.get(head, []))
-            if head in self.by_id
-            else {},
-        )
-
-    def expand_one(self, src: str, text: str) -> str:
-        problems = Collector()
-        out = self._expand(src, text, problems)
-        problems.raise_if_any()
-        return out
-
-    def _check_pages(self, pages: dict[str, str], problems: Collector) -> None:
-        for h in self.hasil:
-            lap = h.report.laporan
-            for p in lap.halaman:
-                if f"{lap.id}/{p.file}" not in pages:
-                    problems.add(
-                        "missing-page",
-                        Location(lap.lokasi.file, p.lokasi.line, "halaman.file"),
-                        f"halaman content/{lap.id}/{p.file} tidak ada",
-                    )
-            placed = self.table_pages.get(lap.id, {})
-            for t in h.report.tabel.tabel if h.report.tabel else []:
-                if t.nomor and t.id not in placed:
-                    problems.add(
-                        "table-not-placed",
-                        t.lokasi,
-                        f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun",
-                    )
-        for src in pages:
-            head = src.split("/", 1)[0]
-            if "/" in src and head not in self.by_id and MARKER.search(pages[src]):
-                problems.add(
-                    "page-outside-report",
-                    Location(f"content/{src}"),
-                    f"folder {head!r} bukan id laporan di data/",
-                )
 
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)

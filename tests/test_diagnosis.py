@@ -298,9 +298,12 @@ def check(kode: str, printed: Decimal | None, correct: Fraction, d: int, call: A
     """The injected error is among the candidates, and any single explanation is that one."""
     if printed is None or printed == rounded(correct, d):
         return
+    if kode in DIGITS and printed.is_zero():
+        return  # a slip leaving only zeros ("-0,0" from -0,30) has lost the sign: not a print
     if kode == "digit-mistyped" and printed == truncated(correct, d):
         return  # a last digit one lower is what truncation prints: that explanation is preferred
-    if kode == "digit-mistyped" and len(str(rounded(correct, d)).replace(".", "").lstrip("-")) < 3:
+    shown = dg._digits(rounded(correct, d)).replace(".", "")
+    if kode == "digit-mistyped" and len(shown) < dg.MIN_SLIP_DIGITS:
         return  # in a one- or two-digit figure a "mistyped digit" says nothing: not named
     found = call(printed)
     assert kode in [p.kode for p in found], (kode, printed, found)

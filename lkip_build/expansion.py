@@ -1,0 +1,193 @@
+"""Expanding a publication's pages: markers to Markdown, and what the pages made.
+
+`expand_all` places every table on its page, expands every page's markers (all problems at
+once) and returns a frozen `Expansion`: the Markdown of each page, where each table is, the
+tables each page drew (for the HTML check) and the files each page asked for (downloads,
+charts). Downloads, the HTML check and a later single-page expansion (live preview) read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import downloads
+from .facts import write_fact
+from .markers import CETAK, MARKER, PageContext, expand, find_table_ids
+from .model import Location
+from .problems import Collector, Problem
+from .safety import check_tables, scan_html
+from .table import Table
+from .tables import anchors
+
+if TYPE_CHECKING:
+    from .site import Publication
+
+
+@dataclass(frozen=True)
+class Expansion:
+    publication: Publication
+    pages: dict[str, str]  # src under content/ -> expanded Markdown (no front matter)
+    table_pages: dict[str, dict[str, str]]  # report id -> table id -> src of its page
+    rendered: dict[str, dict[str, Table]]  # src -> anchor -> the table drawn there
+    files: dict[str, dict[str, bytes]]  # src -> path under the report -> content
+
+    def context(self, src: str) -> PageContext:
+        return page_context(self.publication, self.table_pages, src)
+
+    def expand_one(self, src: str, text: str) -> tuple[str, dict[str, Table]]:
+        """A page changed after the expansion (live preview): its Markdown and tables."""
+        problems = Collector()
+        page = self.context(src)
+        out = expand(text, page, problems)
+        problems.raise_if_any()
+        return out, page.rendered
+
+    def check_html(
+        self,
+        src: str,
+        body: str,
+        whole_page: str | None = None,
+        tables: dict[str, Table] | None = None,
+    ) -> list[Problem]:
+        """Problems of a built page: executable content, and numbers that differ from the
+        computed tables. `body` is the page's content HTML, `whole_page` the full output."""
+        shown = f"content/{src}"
+        drawn = self.rendered.get(src, {}) if tables is None else tables
+        found = scan_html(body, shown) + check_tables(body, shown, drawn)
+        if whole_page is not None:
+            found += scan_html(whole_page, shown, whole_page=True)
+        return found
+
+    def downloads(self) -> dict[str, bytes]:
+        """Every file the pages asked for (CSV, XLSX, SVG) and each report's data bundle."""
+        pub = self.publication
+        out: dict[str, bytes] = {}
+        for src, files in sorted(self.files.items()):
+            rid = src.split("/", 1)[0]
+            for path, content in files.items():
+                out[f"{rid}/{path}"] = content
+        for h in pub.hasil:
+            rid = h.report.id
+            seen: dict[str, Table] = {}
+            for src, drawn in sorted(self.rendered.items()):
+                if src.startswith(rid + "/"):
+                    seen.update(drawn)
+            order = list(anchors(h.report.tabel).values())
+            tables = sorted(
+                seen.values(), key=lambda t: order.index(t.anchor) if t.anchor in order else 999
+            )
+            lap = h.report.laporan
+            keys = ("judul", "instansi", "pemerintah", "tingkat", "wilayah", "tahun")
+            meta = {k: getattr(lap, k) for k in (*keys, "jenis_dokumen")}
+            values = {
+                k: (f.value, f.kind, write_fact(f)) for k, f in sorted(pub.facts[rid].items())
+            }
+            findings = [t.as_dict() for t in pub.findings[rid]]
+            sources = downloads.read_sources(pub.root / h.report.folder)
+            out[f"{rid}/unduh/{rid}-data.json"] = downloads.bundle(
+                rid, meta, sources, tables, values, findings
+            )
+        return out
+
+
+def page_context(pub: Publication, table_pages: dict[str, dict[str, str]], src: str) -> PageContext:
+    """The marker context of the page at `src` (a path under content/)."""
+    from .site import disputes
+
+    head = src.split("/", 1)[0] if "/" in src else ""
+    h = pub.by_id.get(head)
+    return PageContext(
+        src,
+        h,
+        pub.facts.get(head, {}),
+        table_pages.get(head, {}),
+        pub.hasil,
+        pub.findings.get(head, []),
+        print_view=src.endswith("/" + CETAK),
+        pdf=pub.pdf,
+        disputes=disputes(h, pub.findings.get(head, [])) if h is not None else {},
+    )
+
+
+def expand_all(pub: Publication, pages: dict[str, str]) -> Expansion:
+    """Expand every page's markers (src under content/ -> Markdown); all problems at once."""
+    from .site import body
+
+    problems = Collector()
+    table_pages = _place_tables(pub, pages, problems)
+    _check_pages(pub, pages, table_pages, problems)
+    # the print view repeats every chapter: its problems are the chapters' own, reported
+    # there once, with the line in the file an editor can open
+    echo = Collector()
+    out: dict[str, str] = {}
+    rendered: dict[str, dict[str, Table]] = {}
+    files: dict[str, dict[str, bytes]] = {}
+    for src, text in pages.items():
+        page = page_context(pub, table_pages, src)
+        # the body only: the generator hands a page its Markdown without its front matter,
+        # and the expansion replaces that body (front matter in it would be printed)
+        out[src] = expand(body(text), page, echo if src.endswith("/" + CETAK) else problems)
+        rendered[src] = page.rendered
+        files[src] = page.files
+    problems.raise_if_any()
+    return Expansion(pub, out, table_pages, rendered, files)
+
+
+def _place_tables(
+    pub: Publication, pages: dict[str, str], problems: Collector
+) -> dict[str, dict[str, str]]:
+    """Where each table is placed; a numbered table has one home (its anchor)."""
+    placed: dict[str, dict[str, str]] = {}
+    numbered = {
+        h.report.id: {t.id for t in h.report.tabel.tabel if t.nomor}
+        for h in pub.hasil
+        if h.report.tabel
+    }
+    for src, text in sorted(pages.items()):
+        head = src.split("/", 1)[0]
+        if src.endswith("/" + CETAK):
+            continue  # the print view repeats every table; their home is the chapter
+        for tid in find_table_ids(text):
+            here = placed.setdefault(head, {})
+            if tid in here and here[tid] != src and tid in numbered.get(head, set()):
+                problems.add(
+                    "table-placed-twice",
+                    Location(f"content/{src}"),
+                    f"tabel {tid!r} sudah dipasang di content/{here[tid]}",
+                )
+            here[tid] = src
+    return placed
+
+
+def _check_pages(
+    pub: Publication,
+    pages: dict[str, str],
+    table_pages: dict[str, dict[str, str]],
+    problems: Collector,
+) -> None:
+    for h in pub.hasil:
+        lap = h.report.laporan
+        for p in lap.halaman:
+            if f"{lap.id}/{p.file}" not in pages:
+                problems.add(
+                    "missing-page",
+                    Location(lap.lokasi.file, p.lokasi.line, "halaman.file"),
+                    f"halaman content/{lap.id}/{p.file} tidak ada",
+                )
+        placed = table_pages.get(lap.id, {})
+        for t in h.report.tabel.tabel if h.report.tabel else []:
+            if t.nomor and t.id not in placed:
+                problems.add(
+                    "table-not-placed",
+                    t.lokasi,
+                    f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun",
+                )
+    for src in pages:
+        head = src.split("/", 1)[0]
+        if "/" in src and head not in pub.by_id and MARKER.search(pages[src]):
+            problems.add(
+                "page-outside-report",
+                Location(f"content/{src}"),
+                f"folder {head!r} bukan id laporan di data/",
+            )
