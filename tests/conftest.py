@@ -99,6 +99,26 @@ def tiny_site(tmp_path: Path, page: str, files: dict[str, str] | None = None) ->
     return tmp_path / "mkdocs.yml"
 
 
+def publish(
+    root: Path,
+    files: dict[str, str] | None = None,
+    pages: dict[str, str] | None = None,
+    laporan: str | None = None,
+    rid: str = "uji-2021",
+):
+    """A report written under root/ and the build's own pass run on it, as `lkip check`
+    runs it: prepare, then expand every page (the generated ones too). Returns
+    (publication, expanded pages); LkipError when the pass refuses the report."""
+    from lkip_build.site import prepare, read_pages
+
+    write(root / "data" / rid, {"laporan.yml": laporan or LAPORAN.format(id=rid), **(files or {})})
+    write(root / "content" / rid, pages or {"index.md": "# Uji\n"})
+    pub = prepare(root)
+    sources = read_pages(root / "content", pub)
+    sources.update(pub.generated(sources)[0])
+    return pub, pub.expand_pages(sources)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """Print what the robustness suite covered, as the issue asks: counts, and failures."""
     here = Path(__file__).parent
@@ -111,8 +131,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         if line
     )
     from . import test_generated as g
+    from . import test_pipeline_generated as pipeline
 
     generated = g.N_PARSER + 2 * g.N_ROUNDTRIP + 2 * g.N_LOADER + 3 * 300  # + test_audit's
+    # the whole pass on generated reports, emptied values, mutations of the NTT data
+    generated += pipeline.N_PIPELINE + pipeline.N_EMPTY + pipeline.N_MUTATION
     failed = len(terminalreporter.stats.get("failed", []))
     terminalreporter.write_sep("-", "lkip robustness")
     terminalreporter.write_line(
