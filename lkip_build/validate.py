@@ -56,74 +56,95 @@ def check_references(r: Report, problems: Collector) -> None:
     """Every id unique within its kind, every reference pointing at something that exists.
     An id whose object failed to load (`problems.broken`) counts as existing: its problem
     was reported where it is."""
+    inds = list(_indicators(r.kinerja.indikator)) if r.kinerja else []
+    ids = _ids(r, inds, problems)
+    _numbers(r, problems)
+    _trust_unread(r, ids, problems.broken)
+    _formula_refs(inds, ids, problems)
+    _table_sources(r, ids, problems)
+    _plan_refs(r, ids["indikator"], problems)
+    _agreement_refs(r, ids, problems)
+
+
+Ids = dict[str, set[str]]  # what the ids name ("daftar", "sumber dana", ...) -> the ids
+
+
+def _ids(r: Report, inds: list[m.Indikator], problems: Collector) -> Ids:
+    """The ids of every kind, each checked unique and well-formed."""
     _unique([(r.laporan.id, r.laporan.lokasi)], "laporan", problems)
-    daftar = _unique(
+    ids: Ids = {}
+    ids["daftar"] = _unique(
         ((d.id, d.lokasi) for d in (r.daftar.daftar if r.daftar else [])), "daftar", problems
     )
-    harga = _unique(
+    ids["kelompok harga"] = _unique(
         ((g.id, g.lokasi) for g in (r.harga.kelompok if r.harga else [])),
         "kelompok harga",
         problems,
     )
-    inds = list(_indicators(r.kinerja.indikator)) if r.kinerja else []
-    indikator = _unique(((i.id, i.lokasi) for i in inds), "indikator", problems)
-    komposisi = _unique(
+    ids["indikator"] = _unique(((i.id, i.lokasi) for i in inds), "indikator", problems)
+    ids["komposisi"] = _unique(
         ((k.id, k.lokasi) for k in (r.pegawai.komposisi if r.pegawai else [])),
         "komposisi",
         problems,
     )
-    sumber = _unique(
+    ids["sumber dana"] = _unique(
         ((s.id, s.lokasi) for s in (r.anggaran.sumber if r.anggaran else [])),
         "sumber dana",
         problems,
     )
     programs = [p for s in (r.anggaran.sumber if r.anggaran else []) for p in _pos(s.program)]
-    program_ids = _unique(((p.id, p.lokasi) for p in programs), "pos anggaran", problems)
-    urusan = {u.id for u in (r.renstra.urusan if r.renstra else [])}
+    ids["pos anggaran"] = _unique(((p.id, p.lokasi) for p in programs), "pos anggaran", problems)
+    ids["urusan"] = {u.id for u in (r.renstra.urusan if r.renstra else [])}
     _unique(((t.id, t.lokasi) for t in (r.tabel.tabel if r.tabel else [])), "tabel", problems)
-    _numbers(r, problems)
-    for pool in (daftar, harga, indikator, komposisi, sumber, program_ids, urusan):
-        pool |= problems.broken
-    # a file that could not be read at all: every reference into it would be a false alarm
-    files = {
-        "daftar": daftar,
-        "harga": harga,
-        "kinerja": indikator,
-        "pegawai": komposisi,
-        "anggaran": sumber,
-        "renstra": urusan,
-    }
-    for attr, pool in files.items():
-        if attr in r.unreadable:
-            pool.clear()
-            pool.add(_ANY)
-    if "anggaran" in r.unreadable:
-        program_ids.add(_ANY)
+    return ids
 
+
+# the file each kind of id is declared in (a report attribute, as in `Report.unreadable`)
+_FILE_OF = {
+    "daftar": "daftar",
+    "kelompok harga": "harga",
+    "indikator": "kinerja",
+    "komposisi": "pegawai",
+    "sumber dana": "anggaran",
+    "urusan": "renstra",
+}
+
+
+def _trust_unread(r: Report, ids: Ids, broken: set[str]) -> None:
+    """An object that failed to load, or a file that could not be read at all: every
+    reference into it would be a false alarm, so it resolves."""
+    for pool in ids.values():
+        pool |= broken
+    for name, attr in _FILE_OF.items():
+        if attr in r.unreadable:
+            ids[name].clear()
+            ids[name].add(_ANY)
+    if "anggaran" in r.unreadable:
+        ids["pos anggaran"].add(_ANY)
+
+
+def _formula_refs(inds: list[m.Indikator], ids: Ids, problems: Collector) -> None:
+    """A realisasi formula's inputs name a list, its price mean a group of goods."""
     for i in inds:
         rumus = i.realisasi
         if not isinstance(rumus, m.Rumus):
             continue
         for x in (rumus.a, rumus.b):
-            if x is not None and x.daftar and _missing(x.daftar, daftar):
+            if x is not None and x.daftar and _missing(x.daftar, ids["daftar"]):
                 problems.add(
                     "unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak ada di daftar.yml"
                 )
-        if rumus.kelompok and _missing(rumus.kelompok, harga):
+        if rumus.kelompok and _missing(rumus.kelompok, ids["kelompok harga"]):
             problems.add(
                 "unknown-ref",
                 rumus.lokasi,
                 f"kelompok harga {rumus.kelompok!r} tidak ada di harga.yml",
             )
-    # what each table kind's `sumber` ids name (tables.KINDS declares it per kind)
-    pools = {
-        "komposisi": komposisi,
-        "daftar": daftar,
-        "kelompok harga": harga,
-        "urusan": urusan,
-        "indikator": indikator,
-        "sumber dana": sumber,
-    }
+
+
+def _table_sources(r: Report, ids: Ids, problems: Collector) -> None:
+    """A table's kind exists, and its `sumber` ids name what the kind draws from
+    (tables.KINDS declares it per kind)."""
     for t in r.tabel.tabel if r.tabel else []:
         kind = KINDS.get(t.jenis)
         if kind is None:
@@ -135,7 +156,7 @@ def check_references(r: Report, problems: Collector) -> None:
                 f"jenis {t.jenis!r} tidak dikenal; pilihan: {', '.join(KINDS)}{extra}",
             )
             continue
-        named = pools.get(kind.sumber) if kind.sumber else None
+        named = ids.get(kind.sumber) if kind.sumber else None
         for s in t.sumber:
             if named is not None and _missing(s, named):
                 known = sorted(x for x in named if x != _ANY)
@@ -146,25 +167,29 @@ def check_references(r: Report, problems: Collector) -> None:
                     t.lokasi,
                     f"tabel {t.id!r}: sumber {s!r} ({kind.sumber}) tidak ditemukan{extra}",
                 )
-    _plan_refs(r, indikator, problems)
-    if r.perjanjian:
-        for sas in r.perjanjian.sasaran:
-            for pk in sas.indikator:
-                for y in (pk, *pk.sub):
-                    if y.indikator_kinerja and _missing(y.indikator_kinerja, indikator):
-                        problems.add(
-                            "unknown-ref",
-                            y.lokasi,
-                            f"indikator_kinerja {y.indikator_kinerja!r} tidak ada di indikator.yml",
-                        )
-        for sp in r.perjanjian.program:
-            for p in sp.program:
-                if p.program_anggaran and _missing(p.program_anggaran, program_ids):
+
+
+def _agreement_refs(r: Report, ids: Ids, problems: Collector) -> None:
+    """The performance agreement names measured indicators and budget programmes."""
+    if not r.perjanjian:
+        return
+    for sas in r.perjanjian.sasaran:
+        for pk in sas.indikator:
+            for y in (pk, *pk.sub):
+                if y.indikator_kinerja and _missing(y.indikator_kinerja, ids["indikator"]):
                     problems.add(
                         "unknown-ref",
-                        p.lokasi,
-                        f"program_anggaran {p.program_anggaran!r} tidak ada di anggaran.yml",
+                        y.lokasi,
+                        f"indikator_kinerja {y.indikator_kinerja!r} tidak ada di indikator.yml",
                     )
+    for sp in r.perjanjian.program:
+        for p in sp.program:
+            if p.program_anggaran and _missing(p.program_anggaran, ids["pos anggaran"]):
+                problems.add(
+                    "unknown-ref",
+                    p.lokasi,
+                    f"program_anggaran {p.program_anggaran!r} tidak ada di anggaran.yml",
+                )
 
 
 _ANY = "\x00any"  # in a pool whose file could not be read: any reference resolves

@@ -117,111 +117,148 @@ def _comment_after(lines: list[str], event: yaml.ScalarEvent) -> bool:
 
 
 def _assemble(text: str, shown: str, problems: Collector) -> YNode | None:
+    """The parser's events, one at a time, into a tree: a loop over a stack, no recursion,
+    so a deep file is refused at MAX_DEPTH instead of exhausting Python's stack."""
     lines = text.splitlines()
-    stack: list[YNode] = []
-    pending_key: list[YNode | None] = []
-    root: YNode | None = None
-    flows: list[bool] = []  # per open collection: written in flow style ([...], {...})
-    flow = False
+    tree = _Tree(lines, shown, problems)
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            assert event.start_mark is not None, "the parser marks every event it emits"
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.AliasEvent):
-                problems.add(
-                    "yaml-alias",
-                    Location(shown, line),
-                    "alias (*nama) tidak diizinkan; tulis nilainya",
-                )
-                node = YNode("scalar", line)
-            elif isinstance(
-                event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent
-            ):
-                _refuse_tag_anchor(event, shown, line, problems)
-                if isinstance(event, yaml.ScalarEvent) and flow and _cut_at_comma(lines, event):
-                    problems.add(
-                        "yaml-comma-decimal",
-                        Location(shown, line),
-                        f"angka '{event.value},...' di dalam [ ] atau {{ }} terpotong di koma "
-                        "desimalnya (YAML membaca koma sebagai pemisah); beri tanda kutip, "
-                        "misalnya ['99,50', '98,76'], atau tulis satu nilai per baris",
-                    )
-                if isinstance(event, yaml.ScalarEvent):
-                    node = YNode(
-                        "scalar",
-                        line,
-                        text=event.value,
-                        quoted=event.style in ("'", '"'),
-                        comment_after=_comment_after(lines, event),
-                    )
-                else:
-                    kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                    node = YNode(kind, line)
-                    flows.append(bool(event.flow_style))
-                    flow = any(flows)
-                    if len(stack) >= MAX_DEPTH:
-                        problems.add(
-                            "yaml-too-deep",
-                            Location(shown, line),
-                            f"susunan bertingkat lebih dari {MAX_DEPTH} tingkat",
-                        )
-                        return None
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                stack.pop()
-                pending_key.pop()
-                flows.pop()
-                flow = any(flows)
-                continue
-            elif isinstance(event, yaml.DocumentStartEvent) and root is not None:
-                problems.add(
-                    "yaml-multiple-documents",
-                    Location(shown, line),
-                    "satu berkas hanya boleh berisi satu dokumen YAML (hapus '---' kedua)",
-                )
+            if not tree.take(event):
                 return None
+    except yaml.YAMLError as exc:
+        line, message = _syntax_error(exc, text, lines)
+        problems.add("yaml-syntax", Location(shown, line), message)
+        return None
+    if tree.root is None:
+        problems.add("file-empty", Location(shown), "berkas tidak berisi data")
+    return tree.root
+
+
+class _Tree:
+    """The tree being assembled: the open collections (a stack), each open map's key
+    waiting for its value, and whether any open collection is written in flow style."""
+
+    def __init__(self, lines: list[str], shown: str, problems: Collector):
+        self.lines, self.shown, self.problems = lines, shown, problems
+        self.root: YNode | None = None
+        self.stack: list[YNode] = []
+        self.pending_key: list[YNode | None] = []
+        self.flows: list[bool] = []  # per open collection: written in flow style ([...], {...})
+        self.flow = False
+
+    def take(self, event: yaml.Event) -> bool:
+        """One event; False when the file is refused (too deep, a second document)."""
+        assert event.start_mark is not None, "the parser marks every event it emits"
+        line = event.start_mark.line + 1
+        node: YNode | None
+        if isinstance(event, yaml.AliasEvent):
+            self.problems.add(
+                "yaml-alias",
+                Location(self.shown, line),
+                "alias (*nama) tidak diizinkan; tulis nilainya",
+            )
+            node = YNode("scalar", line)
+        elif isinstance(event, yaml.ScalarEvent):
+            node = self._scalar(event, line)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            node = self._open(event, line)
+            if node is None:
+                return False
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self._close()
+            return True
+        elif isinstance(event, yaml.DocumentStartEvent) and self.root is not None:
+            self.problems.add(
+                "yaml-multiple-documents",
+                Location(self.shown, line),
+                "satu berkas hanya boleh berisi satu dokumen YAML (hapus '---' kedua)",
+            )
+            return False
+        else:
+            return True
+        self._place(node)
+        return True
+
+    def _scalar(self, event: yaml.ScalarEvent, line: int) -> YNode:
+        _refuse_tag_anchor(event, self.shown, line, self.problems)
+        if self.flow and _cut_at_comma(self.lines, event):
+            self.problems.add(
+                "yaml-comma-decimal",
+                Location(self.shown, line),
+                f"angka '{event.value},...' di dalam [ ] atau {{ }} terpotong di koma "
+                "desimalnya (YAML membaca koma sebagai pemisah); beri tanda kutip, "
+                "misalnya ['99,50', '98,76'], atau tulis satu nilai per baris",
+            )
+        return YNode(
+            "scalar",
+            line,
+            text=event.value,
+            quoted=event.style in ("'", '"'),
+            comment_after=_comment_after(self.lines, event),
+        )
+
+    def _open(
+        self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent, line: int
+    ) -> YNode | None:
+        """A map or a sequence starts; None when it would nest deeper than MAX_DEPTH."""
+        _refuse_tag_anchor(event, self.shown, line, self.problems)
+        kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+        node = YNode(kind, line)
+        self.flows.append(bool(event.flow_style))
+        self.flow = any(self.flows)
+        if len(self.stack) >= MAX_DEPTH:
+            self.problems.add(
+                "yaml-too-deep",
+                Location(self.shown, line),
+                f"susunan bertingkat lebih dari {MAX_DEPTH} tingkat",
+            )
+            return None
+        return node
+
+    def _close(self) -> None:
+        self.stack.pop()
+        self.pending_key.pop()
+        self.flows.pop()
+        self.flow = any(self.flows)
+
+    def _place(self, node: YNode) -> None:
+        """A node as the root, a sequence item, a map's key or the value of its key."""
+        if not self.stack:
+            self.root = node
+        else:
+            parent = self.stack[-1]
+            if parent.kind == "seq":
+                parent.items.append(node)
+            elif self.pending_key[-1] is None:
+                self.pending_key[-1] = node
             else:
-                continue
-            if not stack:
-                root = node
-            else:
-                parent = stack[-1]
-                if parent.kind == "seq":
-                    parent.items.append(node)
-                elif pending_key[-1] is None:
-                    pending_key[-1] = node
-                else:
-                    key = pending_key[-1]
-                    assert key is not None
-                    _add_pair(parent, key, node, shown, problems)
-                    pending_key[-1] = None
-            if node.kind != "scalar":
-                stack.append(node)
-                pending_key.append(None)
-    except yaml.MarkedYAMLError as exc:
+                key = self.pending_key[-1]
+                assert key is not None
+                _add_pair(parent, key, node, self.shown, self.problems)
+                self.pending_key[-1] = None
+        if node.kind != "scalar":
+            self.stack.append(node)
+            self.pending_key.append(None)
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str, lines: list[str]) -> tuple[int, str]:
+    """The line and the editor's message for a file the parser refused."""
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         what = str(exc.problem or exc.context or "")
         hint = next((v for k, v in _SYNTAX_HINTS.items() if k in what), None)
         if "cannot start any token" in what and 0 < line <= len(lines) and "\t" in lines[line - 1]:
             hint = _SYNTAX_HINTS["found character '\\t' that cannot start any token"]
-        message = hint or f"YAML tidak valid: {what}"
-        problems.add("yaml-syntax", Location(shown, line), message)
-        return None
-    except yaml.reader.ReaderError as exc:  # control characters and the like
+        return line, hint or f"YAML tidak valid: {what}"
+    if isinstance(exc, yaml.reader.ReaderError):  # control characters and the like
         # the C reader counts UTF-8 bytes, the Python one characters
         unit = text.encode("utf-8") if _Loader is not yaml.SafeLoader else text
         before = unit[: exc.position]
         line = (before.count("\n") if isinstance(before, str) else before.count(b"\n")) + 1
         code = f"0x{exc.character:02x}" if isinstance(exc.character, int) else repr(exc.character)
-        message = f"karakter kontrol {code} tidak boleh ada di berkas; hapus karakter itu"
-        problems.add("yaml-syntax", Location(shown, line), message)
-        return None
-    except yaml.YAMLError as exc:
-        problems.add("yaml-syntax", Location(shown), f"YAML tidak valid: {exc}")
-        return None
-    if root is None:
-        problems.add("file-empty", Location(shown), "berkas tidak berisi data")
-    return root
+        return line, f"karakter kontrol {code} tidak boleh ada di berkas; hapus karakter itu"
+    return 0, f"YAML tidak valid: {exc}"
 
 
 def _refuse_tag_anchor(event: yaml.NodeEvent, shown: str, line: int, problems: Collector) -> None:

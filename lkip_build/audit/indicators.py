@@ -45,6 +45,15 @@ def indicators(a: Auditor) -> None:
 
 
 def _indicator(a: Auditor, r: IndikatorResult) -> None:
+    """One indicator: its stated figures, then the warnings on its capaian, then the list
+    counts its formula uses (findings in that order)."""
+    _stated_figures(a, r)
+    _capaian_warnings(a, r, a.table_of_kind("capaian"))
+    _list_counts(a, r)
+
+
+def _stated_figures(a: Auditor, r: IndikatorResult) -> None:
+    """Every figure the document states for the indicator, against the computed one."""
     ind = r.indikator
     values: dict[str, object] = {
         "target": ind.target,
@@ -55,7 +64,6 @@ def _indicator(a: Auditor, r: IndikatorResult) -> None:
         "b": r.b,
         "kategori": r.kategori,
     }
-    table = a.table_of_kind("capaian")
     for t in ind.tertulis:
         follows = _from_printed_realisasi(r, t)
         for key, text in t.nilai.items():
@@ -68,33 +76,45 @@ def _indicator(a: Auditor, r: IndikatorResult) -> None:
                 continue
             if key == "klaim":
                 a.claim(t, field, text, claims.indicator_claim(text, r))
-                continue
-            if key not in values:
+            elif key not in values:
                 a.unknown(t, field, key, text)
-                continue
-            v = values[key]
-            if key == "kategori":
-                a.category(t.lokasi, t.di, field, text, str(v))
-            elif isinstance(v, NA) or (v is None and (r.na or key in ("a", "b"))):
-                # an NA result is still audited: a printed number on it is a finding
-                if text.strip() not in NA_SPELLINGS:
-                    a.add(
-                        "stated-mismatch",
-                        t.lokasi,
-                        t.di,
-                        field,
-                        f"dokumen menulis {text}, data: NA ({r.na or 'tidak tersedia'})",
-                        text,
-                        "NA",
-                    )
-            elif v is None:
-                continue
-            elif key == "realisasi":
-                # the published realisasi is itself rounded: compare the exact value
-                a.number(t.lokasi, t.di, field, text, r.realisasi_tepat, what=f"realisasi {ind.id}")
             else:
-                assert isinstance(v, Decimal), "NA and None were handled above: the rest is Decimal"
-                a.number(t.lokasi, t.di, field, text, v, what=f"{key} {ind.id}")
+                _stated_value(a, r, t, field, key, text, values[key])
+
+
+def _stated_value(
+    a: Auditor, r: IndikatorResult, t: m.Tertulis, field: str, key: str, text: str, v: object
+) -> None:
+    """One stated figure of a known name against its computed value `v`."""
+    if key == "kategori":
+        a.category(t.lokasi, t.di, field, text, str(v))
+    elif isinstance(v, NA) or (v is None and (r.na or key in ("a", "b"))):
+        # an NA result is still audited: a printed number on it is a finding
+        if text.strip() not in NA_SPELLINGS:
+            a.add(
+                "stated-mismatch",
+                t.lokasi,
+                t.di,
+                field,
+                f"dokumen menulis {text}, data: NA ({r.na or 'tidak tersedia'})",
+                text,
+                "NA",
+            )
+    elif v is None:
+        return
+    elif key == "realisasi":
+        # the published realisasi is itself rounded: compare the exact value
+        what = f"realisasi {r.indikator.id}"
+        a.number(t.lokasi, t.di, field, text, r.realisasi_tepat, what=what)
+    else:
+        assert isinstance(v, Decimal), "NA and None were handled above: the rest is Decimal"
+        a.number(t.lokasi, t.di, field, text, v, what=f"{key} {r.indikator.id}")
+
+
+def _capaian_warnings(a: Auditor, r: IndikatorResult, table: str) -> None:
+    """What the computation itself warns of: an uncapped capaian over 100 %, a policy
+    applied (or an NA capaian left out of the mean), a realisasi out of its domain."""
+    ind = r.indikator
     if (
         ind.aturan.batas is None
         and ind.aturan.jenis != "skala"
@@ -138,6 +158,11 @@ def _indicator(a: Auditor, r: IndikatorResult) -> None:
             f"{ind.id}: {r.out_of_domain}",
             computed=format_decimal(r.realisasi_tepat) if r.realisasi_tepat is not None else None,
         )
+
+
+def _list_counts(a: Auditor, r: IndikatorResult) -> None:
+    """A formula input typed as a number but drawn from a list: the list's count must match."""
+    ind = r.indikator
     rumus = ind.realisasi
     if isinstance(rumus, NA):
         return

@@ -80,6 +80,42 @@ def _truncated(exact: Decimal, stated: Decimal, decimals: int) -> bool:
     return abs(exact).quantize(q, rounding="ROUND_DOWN") == abs(stated) and exact * stated >= 0
 
 
+def _agrees(
+    exact: Decimal, value: Decimal, decimals: int, integer: bool, spread: Interval | None
+) -> bool:
+    """A stated value agrees when its rounding interval meets the computed value (or the
+    computed interval), or when it is the site's own display of a value near a boundary."""
+    lo, hi = spread if spread else (exact, exact)
+    half = _half_unit(decimals)
+    if lo - half <= value <= hi + half:
+        return True
+    # the site's own display of a value near a boundary (99,9986 -> 99,99)
+    near_boundary = not integer and decimals and not spread
+    return bool(near_boundary) and round_shown(exact, decimals, PERCENT_BOUNDS) == value
+
+
+def _explanation(
+    exact: Decimal,
+    value: Decimal,
+    decimals: int,
+    integer: bool,
+    spread: Interval | None,
+    explain: Explain | None,
+) -> tuple[str, bool]:
+    """What is appended to a mismatch's message (the one usual mistake that explains it,
+    or a hint of truncation or a lost digit), and whether that mistake is a lost digit."""
+    if not spread:  # a figure from rounded inputs is an interval: no single slip to name
+        tried = explain(value) if explain else []
+        tried = tried or diagnosis.candidates_value(value, exact, decimals)
+        if len(tried) == 1:  # named only when exactly one usual mistake explains it
+            return f"; penjelasan: {tried[0].pesan}", tried[0].kode == "digit-lost"
+    if not integer and decimals and _truncated(exact, value, decimals):
+        return " (angka dokumen tampaknya dipotong, bukan dibulatkan)", False
+    if integer and value and str(int(exact)).startswith(str(int(value))):
+        return " (ada angka yang hilang)", False
+    return "", False
+
+
 class Auditor:
     def __init__(self, hasil: Computed):
         self.h = hasil
@@ -157,34 +193,16 @@ class Auditor:
                 )
             return
         exact = Decimal(computed)
-        lo, hi = spread if spread else (exact, exact)
-        half = _half_unit(decimals)
-        if lo - half <= value <= hi + half:
+        if _agrees(exact, value, decimals, integer, spread):
             return
-        if (
-            not integer
-            and decimals
-            and not spread
-            and round_shown(exact, decimals, PERCENT_BOUNDS) == value
-        ):
-            return  # the site's own display of a value near a boundary (99,9986 -> 99,99)
         shown = format_int(int(exact)) if integer else format_decimal(exact, max(decimals, 2))
         diff = exact - value
         diff_text: str | None = (
             format_int(int(diff)) if integer else format_decimal(diff, max(decimals, 2))
         )
-        hint = ""
-        if not spread:  # a figure from rounded inputs is an interval: no single slip to name
-            tried = explain(value) if explain else []
-            tried = tried or diagnosis.candidates_value(value, exact, decimals)
-            if len(tried) == 1:  # named only when exactly one usual mistake explains it
-                hint = f"; penjelasan: {tried[0].pesan}"
-                if tried[0].kode == "digit-lost":
-                    diff_text = None  # a lost digit is no difference of 11 billion rupiah
-        if not hint and not integer and decimals and _truncated(exact, value, decimals):
-            hint = " (angka dokumen tampaknya dipotong, bukan dibulatkan)"
-        elif not hint and integer and value and str(int(exact)).startswith(str(int(value))):
-            hint = " (ada angka yang hilang)"
+        hint, digit_lost = _explanation(exact, value, decimals, integer, spread, explain)
+        if digit_lost:
+            diff_text = None  # a lost digit is no difference of 11 billion rupiah
         self.add(
             "stated-mismatch",
             where,

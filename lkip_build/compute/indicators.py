@@ -254,69 +254,60 @@ def _na_capaian(
 
 
 def _capaian(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
+    """Capaian by the indicator's rule: a step scale, the report's policy on an NA target,
+    or a rule of `capaian.RULES` with its cap, floor and flag. None when a problem was
+    recorded (the build stops and says why)."""
+    ind = h.indikator
+    if ind.aturan.jenis == "skala":
+        return _step_scale(h, ctx)
+    target = ind.target
+    if isinstance(target, NA):
+        kebijakan = ctx.report.laporan.kebijakan
+        reason = target.alasan or ind.alasan_na or kebijakan.alasan_target_na
+        return _na_capaian(h, "target", reason, kebijakan.capaian_target_na, ctx)
+    return _by_rule(h, target, ctx)
+
+
+def _step_scale(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
+    """The first step whose upper bound the realisasi does not pass gives the capaian."""
+    aturan = h.indikator.aturan
+    realisasi = h.realisasi
+    assert realisasi is not None
+    if not aturan.skala:
+        ctx.problems.add("missing-field", aturan.lokasi, "aturan skala perlu daftar `skala`")
+        return None
+    for step in aturan.skala:
+        if step.batas_atas is None or realisasi <= step.batas_atas:
+            expl = AppliedRule(
+                "skala",
+                aturan.judul_skala or "Skala",
+                f"realisasi {num(realisasi)} masuk langkah "
+                + (f"X ≤ {num(step.batas_atas)} %" if step.batas_atas is not None else "terakhir"),
+            )
+            return replace(
+                h,
+                capaian=step.capaian,
+                capaian_mentah=step.capaian,
+                kategori=step.kategori,
+                applied=expl,
+            )
+    ctx.problems.add(
+        "scale-gap", aturan.lokasi, f"realisasi {realisasi} di luar semua langkah skala"
+    )
+    return None
+
+
+def _by_rule(h: IndikatorResult, target: Decimal, ctx: _Ctx) -> IndikatorResult | None:
+    """A rule of `capaian.RULES` applied, then capped, floored and flagged."""
     ind = h.indikator
     aturan = ind.aturan
     realisasi = h.realisasi
     assert realisasi is not None
-    kebijakan = ctx.report.laporan.kebijakan
-    if aturan.jenis == "skala":
-        if not aturan.skala:
-            ctx.problems.add("missing-field", aturan.lokasi, "aturan skala perlu daftar `skala`")
-            return None
-        for step in aturan.skala:
-            if step.batas_atas is None or realisasi <= step.batas_atas:
-                expl = AppliedRule(
-                    "skala",
-                    aturan.judul_skala or "Skala",
-                    f"realisasi {num(realisasi)} masuk langkah "
-                    + (
-                        f"X ≤ {num(step.batas_atas)} %"
-                        if step.batas_atas is not None
-                        else "terakhir"
-                    ),
-                )
-                return replace(
-                    h,
-                    capaian=step.capaian,
-                    capaian_mentah=step.capaian,
-                    kategori=step.kategori,
-                    applied=expl,
-                )
-        ctx.problems.add(
-            "scale-gap", aturan.lokasi, f"realisasi {realisasi} di luar semua langkah skala"
-        )
-        return None
-    target = ind.target
-    if isinstance(target, NA):
-        reason = target.alasan or ind.alasan_na or kebijakan.alasan_target_na
-        return _na_capaian(h, "target", reason, kebijakan.capaian_target_na, ctx)
     rule = RULES[aturan.jenis]
-    base = ind.tahun_dasar
-    if rule.needs_baseline and not isinstance(base, Decimal):
-        ctx.problems.add(
-            "bad-rule",
-            aturan.lokasi,
-            f"{ind.id}: aturan {aturan.jenis} perlu `tahun_dasar` berupa angka",
-        )
+    base = ind.tahun_dasar if isinstance(ind.tahun_dasar, Decimal) else None
+    if not _rule_applies(ind, target, realisasi, base, ctx):
         return None
-    if rule.divides_by == "T" and target <= 0:
-        ctx.problems.add(
-            "target-not-positive", ind.lokasi, f"{ind.id}: target {target} harus lebih dari 0"
-        )
-        return None
-    divisor = {
-        "T": target,
-        "R": realisasi,
-        "B-T": (base - target) if isinstance(base, Decimal) else 0,
-    }
-    if divisor[rule.divides_by] == 0:
-        ctx.problems.add(
-            "division-by-zero",
-            ind.lokasi,
-            f"{ind.id}: pembagi aturan {aturan.jenis} bernilai 0, capaian tidak bisa dihitung",
-        )
-        return None
-    raw = rule.fn(target, realisasi, base if isinstance(base, Decimal) else None)
+    raw = rule.fn(target, realisasi, base)
     assert raw is not None
     value = raw
     notes = []
@@ -326,9 +317,7 @@ def _capaian(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
     if aturan.lantai is not None and value < aturan.lantai:
         value = aturan.lantai
         notes.append(f"paling rendah {num(aturan.lantai)} %")
-    numbers = rule.hitungan.format(
-        T=num(target), R=num(realisasi), B=num(base if isinstance(base, Decimal) else None)
-    )
+    numbers = rule.hitungan.format(T=num(target), R=num(realisasi), B=num(base))
     expl = AppliedRule(
         aturan.jenis, rule.rumus, f"{numbers} = {format_decimal(raw)} %", ", ".join(notes)
     )
@@ -346,3 +335,33 @@ def _capaian(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
         applied=expl,
         out_of_domain=out_of_domain,
     )
+
+
+def _rule_applies(
+    ind: m.Indikator, target: Decimal, realisasi: Decimal, base: Decimal | None, ctx: _Ctx
+) -> bool:
+    """The rule has what it needs (a baseline, a positive target, a divisor that is not 0);
+    when it does not, the problem is recorded."""
+    aturan = ind.aturan
+    rule = RULES[aturan.jenis]
+    if rule.needs_baseline and base is None:
+        ctx.problems.add(
+            "bad-rule",
+            aturan.lokasi,
+            f"{ind.id}: aturan {aturan.jenis} perlu `tahun_dasar` berupa angka",
+        )
+        return False
+    if rule.divides_by == "T" and target <= 0:
+        ctx.problems.add(
+            "target-not-positive", ind.lokasi, f"{ind.id}: target {target} harus lebih dari 0"
+        )
+        return False
+    divisor = {"T": target, "R": realisasi, "B-T": (base - target) if base is not None else 0}
+    if divisor[rule.divides_by] == 0:
+        ctx.problems.add(
+            "division-by-zero",
+            ind.lokasi,
+            f"{ind.id}: pembagi aturan {aturan.jenis} bernilai 0, capaian tidak bisa dihitung",
+        )
+        return False
+    return True
