@@ -73,7 +73,7 @@ def capaian(h: Computed) -> Grafik:
                 "indikator": f"{i}. {_short(r.indikator.nama)}",
                 "capaian": float(r.capaian),
                 "kategori": r.kategori,
-                "label": f"{format_pct(r.capaian)} % · {r.kategori}",
+                "label": f"{format_pct(r.capaian, r.batas)} % · {r.kategori}",
             }
         )
     thresholds = [
@@ -110,15 +110,14 @@ def capaian(h: Computed) -> Grafik:
             "encoding": {"x": {"field": "x", "type": "quantitative"}},
         },
     ]
-    lowest = min(h.utama, key=lambda r: r.capaian or Decimal(0))
-    alt = (
-        f"Capaian {len(values)} indikator. Rata-rata {format_pct(h.rata_rata or Decimal(0))} % "
-        f"({h.kategori}). Terendah: {lowest.indikator.nama}, "
-        f"{format_pct(lowest.capaian or Decimal(0))} % "
-        f"({lowest.kategori}). "
-        + "; ".join(f"{v['indikator']}: {v['label']}" for v in values)
-        + "."
-    )
+    scored = [r for r in h.utama if r.capaian is not None]  # an NA capaian is no 0
+    mean = "n/a" if h.rata_rata is None else f"{format_pct(h.rata_rata, h.batas)} %"
+    alt = f"Capaian {len(values)} indikator. Rata-rata {mean} ({h.kategori or '-'}). "
+    if scored:
+        lowest = min(scored, key=lambda r: r.capaian or Decimal(0))
+        low = format_pct(lowest.capaian or Decimal(0), lowest.batas)
+        alt += f"Terendah: {lowest.indikator.nama}, {low} % ({lowest.kategori}). "
+    alt = alt + "; ".join(f"{v['indikator']}: {v['label']}" for v in values) + "."
     return Grafik("capaian", "Capaian kinerja per indikator dan kategorinya", alt, spec)
 
 

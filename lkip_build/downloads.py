@@ -34,7 +34,7 @@ def value_of(cell: str | list[str]) -> Value:
         return cell.value
     if isinstance(cell, list):
         return "; ".join(cell)
-    return cell or None
+    return cell
 
 
 def rows_of(table: Table) -> list[list[Value]]:
@@ -66,8 +66,8 @@ def as_xlsx(table: Table) -> bytes:
         sheet.write_string(2, c, head, bold)
     for r, row in enumerate(rows_of(table), start=3):
         for c, value in enumerate(row):
-            if value is None:
-                continue
+            if value is None or value == "":
+                continue  # an empty cell, not an empty string
             if isinstance(value, int):
                 sheet.write_number(r, c, value, whole)
             elif isinstance(value, Decimal):

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .compute import Computed, slug
+from .compute import Computed, PosResult, SumberResult, slug
 from .model import NA
 from .numbers import (
     format_decimal,
     format_int,
     format_pct,
-    format_persen,
     format_rupiah,
     terbilang,
     terbilang_rupiah,
@@ -26,6 +25,7 @@ from .numbers import (
 class Fact:
     value: object
     kind: str  # "uang", "persen", "angka", "desimal", "teks"
+    bounds: frozenset[Decimal] = frozenset()  # a percentage is never shown on one unreached
 
 
 FORMATS = {
@@ -47,6 +47,8 @@ def write_fact(f: Fact, fmt: str = "") -> str:
     if f.kind == "uang":
         assert isinstance(v, int | Decimal)
         if isinstance(v, Decimal) and v != v.to_integral_value():  # exact sen
+            if fmt == "terbilang":
+                return terbilang_rupiah(v)
             shown = format_decimal(v, 2)
             return f"Rp{shown}" if fmt == "rp" else shown
         if fmt == "rp":
@@ -56,7 +58,8 @@ def write_fact(f: Fact, fmt: str = "") -> str:
         return format_int(int(v))
     if f.kind == "persen":
         assert isinstance(v, Decimal)
-        return format_pct(v) if fmt == "angka" else format_persen(v)
+        shown = format_pct(v, f.bounds)
+        return shown if fmt == "angka" else f"{shown} %"
     if f.kind == "angka":
         assert isinstance(v, int), "every angka figure is a count"
         return terbilang(v) if fmt == "terbilang" else format_int(v)
@@ -71,6 +74,11 @@ def _amount(v: object) -> object:
     return NA(teks="n/a") if v is None else v
 
 
+def _absorption(line: PosResult | SumberResult) -> object:
+    """n/a without realisasi (as the tables show it); None, written '-', without pagu."""
+    return NA(teks="n/a") if line.realisasi is None else line.persen
+
+
 def _target(v: object) -> Fact:
     return Fact(v, "desimal") if isinstance(v, Decimal) else Fact(v, "teks")
 
@@ -83,16 +91,21 @@ def collect_facts(h: Computed) -> dict[str, Fact]:
     out["laporan.instansi"] = Fact(lap.instansi, "teks")
     out["laporan.wilayah"] = Fact(lap.wilayah, "teks")
     if h.utama:
-        out["kinerja.rata_rata"] = Fact(h.rata_rata, "persen")
+        mean = NA(teks="n/a") if h.rata_rata is None else h.rata_rata
+        out["kinerja.rata_rata"] = Fact(mean, "persen", h.batas)
         out["kinerja.kategori"] = Fact(h.kategori, "teks")
         out["kinerja.jumlah_indikator"] = Fact(len(h.utama), "angka")
     for iid, r in h.indikator.items():
         p = f"indikator.{iid}"
         out[f"{p}.target"] = _target(r.indikator.target)
-        out[f"{p}.realisasi"] = Fact(r.realisasi, "desimal")
+        rumus = r.indikator.realisasi
+        printed_na = rumus if isinstance(rumus, NA) else NA(teks="n/a")
+        out[f"{p}.realisasi"] = Fact(printed_na if r.realisasi is None else r.realisasi, "desimal")
         if r.capaian is not None:
-            out[f"{p}.capaian"] = Fact(r.capaian, "persen")
+            out[f"{p}.capaian"] = Fact(r.capaian, "persen", r.batas)
             out[f"{p}.kategori"] = Fact(r.kategori, "teks")
+        elif r.na and r.indikator.dinilai:  # prose may name it: "n/a", as the table shows
+            out[f"{p}.capaian"] = Fact(NA(teks="n/a", alasan=r.na), "persen")
         if r.capaian_mentah is not None:
             out[f"{p}.capaian_mentah"] = Fact(r.capaian_mentah, "persen")
         if r.a is not None:
@@ -108,13 +121,13 @@ def collect_facts(h: Computed) -> dict[str, Fact]:
         out[f"anggaran.{sid}.sisa"] = Fact(
             _amount(None if s.realisasi is None else s.pagu - s.realisasi), "uang"
         )
-        out[f"anggaran.{sid}.persen"] = Fact(s.persen, "persen")
+        out[f"anggaran.{sid}.persen"] = Fact(_absorption(s), "persen")
         for prog in s.program:
             if prog.pos.id:
                 q = f"anggaran.{sid}.{prog.pos.id}"
                 out[f"{q}.pagu"] = Fact(prog.pagu, "uang")
                 out[f"{q}.realisasi"] = Fact(_amount(prog.realisasi), "uang")
-                out[f"{q}.persen"] = Fact(prog.persen, "persen")
+                out[f"{q}.persen"] = Fact(_absorption(prog), "persen")
     pk = h.report.perjanjian
     if pk is not None and pk.pendapatan is not None:
         out["perjanjian.pendapatan"] = Fact(pk.pendapatan, "uang")

@@ -213,6 +213,12 @@ class Converter:
     def _dataclass(self, cls: Any, node: YNode, path: str) -> Any:
         hints = typing.get_type_hints(cls, vars(model), include_extras=True)
         fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "lokasi"}
+        nilai_na = (
+            "nilai" in fields and node.kind == "map" and [k.text for k, _ in node.pairs] == ["na"]
+        )
+        if nilai_na and NA in get_args(hints["nilai"]):
+            # `a: {na: alasan}` for `a: {nilai: {na: alasan}}`, as NA is written everywhere
+            return cls(nilai=self._na(node, path), lokasi=self.where(node, path))
         if node.kind == "scalar" and "nilai" in fields and node.text not in _NULLS:
             # shorthand: `a: 39` for `a: {nilai: 39}`
             value = self.convert(hints["nilai"], node, f"{path}.nilai" if path else "nilai")

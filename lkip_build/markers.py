@@ -29,7 +29,7 @@ from .table import Table, cell_text, mark
 from .tables import TableError, anchors, dec, label, render
 
 MARKER = re.compile(r"<!--\s*lkip:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
-LOOSE = re.compile(r"<!--\s*lkip\b.*?-->", re.S)
+LOOSE = re.compile(r"<!--\s*lkip\b(?:.*?-->|.*\Z)", re.S)  # unclosed too
 
 
 @dataclass
@@ -214,8 +214,9 @@ def m_rumus(args: list[str], page: PageContext) -> str:
     if f.jenis == "triwulan":
         join = {"jumlah": " + ", "rata_rata": " + ", "terakhir": "; "}[f.agregasi]
         parts = join.join(dec(v) for v in f.triwulan)
-        how = {"jumlah": "jumlah", "rata_rata": "rata-rata", "terakhir": "triwulan terakhir"}
-        return _rumus_block(f"{how[f.agregasi]} triwulan ({parts})", result)
+        how = {"jumlah": "jumlah triwulan", "rata_rata": "rata-rata triwulan"}
+        label = how.get(f.agregasi, "triwulan terakhir")
+        return _rumus_block(f"{label} ({parts})", result)
     parts = " + ".join(format_decimal(s.realisasi) for s in r.sub if s.realisasi is not None)
     if f.jenis == "rerata_sub" and r.sub:
         return _rumus_block(f"({parts}) / {len(r.sub)}", result)

@@ -223,6 +223,10 @@ def _terbilang_chunk(n: int) -> list[str]:
     return terbilang(n).split() if n >= 1000 else _below_thousand(n)
 
 
-def terbilang_rupiah(n: int) -> str:
-    """'Tiga Belas Miliar ... Rupiah', capitalised as legal documents write it."""
-    return " ".join(w.capitalize() for w in f"{terbilang(n)} rupiah".split())
+def terbilang_rupiah(n: int | Decimal) -> str:
+    """'Tiga Belas Miliar ... Rupiah', capitalised as legal documents write it; an amount
+    with sen ends '... Rupiah Lima Puluh Sen'."""
+    whole = int(n)
+    sen = int(round_half_up((Decimal(n) - whole) * 100, 0)) if isinstance(n, Decimal) else 0
+    words = f"{terbilang(whole)} rupiah" + (f" {terbilang(abs(sen))} sen" if sen else "")
+    return " ".join(w.capitalize() for w in words.split())

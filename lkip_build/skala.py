@@ -167,6 +167,24 @@ def defects(pita: list[Pita]) -> list[Celah]:
     defect: capaian above 100 is capped by the rules, or falls outside and is reported
     where it occurs (value-in-scale-gap)."""
     out: list[Celah] = []
+    for p in pita:  # a band no value can reach: two bands on one bound, or bounds reversed
+        if (
+            p.bawah is not None
+            and p.atas is not None
+            and (
+                p.bawah > p.atas
+                or (p.bawah == p.atas and not (p.bawah_inklusif and p.atas_inklusif))
+            )
+        ):
+            out.append(
+                Celah(
+                    "overlap",
+                    p,
+                    p,
+                    f"pita {p.kategori} tidak pernah dapat diberikan "
+                    f"(batasnya {p.teks()}): dua pita pada batas yang sama?",
+                )
+            )
     for hi, lo in pairwise(pita):
         if lo.atas is None or hi.bawah is None:
             out.append(Celah("overlap", lo, hi, f"{lo.kategori} dan {hi.kategori} bertumpuk"))

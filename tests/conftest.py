@@ -116,7 +116,66 @@ def publish(
     pub = prepare(root)
     sources = read_pages(root / "content", pub)
     sources.update(pub.generated(sources)[0])
-    return pub, pub.expand_pages(sources)
+    built = Built(pub, pub.expand_pages(sources))
+    return built, built.pages
+
+
+class Built:
+    """A publication with its pages expanded, for tests: the Publication's figures and the
+    Expansion's pages, tables and files under one name."""
+
+    def __init__(self, publication, expansion) -> None:
+        self.publication = publication
+        self.expansion = expansion
+        self.extra_files: dict = {}
+        self.extra_tables: dict = {}
+
+    def __getattr__(self, name: str):
+        if hasattr(self.expansion, name):
+            return getattr(self.expansion, name)
+        return getattr(self.publication, name)
+
+    @property
+    def page_files(self):
+        return {**self.expansion.files, **self.extra_files}
+
+    @property
+    def rendered(self):
+        return {**self.expansion.rendered, **self.extra_tables}
+
+    def expand_one(self, src: str, text: str) -> str:
+        """One more page expanded against the expansion (as the live preview does); what it
+        drew and asked for is kept beside the expansion's own."""
+        from lkip_build.markers import expand
+        from lkip_build.problems import Collector
+
+        problems = Collector()
+        page = self.expansion.context(src)
+        out = expand(text, page, problems)
+        problems.raise_if_any()
+        self.extra_files[src] = page.files
+        self.extra_tables[src] = page.rendered
+        return out
+
+    def expand_pages(self, sources):
+        self.expansion = self.publication.expand_pages(sources)
+        return self.expansion.pages
+
+    def with_pdf(self, pdf: bool) -> Built:
+        from dataclasses import replace
+
+        publication = self.publication.with_pdf(pdf)
+        return Built(publication, replace(self.expansion, publication=publication))
+
+
+def built(root: Path = ROOT, **kw) -> Built:
+    """The build's own pass over a repository: prepare, then expand every page."""
+    from lkip_build.site import prepare, read_pages
+
+    pub = prepare(root, **kw)
+    sources = read_pages(root / "content", pub)
+    sources.update(pub.generated(sources)[0])
+    return Built(pub, pub.expand_pages(sources))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:

@@ -18,7 +18,7 @@ from lkip_build import charts, downloads
 from lkip_build.site import prepare, read_pages
 from lkip_build.table import Table
 
-from .conftest import ROOT, publish
+from .conftest import ROOT, Built, publish
 
 SEED = "ntt-disperindag-lkip-2021"
 NS = {"x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -29,7 +29,7 @@ def seed():
     # the charts' SVG (vl-convert, slow) is test_markers'; the data files are checked here
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(charts.Grafik, "svg", lambda self: "<svg></svg>")
-        pub = prepare(ROOT)
+        pub = Built(prepare(ROOT), None)
         sources = read_pages(ROOT / "content", pub)
         sources.update(pub.generated(sources)[0])
         pub.expand_pages(sources)
@@ -145,12 +145,18 @@ def test_every_table_on_a_page_has_both_files(seed) -> None:
 
 
 def small_table() -> Table:
+    """Figures are typed cells (what the renderers make); text cells stay text."""
+    from decimal import Decimal
+
+    from lkip_build.tables import pct, rp
+    from lkip_build.tables.cells import n
+
     return Table(
         ["No", "Nama", "Jumlah", "Persen"],
         [
-            ["1.", "Satu, dua", "1.500", "88,64 %"],
-            ["2.", "=1+1", "-", "100,00 %*"],
-            ["3.", ["a", "b"], "n/a", "-7,37"],
+            ["1.", "Satu, dua", n(1500), pct(Decimal("88.6364")).with_suffix(" %")],
+            ["2.", "=1+1", n(0), pct(Decimal("99.9999")).with_suffix(" %*")],
+            ["3.", ["a", "b"], rp(None), pct(Decimal("-7.37"))],
         ],
         "llrr",
         nomor="9.9",
@@ -164,7 +170,7 @@ def test_csv_cells_of_every_sort() -> None:
     assert rows == [
         ["No", "Nama", "Jumlah", "Persen"],
         ["1.", "Satu, dua", "1500", "88.64"],  # quoted comma kept; thousands dot gone
-        ["2.", "=1+1", "", "100.00"],  # '-' empty; the asterisk of a policy note dropped
+        ["2.", "=1+1", "", "99.99"],  # '-' empty; the asterisk dropped; never an unreached 100
         ["3.", "a; b", "n/a", "-7.37"],  # an n/a stays text
     ]
 
@@ -230,7 +236,7 @@ def test_the_bundle_holds_every_figure_and_every_table_shown(seed) -> None:
 def test_the_bundle_is_the_same_bytes_every_time(seed, monkeypatch) -> None:
     _, files = seed
     monkeypatch.setattr(charts.Grafik, "svg", lambda self: "<svg></svg>")
-    pub = prepare(ROOT)
+    pub = Built(prepare(ROOT), None)
     sources = read_pages(ROOT / "content", pub)
     sources.update(pub.generated(sources)[0])
     pub.expand_pages(sources)

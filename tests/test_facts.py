@@ -168,13 +168,6 @@ def test_write_fact(fact: Fact, fmt: str, text: str) -> None:
     assert write_fact(fact, fmt) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="facts.py:49-51: an amount with non-zero sen (Decimal) ignores the `terbilang` "
-    "format and returns the digits '1.234,50', although FORMATS['uang'] accepts terbilang, so "
-    "`<!-- lkip:nilai NAME terbilang -->` silently prints digits where words were asked; it "
-    "should write the words (with the sen) or refuse the format",
-)
 def test_terbilang_of_an_amount_with_sen_is_words() -> None:
     text = write_fact(Fact(Decimal("1234.50"), "uang"), "terbilang")
     assert not any(c.isdigit() for c in text)
@@ -262,21 +255,15 @@ def test_na_is_written_as_printed(na_facts, name: str, text: str) -> None:
     assert shown(na_facts, name) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="facts.py:92: `indikator.<id>.realisasi` is Fact(r.realisasi, 'desimal') and "
-    "r.realisasi is None for an NA realisasi, so the figure is written '-' (write_fact's None) "
-    "instead of the document's spelling 'belum tersedia', which the capaian table shows in "
-    "the same row (tables/indicators.py _realisasi_cell)",
-)
 def test_an_na_realisasi_is_written_as_printed(na_facts) -> None:
     assert shown(na_facts, "indikator.r-na.realisasi") == "belum tersedia"
 
 
-def test_na_capaian_without_a_policy_has_no_figure(na_facts) -> None:
-    # no policy in this report: capaian is NA, outside the mean (8 / 10 = 80 % only)
+def test_na_capaian_without_a_policy_is_written_na(na_facts) -> None:
+    # no policy in this report: capaian is NA, outside the mean (8 / 10 = 80 % only), and
+    # prose that names it says "n/a", as the table does
     for iid in ("t-na", "t-belum", "t-strip", "t-alasan", "a-na", "r-na"):
-        assert f"indikator.{iid}.capaian" not in na_facts
+        assert shown(na_facts, f"indikator.{iid}.capaian") == "n/a"
     assert shown(na_facts, "kinerja.rata_rata") == "80,00 %"
     assert shown(na_facts, "kinerja.jumlah_indikator") == "7"
 
@@ -286,7 +273,7 @@ def test_na_capaian_under_a_policy_is_the_policys(tmp_path: Path) -> None:
     pub, _ = publish(tmp_path, {"indikator.yml": NA_REPORT}, laporan=laporan)
     f = pub.facts["uji-2021"]
     assert shown(f, "indikator.t-na.capaian") == "100,00 %"
-    assert "indikator.r-na.capaian" not in f  # the policy is for targets only
+    assert shown(f, "indikator.r-na.capaian") == "n/a"  # the policy is for targets only
     # (100 x 4 + 80) / 5 = 96
     assert shown(f, "kinerja.rata_rata") == "96,00 %"
 
@@ -316,13 +303,6 @@ def test_amounts_next_to_an_na_one_are_unaffected(na_facts) -> None:
     assert isinstance(na_facts["anggaran.apbd.realisasi"].value, NA)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="facts.py:111 and 117: `anggaran.<s>.persen` and `anggaran.<s>.<p>.persen` of a "
-    "line whose realisasi is NA are Fact(None) and are written '-', the sign the tables use "
-    "for pagu 0 (no division), while the same cell of Tabel anggaran-program shows 'n/a' "
-    "(tables/cells.py serapan): prose says 'no pagu' where the table says 'not available'",
-)
 @pytest.mark.parametrize("name", ["anggaran.apbd.persen", "anggaran.apbd.p1.persen"])
 def test_the_absorption_of_an_na_amount_is_na(na_facts, name: str) -> None:
     assert shown(na_facts, name) == "n/a"
@@ -354,14 +334,6 @@ indikator:
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="facts.py:59: a 'persen' figure is written with format_persen/format_pct, which "
-    "know only the bounds 0 and 100, not the report's category bounds the tables use "
-    "(h.batas, r.batas): a capaian or mean of 84,9978 % is written '85,00 %' in prose next to "
-    "kategori 'Berhasil' (85 % is Sangat Berhasil), while Tabel capaian and daftar-laporan show "
-    "'84,99 %'",
-)
 @pytest.mark.parametrize("name", ["kinerja.rata_rata", "indikator.x.capaian"])
 def test_a_percentage_beside_a_category_bound_reads_as_in_the_table(
     tmp_path: Path, name: str

@@ -17,9 +17,8 @@ from lkip_build import capaian, markers
 from lkip_build import model as m
 from lkip_build.codes import CODES
 from lkip_build.problems import LkipError
-from lkip_build.site import prepare, read_pages
 
-from .conftest import LAPORAN, ROOT, publish, write
+from .conftest import LAPORAN, ROOT, built, publish, write
 
 SEED = "ntt-disperindag-lkip-2021"
 PAGE = "content/uji-2021/index.md"
@@ -52,11 +51,7 @@ def test_every_handler_is_tested_here() -> None:
 @pytest.fixture(scope="module")
 def ntt():
     """The NTT report with every chapter expanded (so tables know their pages)."""
-    pub = prepare(ROOT)
-    sources = read_pages(ROOT / "content", pub)
-    sources.update(pub.generated(sources)[0])
-    pub.expand_pages(sources)
-    return pub
+    return built(ROOT)
 
 
 def one(pub, text: str, src: str = f"{SEED}/uji-penanda.md") -> str:
@@ -205,16 +200,7 @@ def formulas(tmp_path_factory):
         ("langsung", "20 = 20,00 pelaku usaha"),
         ("skor", "50 + 10 E × 50 / 20 = 75,00 %"),  # 50 + 10 x 50 / 20 = 75
         ("tw-jumlah", "jumlah triwulan (1 + 2 + 3 + 4) = 10,00 unit"),
-        pytest.param(
-            "tw-terakhir",
-            "triwulan terakhir (5; 7; NA) = 7,00",  # the last filled quarter: 7
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="markers.py:211-213: the label of agregasi `terakhir` is 'triwulan "
-                "terakhir' and the block appends ' triwulan (...)', so the page reads "
-                "'triwulan terakhir triwulan (5; 7; NA) = 7,00' (the word doubled)",
-            ),
-        ),
+        ("tw-terakhir", "triwulan terakhir (5; 7; NA) = 7,00"),  # the last filled quarter: 7
         ("tw-rata", "rata-rata triwulan (2 + 4) = 3,00 %"),
         # (11.000 - 10.000) / 10.000 = 10 %, (12.600 - 12.000) / 12.000 = 5 %: mean 7,5
         ("harga", "rata-rata kenaikan harga = 7,50 %"),
@@ -463,12 +449,9 @@ def test_unduhan_links_the_print_view_and_the_data(ntt) -> None:
     assert f"(unduh/{SEED}-data.json)" in out
     assert "(catatan-verifikasi/temuan.json)" in out
     assert ".pdf" not in out  # this build writes no PDF
-    ntt.pdf = True
-    try:
-        assert f'href="{SEED}.pdf"' in one(ntt, "<!-- lkip:unduhan -->", f"{SEED}/index.md")
-        assert f'href="../{SEED}.pdf"' in one(ntt, "<!-- lkip:unduhan -->", f"{SEED}/bab.md")
-    finally:
-        ntt.pdf = False
+    with_pdf = ntt.with_pdf(True)
+    assert f'href="{SEED}.pdf"' in one(with_pdf, "<!-- lkip:unduhan -->", f"{SEED}/index.md")
+    assert f'href="../{SEED}.pdf"' in one(with_pdf, "<!-- lkip:unduhan -->", f"{SEED}/bab.md")
 
 
 # ---------------------------------------------------------------- wrong uses, located
@@ -592,15 +575,6 @@ def test_grafik_capaian_of_a_report(tmp_path: Path) -> None:
     assert pub.page_files["uji-2021/index.md"]["grafik/capaian.svg"].startswith(b"<svg")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="charts.py:62-63: capaian() iterates `laporan.skala_capaian` as a list of bands; "
-    "with a preset name (`skala_capaian: permenpan-4`, allowed by model.Laporan and "
-    "EDITING.md) it iterates the characters of the string and raises AttributeError "
-    "('str' object has no attribute 'kategori'), which escapes expand_pages as a traceback "
-    "(the build shows internal-error); it should draw the preset's bands (skala.bands_of)",
-)
 def test_grafik_capaian_with_a_preset_scale(tmp_path: Path) -> None:
     laporan = re.sub(
         r"skala_capaian:\n(  .*\n)+",
@@ -612,13 +586,6 @@ def test_grafik_capaian_with_a_preset_scale(tmp_path: Path) -> None:
     assert "Rata-rata 88,64 % (Sangat Berhasil)" in out["uji-2021/index.md"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markers.py:32 LOOSE (`<!--\\s*lkip\\b.*?-->`) needs a closing `-->`: a marker left "
-    "unclosed at the end of a page (`<!-- lkip:nilai laporan.tahun` then text) matches neither "
-    "MARKER nor LOOSE, so no problem is recorded and the page keeps an unclosed HTML comment "
-    "that hides the figure (and what follows); it should be marker-malformed at its line",
-)
 def test_an_unclosed_marker_is_located(tmp_path: Path) -> None:
     page = "# Uji\n" + TAIL + "\nTahun <!-- lkip:nilai laporan.tahun\n\nteks berikutnya\n"
     with pytest.raises(LkipError) as exc:
@@ -632,25 +599,12 @@ BESIDE_A_BOUND = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="compute.py:567: the raw result in the rumus-capaian line is format_decimal(raw) "
-    "without the scale's bounds, so 40 / 47,06 = 84,9978 % reads '= 85,00 %; capaian = "
-    "84,99 %': one uncapped value shown as two numbers on one line, the first on a category "
-    "bound it has not reached",
-)
 def test_rumus_capaian_shows_one_uncapped_value_once(tmp_path: Path) -> None:
     _, out = publish(tmp_path, BESIDE_A_BOUND, {"index.md": "<!-- lkip:rumus-capaian x -->\n"})
     line = strip_tags(out["uji-2021/index.md"])
     assert line == "Realisasi / Target × 100 % = 40 / 47,06 × 100 % = 84,99 %; capaian = 84,99 %"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="charts.py:73 and 112-114: the capaian chart's labels and text alternative use "
-    "format_pct without the scale's bounds, so a capaian of 84,9978 % is labelled "
-    "'85,00 % · Berhasil' while Tabel capaian shows '84,99 %'",
-)
 def test_grafik_capaian_labels_read_as_in_the_table(tmp_path: Path) -> None:
     from lkip_build import charts
 
@@ -660,14 +614,6 @@ def test_grafik_capaian_labels_read_as_in_the_table(tmp_path: Path) -> None:
     assert "Rata-rata 84,99 % (Berhasil)" in g.alt
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables/indicators.py:57 (_realisasi_cell uses dec(): 2 decimals) and capaian.py:75 "
-    "(num(): 2 decimals): with kebijakan.desimal_realisasi 3 the realisasi is published and "
-    "used at 3 decimals (0,125 -> capaian 12,50 %) but Tabel capaian and rumus-capaian write "
-    "it '0,13', so the page reads '0,13 / 1 × 100 % = 12,50 %': the numbers shown do not give "
-    "the capaian shown",
-)
 def test_realisasi_is_shown_at_the_decimals_it_is_published_with(tmp_path: Path) -> None:
     laporan = LAPORAN.format(id="uji-2021") + "kebijakan:\n  desimal_realisasi: 3\n"
     files = {
@@ -696,13 +642,6 @@ indikator:
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="charts.py:110 (`lowest = min(h.utama, key=lambda r: r.capaian or 0)`) and 112-114: "
-    "an indicator whose capaian is NA counts as 0, so the capaian chart's text alternative says "
-    "'Terendah: Dua, 0,00 % ()' for an indicator that has no capaian (and, with every capaian "
-    "NA, 'Rata-rata 0,00 % ()'); the lowest should be Satu, 80,00 % (40 / 50)",
-)
 def test_grafik_capaian_text_never_gives_an_na_capaian_as_zero(tmp_path: Path) -> None:
     from lkip_build import charts
 

@@ -39,7 +39,7 @@ from lkip_build.codes import CODES
 from lkip_build.problems import LkipError, Problem
 from lkip_build.site import prepare, read_pages
 
-from .conftest import ROOT
+from .conftest import ROOT, Built
 
 # Examples per test, printed in the run's summary (conftest.py).
 N_PIPELINE = 150
@@ -892,7 +892,7 @@ def page_for(r: Report, pub) -> str:
 
 def run_pass(root: Path, r: Report | None = None, only: str | None = None):
     """prepare, then expand the report's page (and the generated ones), then the downloads."""
-    pub = prepare(root, only=only)
+    pub = Built(prepare(root, only=only), None)
     if r is not None:
         sources = {f"{RID}/index.md": page_for(r, pub)}
     else:
@@ -930,7 +930,8 @@ def check_capaian(r: Report, results: list[Res], mean, kategori, table, bundle_r
         assert row[3] == ("-" if ind.tahun_dasar is None else ind.tahun_dasar.printed)
         assert row[4] == ind.target.printed
         if res.realisasi is not None:
-            assert row[5] == fmt(res.realisasi, 2, trim=True)
+            # realisasi as published: at the report's decimals (2 at least)
+            assert row[5] == fmt(res.realisasi, max(2, r.places), trim=True)
         else:
             assert row[5] == (ind.realisasi_na.printed if ind.formula == "NA" else "n/a")
         if res.capaian is not None:
@@ -1042,22 +1043,23 @@ def check_success(r: Report, pub, out, files, results, mean, kategori) -> None:
     for res in [x for x in results] + [s for x in results for s in x.sub]:
         p = f"indikator.{res.ind.id}"
         assert f"{p}.target" in facts and f"{p}.realisasi" in facts
-        assert (f"{p}.capaian" in facts) == (res.capaian is not None), res.ind.id
+        # an assessed indicator has a capaian figure: its value, or NA ("n/a") with a reason
+        assert (f"{p}.capaian" in facts) == (res.capaian is not None or res.ind.dinilai), p
         if res.capaian is not None:
             assert abs(facts[f"{p}.capaian"].value - res.capaian) < D("1e-20")
     if mean is not None:
         assert abs(facts["kinerja.rata_rata"].value - mean) < D("1e-20")
         assert facts["kinerja.kategori"].value == kategori
     assert set(bundle["nilai"]) == set(facts)
-    # rumus-capaian: the numbers shown give the raw result shown (every rule of RULES);
-    # with more than 2 decimals of realisasi they do not (test_markers' xfail)
-    for line in re.findall(r'<p class="lkip-rumus">(.*?)</p>', page) if r.places <= 2 else []:
+    # rumus-capaian: the numbers shown give the raw result shown (every rule of RULES), to
+    # rounding, or one unit off where the result is kept off a bound it has not reached
+    for line in re.findall(r'<p class="lkip-rumus">(.*?)</p>', page):
         text = re.sub(r"<[^>]+>", "", line)
         parts = text.split(" = ")
         if len(parts) == 4 and "Target" in parts[0]:
             got = evaluate(parts[1])
             raw = D(parts[2].split(" %")[0].replace(".", "").replace(",", "."))
-            assert abs(got - raw) <= D("0.0051"), text
+            assert abs(got - raw) <= D("0.0101"), text
     # CSV: one line per row, numbers without thousands dots
     for t in rendered.values():
         rows = list(csv.reader(io.StringIO(files[f"{RID}/unduh/{t.anchor}.csv"].decode()[1:])))

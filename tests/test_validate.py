@@ -322,13 +322,6 @@ def test_lower_bounds_only_never_leave_a_gap(make_report) -> None:
     assert check(make_report, {}, laporan_with(scale)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="skala.py:127-137 (resolve) and 163-196 (defects): with lower bounds only, two "
-    "bands with the same batas_bawah (85 Sangat Berhasil, 85 Berhasil: a typo for 75) make "
-    "the first an empty band [85, 85); no scale-overlap is reported and that category can "
-    "never be given (a mean of 90 % is classified 'Berhasil'); the pass should refuse it",
-)
 def test_two_bands_on_the_same_lower_bound_are_an_overlap(make_report) -> None:
     scale = (
         "skala_capaian:\n  - {batas_bawah: 85, kategori: Sangat Berhasil}\n"
@@ -339,7 +332,7 @@ def test_two_bands_on_the_same_lower_bound_are_an_overlap(make_report) -> None:
 
 
 def test_the_same_lower_bound_twice_hides_a_category() -> None:
-    """What the xfail above leads to, shown on the classification itself."""
+    """Why the pass refuses it (above), shown on the classification itself."""
     from lkip_build import model as m
 
     bands = [

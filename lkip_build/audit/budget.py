@@ -20,13 +20,19 @@ def budget(a: Auditor) -> None:
 
 
 def _pos(a: Auditor, p: PosResult, path: str) -> None:
+    sid = path.split("/", 1)[0]
+    # the table that shows this line: programmes are in the programme table, deeper lines
+    # in the detailed one (as every other budget finding is labelled)
+    kinds = ("anggaran-program", "anggaran-rinci") if "/" not in path else ("anggaran-rinci",)
+    shown = [t for t in (a.table_of(k, sid) for k in kinds) if t != sid]
+    table = shown[0] if shown else ""
     path = f"{path}/{p.pos.id or p.pos.nama}"
     _stated_amounts(a, p.pos.tertulis, path, p, p.pos.fisik, p.anak)
     if p.realisasi is not None and p.realisasi > p.pagu:
         a.add(
             "realisasi-over-pagu",
             p.pos.lokasi,
-            "anggaran",
+            table,
             path,
             f"realisasi {rp(p.realisasi)} melebihi pagu {rp(p.pagu)}",
             computed=rp(p.realisasi),

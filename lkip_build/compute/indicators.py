@@ -13,7 +13,7 @@ from .. import model as m
 from .. import skala as skala_mod
 from ..capaian import RULES, AppliedRule, num
 from ..model import NA, Location
-from ..numbers import format_decimal, round_half_up
+from ..numbers import PERCENT_BOUNDS, format_decimal, round_half_up
 from ..problems import Collector
 from ..report import Report
 from .common import HUNDRED, mean
@@ -317,10 +317,12 @@ def _by_rule(h: IndikatorResult, target: Decimal, ctx: _Ctx) -> IndikatorResult 
     if aturan.lantai is not None and value < aturan.lantai:
         value = aturan.lantai
         notes.append(f"paling rendah {num(aturan.lantai)} %")
-    numbers = rule.hitungan.format(T=num(target), R=num(realisasi), B=num(base))
-    expl = AppliedRule(
-        aturan.jenis, rule.rumus, f"{numbers} = {format_decimal(raw)} %", ", ".join(notes)
-    )
+    places = max(2, ctx.report.laporan.kebijakan.desimal_realisasi)  # R as published
+    shown_r = format_decimal(realisasi, places, trim=True)
+    numbers = rule.hitungan.format(T=num(target), R=shown_r, B=num(base))
+    # the raw result as the table would show it: never on a bound it has not reached
+    shown_raw = format_decimal(raw, 2, bounds=ctx.batas | PERCENT_BOUNDS)
+    expl = AppliedRule(aturan.jenis, rule.rumus, f"{numbers} = {shown_raw} %", ", ".join(notes))
     out_of_domain = h.out_of_domain
     if aturan.tandai_di_atas is not None and raw > aturan.tandai_di_atas:
         limit = num(aturan.tandai_di_atas)

@@ -59,16 +59,17 @@ def pct(v: Decimal | None, bounds: frozenset[Decimal] = PERCENT_BOUNDS) -> Cell:
     return Cell(format_pct(v, bounds), shown, "persen")
 
 
-def dec(v: object) -> Cell:
-    """A target, baseline or realisasi: two decimals, whole numbers without them."""
+def dec(v: object, places: int = 2) -> Cell:
+    """A target, baseline or realisasi: two decimals (or the report's published decimals),
+    whole numbers without them."""
     if v is None:
         return Cell("-", None, "desimal")
     if isinstance(v, NA):
         return Cell(v.teks, None, "desimal")  # as the document prints it: "NA", "n/a" ...
     assert isinstance(v, Decimal), v
-    q = round_half_up(v, 2)
+    q = round_half_up(v, places)
     value: int | Decimal = int(q) if q == q.to_integral_value() else q
-    return Cell(format_decimal(v, 2, trim=True), value, "desimal")
+    return Cell(format_decimal(v, places, trim=True), value, "desimal")
 
 
 _ROMAN = [

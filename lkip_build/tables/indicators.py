@@ -50,11 +50,12 @@ def _capaian_cell(r: IndikatorResult) -> Cell | str:
     return pct(r.capaian, r.batas).with_suffix(" %" + ("*" if r.catatan else ""))
 
 
-def _realisasi_cell(r: IndikatorResult) -> Cell:
+def _realisasi_cell(r: IndikatorResult, places: int = 2) -> Cell:
+    """Realisasi as published: at the report's decimals (desimal_realisasi, 2 at least)."""
     if r.realisasi is None:
         rumus = r.indikator.realisasi
         return dec(rumus) if isinstance(rumus, NA) else Cell("n/a", None, "desimal")
-    return dec(r.realisasi)
+    return dec(r.realisasi, max(2, places))
 
 
 def _notes(results: list[IndikatorResult]) -> tuple[str, ...]:
@@ -91,7 +92,7 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                 ind.satuan,
                 dec(ind.tahun_dasar),
                 dec(ind.target),
-                _realisasi_cell(r),
+                _realisasi_cell(r, h.report.laporan.kebijakan.desimal_realisasi),
                 _capaian_cell(r),
             ]
         )
@@ -104,7 +105,7 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                     si.satuan,
                     dec(si.tahun_dasar),
                     dec(si.target),
-                    _realisasi_cell(s),
+                    _realisasi_cell(s, h.report.laporan.kebijakan.desimal_realisasi),
                     _capaian_cell(s),
                 ]
             )
@@ -139,7 +140,7 @@ def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
                 ind.nama,
                 ind.satuan,
                 dec(ind.target),
-                _realisasi_cell(r),
+                _realisasi_cell(r, h.report.laporan.kebijakan.desimal_realisasi),
                 _capaian_cell(r),
             ]
         )
