@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
-from .compute import Computed
+from .compute import Computed, SumberResult
 from .numbers import format_decimal, format_pct
 from .skala import bands_of
 from .tables import rp
@@ -64,18 +64,7 @@ def capaian(h: Computed) -> Grafik:
         raise GrafikError("laporan ini tidak punya indikator")
     bands = bands_of(h.report.laporan.skala_capaian)  # a preset's name is its bands
     names = [b.kategori for b in bands]
-    values = []
-    for i, r in enumerate(h.utama, start=1):
-        if r.capaian is None:
-            continue
-        values.append(
-            {
-                "indikator": f"{i}. {_short(r.indikator.nama)}",
-                "capaian": float(r.capaian),
-                "kategori": r.kategori,
-                "label": f"{format_pct(r.capaian, r.batas)} % · {r.kategori}",
-            }
-        )
+    values = _capaian_values(h)
     thresholds = [
         {"x": float(b.batas_bawah), "label": f"{format_decimal(b.batas_bawah, 0)} %"}
         for b in bands
@@ -110,33 +99,44 @@ def capaian(h: Computed) -> Grafik:
             "encoding": {"x": {"field": "x", "type": "quantitative"}},
         },
     ]
-    scored = [r for r in h.utama if r.capaian is not None]  # an NA capaian is no 0
+    alt = _capaian_alt(h, values)
+    return Grafik("capaian", "Capaian kinerja per indikator dan kategorinya", alt, spec)
+
+
+def _capaian_values(h: Computed) -> list[dict[str, object]]:
+    """One bar per main indicator with a capaian, numbered as the report lists them."""
+    values: list[dict[str, object]] = []
+    for i, r in enumerate(h.utama, start=1):
+        if r.capaian is None:
+            continue
+        values.append(
+            {
+                "indikator": f"{i}. {_short(r.indikator.nama)}",
+                "capaian": float(r.capaian),
+                "kategori": r.kategori,
+                "label": f"{format_pct(r.capaian, r.batas)} % · {r.kategori}",
+            }
+        )
+    return values
+
+
+def _capaian_alt(h: Computed, values: list[dict[str, object]]) -> str:
+    """The chart in words; an NA capaian is no 0 %, and no figure sits on a bound unreached."""
+    scored = [r for r in h.utama if r.capaian is not None]
     mean = "n/a" if h.rata_rata is None else f"{format_pct(h.rata_rata, h.batas)} %"
     alt = f"Capaian {len(values)} indikator. Rata-rata {mean} ({h.kategori or '-'}). "
     if scored:
         lowest = min(scored, key=lambda r: r.capaian or Decimal(0))
         low = format_pct(lowest.capaian or Decimal(0), lowest.batas)
         alt += f"Terendah: {lowest.indikator.nama}, {low} % ({lowest.kategori}). "
-    alt = alt + "; ".join(f"{v['indikator']}: {v['label']}" for v in values) + "."
-    return Grafik("capaian", "Capaian kinerja per indikator dan kategorinya", alt, spec)
+    return alt + "; ".join(f"{v['indikator']}: {v['label']}" for v in values) + "."
 
 
 def anggaran(h: Computed, sumber: str) -> Grafik:
     s = h.sumber.get(sumber)
     if s is None:
         raise GrafikError(f"sumber dana {sumber!r} tidak ada di anggaran.yml")
-    values = []
-    order = []
-    for i, p in enumerate(s.program, start=1):
-        name = f"{i}. {_short(p.pos.nama.removeprefix('Program '))}"
-        order.append(name)
-        pct = "-" if p.persen is None else f"{format_pct(p.persen)} %"
-        if p.realisasi is None:
-            pct = "realisasi n/a"  # no bar: the document prints no realisasi here
-        # bar lengths only (the figures a reader reads are the labels, formatted exactly)
-        real = None if p.realisasi is None else int(p.realisasi)
-        values.append({"program": name, "jenis": "Pagu", "rp": int(p.pagu), "label": ""})
-        values.append({"program": name, "jenis": "Realisasi", "rp": real, "label": pct})
+    values, order = _anggaran_values(s)
     spec = _base(
         f"Pagu dan realisasi per program, {s.sumber.nama} (Rp)", values, 44 * len(s.program)
     )
@@ -167,8 +167,34 @@ def anggaran(h: Computed, sumber: str) -> Grafik:
     cast(dict[str, object], spec["config"])["locale"] = {
         "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
     }
+    return Grafik(
+        f"anggaran-{sumber}",
+        f"Pagu dan realisasi anggaran per program ({s.sumber.nama})",
+        _anggaran_alt(s),
+        spec,
+    )
+
+
+def _anggaran_values(s: SumberResult) -> tuple[list[dict[str, object]], list[str]]:
+    """Two bars per programme (pagu, realisasi) and the programmes' order."""
+    values: list[dict[str, object]] = []
+    order = []
+    for i, p in enumerate(s.program, start=1):
+        name = f"{i}. {_short(p.pos.nama.removeprefix('Program '))}"
+        order.append(name)
+        pct = "-" if p.persen is None else f"{format_pct(p.persen)} %"
+        if p.realisasi is None:
+            pct = "realisasi n/a"  # no bar: the document prints no realisasi here
+        # bar lengths only (the figures a reader reads are the labels, formatted exactly)
+        real = None if p.realisasi is None else int(p.realisasi)
+        values.append({"program": name, "jenis": "Pagu", "rp": int(p.pagu), "label": ""})
+        values.append({"program": name, "jenis": "Realisasi", "rp": real, "label": pct})
+    return values, order
+
+
+def _anggaran_alt(s: SumberResult) -> str:
     total = "n/a" if s.persen is None else f"{format_pct(s.persen)} %"
-    alt = (
+    return (
         f"{s.sumber.nama}: pagu {rp(s.pagu)} rupiah, realisasi {rp(s.realisasi)} rupiah "
         f"({total}). "
         + "; ".join(
@@ -177,12 +203,6 @@ def anggaran(h: Computed, sumber: str) -> Grafik:
             for p in s.program
         )
         + "."
-    )
-    return Grafik(
-        f"anggaran-{sumber}",
-        f"Pagu dan realisasi anggaran per program ({s.sumber.nama})",
-        alt,
-        spec,
     )
 
 

@@ -248,56 +248,77 @@ def _mean_hyps(
     n = len(variants[0])
     sums = [sum(v, Fraction(0)) for v in variants]
     mean = _f(sums[0] / n, d)
-
-    # k (a divisor or a row) is passed in, not bound as a lambda default: mypy cannot type a
-    # lambda with a default argument (python/mypy#15459)
-    def each(
-        f: Callable[[Fraction, Sequence[Fraction], int], Fraction], k: int
-    ) -> tuple[Fraction, ...]:
-        return tuple(f(s, v, k) for s, v in zip(sums, variants, strict=True))
-
     out = [
         _Dugaan(
             "divisor-off-by-one",
-            each(lambda s, _v, m: s / m, m),
+            _on_each(sums, variants, lambda s, _v, m: s / m, m),
             f"angka tercetak {t} adalah jumlah {n} nilai dibagi {m}, bukan dibagi {n} ({mean})",
         )
         for m in (n - 1, n + 1)
         if m > 0
     ]
     for i, baris in _kelompok(variants[0], names):
-        if variants[0][i] == 0:
-            continue
-        v = _f(variants[0][i], d)
-        if n > 1:
-            out.append(
-                _Dugaan(
-                    "sum-missing-row",
-                    each(lambda s, x, i: (s - x[i]) / (n - 1), i),
-                    f"angka tercetak {t} adalah rata-rata tanpa {baris} ({v}), "
-                    f"bukan rata-rata {n} baris ({mean})",
-                )
-            )
-        out += [
+        if variants[0][i] != 0:
+            out += _row_in_mean_hyps(variants, sums, i, baris, t, d, mean)
+    return out
+
+
+def _on_each(
+    sums: Sequence[Fraction],
+    variants: Sequence[Sequence[Fraction]],
+    f: Callable[[Fraction, Sequence[Fraction], int], Fraction],
+    k: int,
+) -> tuple[Fraction, ...]:
+    """One hypothesis's value on every variant of the values (with their sums).
+
+    k (a divisor or a row) is passed in, not bound as a lambda default: mypy cannot type a
+    lambda with a default argument (python/mypy#15459)."""
+    return tuple(f(s, v, k) for s, v in zip(sums, variants, strict=True))
+
+
+def _row_in_mean_hyps(
+    variants: Sequence[Sequence[Fraction]],
+    sums: Sequence[Fraction],
+    i: int,
+    baris: str,
+    t: str,
+    d: int,
+    mean: str,
+) -> list[_Dugaan]:
+    """Row i (of a value not 0) left out of a mean of n values, or counted twice: divided by
+    the number of rows counted, or still by n."""
+    n = len(variants[0])
+    v = _f(variants[0][i], d)
+    out = []
+    if n > 1:
+        out.append(
             _Dugaan(
                 "sum-missing-row",
-                each(lambda s, x, i: (s - x[i]) / n, i),
-                f"angka tercetak {t} adalah jumlah tanpa {baris} ({v}) dibagi {n}, "
+                _on_each(sums, variants, lambda s, x, i: (s - x[i]) / (n - 1), i),
+                f"angka tercetak {t} adalah rata-rata tanpa {baris} ({v}), "
                 f"bukan rata-rata {n} baris ({mean})",
-            ),
-            _Dugaan(
-                "sum-row-twice",
-                each(lambda s, x, i: (s + x[i]) / (n + 1), i),
-                f"angka tercetak {t} adalah rata-rata dengan {baris} ({v}) terhitung dua kali, "
-                f"bukan rata-rata {n} baris ({mean})",
-            ),
-            _Dugaan(
-                "sum-row-twice",
-                each(lambda s, x, i: (s + x[i]) / n, i),
-                f"angka tercetak {t} adalah jumlah dengan {baris} ({v}) terhitung dua kali "
-                f"dibagi {n}, bukan rata-rata {n} baris ({mean})",
-            ),
-        ]
+            )
+        )
+    out += [
+        _Dugaan(
+            "sum-missing-row",
+            _on_each(sums, variants, lambda s, x, i: (s - x[i]) / n, i),
+            f"angka tercetak {t} adalah jumlah tanpa {baris} ({v}) dibagi {n}, "
+            f"bukan rata-rata {n} baris ({mean})",
+        ),
+        _Dugaan(
+            "sum-row-twice",
+            _on_each(sums, variants, lambda s, x, i: (s + x[i]) / (n + 1), i),
+            f"angka tercetak {t} adalah rata-rata dengan {baris} ({v}) terhitung dua kali, "
+            f"bukan rata-rata {n} baris ({mean})",
+        ),
+        _Dugaan(
+            "sum-row-twice",
+            _on_each(sums, variants, lambda s, x, i: (s + x[i]) / n, i),
+            f"angka tercetak {t} adalah jumlah dengan {baris} ({v}) terhitung dua kali "
+            f"dibagi {n}, bukan rata-rata {n} baris ({mean})",
+        ),
+    ]
     return out
 
 

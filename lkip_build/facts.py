@@ -84,17 +84,31 @@ def _target(v: object) -> Fact:
 
 
 def collect_facts(h: Computed) -> dict[str, Fact]:
-    """Every named figure of one report."""
+    """Every named figure of one report, domain by domain (the order names are listed in)."""
     out: dict[str, Fact] = {}
+    for part in (_report, _indicators, _prices, _budget, _lists, _staff):
+        out.update(part(h))
+    return out
+
+
+def _report(h: Computed) -> dict[str, Fact]:
+    """The report's identity and its mean."""
     lap = h.report.laporan
-    out["laporan.tahun"] = Fact(lap.tahun, "teks")
-    out["laporan.instansi"] = Fact(lap.instansi, "teks")
-    out["laporan.wilayah"] = Fact(lap.wilayah, "teks")
+    out = {
+        "laporan.tahun": Fact(lap.tahun, "teks"),
+        "laporan.instansi": Fact(lap.instansi, "teks"),
+        "laporan.wilayah": Fact(lap.wilayah, "teks"),
+    }
     if h.utama:
         mean = NA(teks="n/a") if h.rata_rata is None else h.rata_rata
         out["kinerja.rata_rata"] = Fact(mean, "persen", h.batas)
         out["kinerja.kategori"] = Fact(h.kategori, "teks")
         out["kinerja.jumlah_indikator"] = Fact(len(h.utama), "angka")
+    return out
+
+
+def _indicators(h: Computed) -> dict[str, Fact]:
+    out: dict[str, Fact] = {}
     for iid, r in h.indikator.items():
         p = f"indikator.{iid}"
         out[f"{p}.target"] = _target(r.indikator.target)
@@ -112,9 +126,20 @@ def collect_facts(h: Computed) -> dict[str, Fact]:
             out[f"{p}.a"] = Fact(r.a, "desimal")
         if r.b is not None:
             out[f"{p}.b"] = Fact(r.b, "desimal")
+    return out
+
+
+def _prices(h: Computed) -> dict[str, Fact]:
+    out: dict[str, Fact] = {}
     for gid, g in h.harga.items():
         out[f"harga.{gid}.rata_rata"] = Fact(g.rata_rata, "persen")
         out[f"harga.{gid}.jumlah_barang"] = Fact(len(g.barang), "angka")
+    return out
+
+
+def _budget(h: Computed) -> dict[str, Fact]:
+    """Each source of funds and its named programmes; the agreement's revenue."""
+    out: dict[str, Fact] = {}
     for sid, s in h.sumber.items():
         out[f"anggaran.{sid}.pagu"] = Fact(s.pagu, "uang")
         out[f"anggaran.{sid}.realisasi"] = Fact(_amount(s.realisasi), "uang")
@@ -131,10 +156,21 @@ def collect_facts(h: Computed) -> dict[str, Fact]:
     pk = h.report.perjanjian
     if pk is not None and pk.pendapatan is not None:
         out["perjanjian.pendapatan"] = Fact(pk.pendapatan, "uang")
+    return out
+
+
+def _lists(h: Computed) -> dict[str, Fact]:
+    out: dict[str, Fact] = {}
     for did, d in h.daftar.items():
         out[f"daftar.{did}.jumlah"] = Fact(d.banyak, "angka")
         for col, total in d.jumlah.items():
             out[f"daftar.{did}.total.{col}"] = Fact(total, "angka")
+    return out
+
+
+def _staff(h: Computed) -> dict[str, Fact]:
+    """Each staff table's total, columns, sub-columns, rows (count and share), cells, groups."""
+    out: dict[str, Fact] = {}
     for kid, k in h.komposisi.items():
         p = f"pegawai.{kid}"
         kom = k.komposisi

@@ -50,7 +50,23 @@ def _stated_amounts(
     fisik: Decimal | None,
     rows: list[PosResult],
 ) -> None:
+    """Every figure stated for one budget line (a source of funds or a budget item) with
+    `rows` under it; a figure that follows from a misprint beside it is a consequence."""
     pagu, realisasi, persen = line.pagu, line.realisasi, line.persen  # as the table shows
+    explain = _explainers(line, rows)
+    for t in stated:
+        consequence = _printed_basis(a, t, pagu, realisasi)
+        for key, text in t.nilai.items():
+            field = f"{path}.{key}"
+            own = {"sisa": None if realisasi is None else pagu - realisasi, "persen": persen}
+            if key in consequence and _follows(a, t, field, key, text, consequence[key], own[key]):
+                continue
+            _stated_amount(a, t, field, key, text, line, fisik, explain)
+
+
+def _explainers(line: PosResult | SumberResult, rows: list[PosResult]) -> dict[str, Explain | None]:
+    """How a mismatch of the line's pagu, realisasi or percentage is explained from its rows:
+    a total missing a row, the percentage as a ratio of sums or as the mean of the rows'."""
     induk = line.induk if isinstance(line, PosResult) else line.sumber.persen_induk
     meant: Literal["ratio", "mean"] = "mean" if induk == "rerata_baris" else "ratio"
     names = [r.pos.nama for r in rows]
@@ -69,40 +85,41 @@ def _stated_amounts(
         ratio = lambda v: diagnosis.candidates_ratio(  # noqa: E731
             v, reals, pagus, 2, labels=names, meant=meant
         )
-    for t in stated:
-        consequence = _printed_basis(a, t, pagu, realisasi)
-        for key, text in t.nilai.items():
-            field = f"{path}.{key}"
-            own = {"sisa": None if realisasi is None else pagu - realisasi, "persen": persen}
-            if key in consequence and _follows(a, t, field, key, text, consequence[key], own[key]):
-                continue
-            if key == "pagu":
-                a.number(t.lokasi, t.di, field, text, pagu, integer=True, explain=total(pagus))
-            elif key == "realisasi":
-                a.number(t.lokasi, t.di, field, text, realisasi, integer=True, explain=total(reals))
-            elif key == "persen":
-                a.number(t.lokasi, t.di, field, text, persen, what="persen keuangan", explain=ratio)
-            elif key == "sisa":
-                rest = None if realisasi is None else pagu - realisasi
-                a.number(t.lokasi, t.di, field, text, rest, integer=True, what="sisa")
-            elif key == "fisik":
-                if fisik is not None:
-                    a.number(t.lokasi, t.di, field, text, fisik, what="fisik")
-            elif key in ("terbilang_pagu", "terbilang_realisasi"):
-                amount = pagu if key == "terbilang_pagu" else realisasi
-                if amount is None:
-                    a.number(t.lokasi, t.di, field, "0", None, what=key)
-                    continue
-                a.words(
-                    t.lokasi,
-                    t.di,
-                    field,
-                    text,
-                    amount,
-                    t.nilai.get(key.removeprefix("terbilang_")),
-                )
-            else:
-                a.unknown(t, field, key, text)
+    return {"pagu": total(pagus), "realisasi": total(reals), "persen": ratio}
+
+
+def _stated_amount(
+    a: Auditor,
+    t: m.Tertulis,
+    field: str,
+    key: str,
+    text: str,
+    line: PosResult | SumberResult,
+    fisik: Decimal | None,
+    explain: dict[str, Explain | None],
+) -> None:
+    """One stated figure of a budget line, by its name."""
+    pagu, realisasi, persen = line.pagu, line.realisasi, line.persen
+    if key == "pagu":
+        a.number(t.lokasi, t.di, field, text, pagu, integer=True, explain=explain["pagu"])
+    elif key == "realisasi":
+        a.number(t.lokasi, t.di, field, text, realisasi, integer=True, explain=explain[key])
+    elif key == "persen":
+        a.number(t.lokasi, t.di, field, text, persen, what="persen keuangan", explain=explain[key])
+    elif key == "sisa":
+        rest = None if realisasi is None else pagu - realisasi
+        a.number(t.lokasi, t.di, field, text, rest, integer=True, what="sisa")
+    elif key == "fisik":
+        if fisik is not None:
+            a.number(t.lokasi, t.di, field, text, fisik, what="fisik")
+    elif key in ("terbilang_pagu", "terbilang_realisasi"):
+        amount = pagu if key == "terbilang_pagu" else realisasi
+        if amount is None:
+            a.number(t.lokasi, t.di, field, "0", None, what=key)
+            return
+        a.words(t.lokasi, t.di, field, text, amount, t.nilai.get(key.removeprefix("terbilang_")))
+    else:
+        a.unknown(t, field, key, text)
 
 
 def _printed_basis(

@@ -168,30 +168,10 @@ class Auditor:
         if bound is not None and computed is not None:
             self.one_sided(where, table, field, text, computed, bound, label)
             return
-        read = stated_number(text, integer) if bound is None else (bound.value, 0)
-        if read is None:
-            self.add(
-                "stated-unreadable",
-                where,
-                table,
-                field,
-                f"{label}: angka tertulis {text!r} tidak terbaca",
-                text,
-            )
+        read = self._comparable(where, table, field, text, computed, integer, bound, label)
+        if read is None or computed is None:  # computed None: _comparable returned None
             return
         value, decimals = read
-        if computed is None:
-            if value != 0:
-                self.add(
-                    "stated-without-basis",
-                    where,
-                    table,
-                    field,
-                    f"{label}: dokumen menulis {text}, tetapi data tidak memberi dasar "
-                    "hitungnya (pembagi 0, atau nilainya NA)",
-                    text,
-                )
-            return
         exact = Decimal(computed)
         if _agrees(exact, value, decimals, integer, spread):
             return
@@ -213,6 +193,44 @@ class Auditor:
             shown,
             diff_text,
         )
+
+    def _comparable(
+        self,
+        where: Location,
+        table: str,
+        field: str,
+        text: str,
+        computed: Decimal | int | None,
+        integer: bool,
+        bound: claims.Batas | None,
+        label: str,
+    ) -> tuple[Decimal, int] | None:
+        """The stated figure read as (value, decimals), or None when there is nothing to
+        compare: unreadable, or no computed figure (a finding when a non-zero is stated)."""
+        read = stated_number(text, integer) if bound is None else (bound.value, 0)
+        if read is None:
+            self.add(
+                "stated-unreadable",
+                where,
+                table,
+                field,
+                f"{label}: angka tertulis {text!r} tidak terbaca",
+                text,
+            )
+            return None
+        if computed is None:
+            if read[0] != 0:
+                self.add(
+                    "stated-without-basis",
+                    where,
+                    table,
+                    field,
+                    f"{label}: dokumen menulis {text}, tetapi data tidak memberi dasar "
+                    "hitungnya (pembagi 0, atau nilainya NA)",
+                    text,
+                )
+            return None
+        return read
 
     def words(
         self,
