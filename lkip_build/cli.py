@@ -59,7 +59,7 @@ def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
         if pages:
             sources = dict(pages)
             sources.update(publication.generated(sources)[0])
-            publication.expand_pages(sources)
+            publication.expand_pages(sources, write_files=False)
         every = publication.problems + [
             t for rid in sorted(publication.findings) for t in publication.findings[rid]
         ]

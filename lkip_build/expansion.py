@@ -110,7 +110,7 @@ def page_context(pub: Publication, table_pages: dict[str, dict[str, str]], src: 
     )
 
 
-def expand_all(pub: Publication, pages: dict[str, str]) -> Expansion:
+def expand_all(pub: Publication, pages: dict[str, str], write_files: bool = True) -> Expansion:
     """Expand every page's markers (src under content/ -> Markdown); all problems at once."""
     from .site import body
 
@@ -125,6 +125,7 @@ def expand_all(pub: Publication, pages: dict[str, str]) -> Expansion:
     files: dict[str, dict[str, bytes]] = {}
     for src, text in pages.items():
         page = page_context(pub, table_pages, src)
+        page.write_files = write_files
         # the body only: the generator hands a page its Markdown without its front matter,
         # and the expansion replaces that body (front matter in it would be printed)
         out[src] = expand(body(text), page, echo if src.endswith("/" + CETAK) else problems)

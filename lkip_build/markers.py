@@ -46,6 +46,7 @@ class PageContext:
     files: dict[str, bytes] = field(default_factory=dict)  # path under the report -> content
     print_view: bool = False  # the whole report on one page: links stay inside it
     pdf: bool = False  # whether this build produces the report's PDF
+    write_files: bool = True  # draw charts and write downloads (not for `lkip check`)
     # named figures the data disagrees about -> the link to the finding (see site.disputes)
     disputes: dict[str, str] = field(default_factory=dict)
 
@@ -130,7 +131,8 @@ def m_tabel(args: list[str], page: PageContext) -> str:
     except TableError as exc:
         raise MarkerError("table-error", str(exc)) from exc
     page.rendered[table.anchor] = table
-    if not page.print_view:  # the print view links to the files its chapters already made
+    # the print view links to the files its chapters already made
+    if not page.print_view and page.write_files:
         page.files.update(downloads.files_for(table))
     return (
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
@@ -341,7 +343,9 @@ def m_grafik(args: list[str], page: PageContext) -> str:
     except charts.GrafikError as exc:
         raise MarkerError("chart-error", str(exc)) from exc
     path = f"grafik/{g.name}.svg"
-    if not page.print_view:  # drawn once, for the chapter; the print view shows the same file
+    # drawn once, for the chapter (the print view shows the same file); `lkip check` only
+    # needs the spec, which is where a chart can fail on the data
+    if not page.print_view and page.write_files:
         page.files[path] = g.svg().encode("utf-8")
     alt = html.escape(g.alt).replace("[", "&#91;").replace("]", "&#93;")
     return (
