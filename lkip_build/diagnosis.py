@@ -16,6 +16,10 @@ arithmetic is exact (fractions), so a value on a rounding boundary is never misj
 Pass the printed figure as the document writes it (`angka.parse_decimal` keeps "98,2" as 98.2,
 not 98.20): a lost digit is seen in the number of digits printed. A figure whose separators are
 themselves wrong ("13.157.342.97") is passed as its digits, Decimal("1315734297").
+
+One module, though long: the eleven hypotheses share the exact rounding, display and digit-
+slip helpers and the one rule for naming an explanation, and each public function combines
+several of them; split, every part would import the same private helpers back.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Only inputs live here. Every derived figure (capaian, totals, means, absorption,
 terbilang) is computed in `compute`; what a published document *states* about a
 derived figure is recorded in `tertulis` fields and only read by the audit.
+
+One module on purpose, though long: the loader resolves every class's type hints in this
+module's namespace (`typing.get_type_hints(cls, vars(model))`), so a class of any file may
+name a class of another, and the guide's test finds every YAML field here.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""Checks that a report's parts fit together: unique ids, references that resolve."""
+"""Checks that a report's parts fit together: unique ids, references that resolve.
+
+Both passes before compute are here, `check_references` (ids and what refers to them) and
+`check_rules` (scales, policies, rules, NA reasons, list keys): one module because they
+run together on the same loaded report and both walk its indicator tree (`_indicators`).
+"""
 
 from __future__ import annotations
 

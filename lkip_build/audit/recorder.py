@@ -5,6 +5,10 @@ Checks yield findings (`Problem`s with audit codes) instead of raising. A stated
 respected as an interval, as in XBRL Calculations 1.1: "97,80" stands for
 [97,795; 97,805], and a computed value that comes from rounded inputs (yearly mean
 prices) is itself an interval. The two agree when the intervals meet.
+
+One module, though long: `Auditor` is the one recorder every audit module uses, and its
+comparisons (number, words, category, claim) share this reading of stated figures and
+this interval rule; most of the length is that one class.
 """
 
 from __future__ import annotations

@@ -17,16 +17,10 @@ from ..problems import Collector
 from ..report import Report
 from .budget import PosResult, SumberResult, compute_pos
 from .common import HUNDRED, mean, persen, slug
-from .indicators import (
-    IndikatorResult,
-    _Ctx,
-    compute_indikator,
-    count_from_daftar,
-    input_value,
-    kategori_skala,
-)
+from .indicators import IndikatorResult, _Ctx, compute_indikator, kategori_skala
 from .lists import DaftarResult, compute_daftar
 from .prices import BarangResult, HargaResult, compute_harga
+from .realisasi import count_from_daftar, input_value
 from .staff import KomposisiResult, compute_komposisi
 
 __all__ = [

@@ -69,5 +69,5 @@ def compute_daftar(daftar: m.Daftar, problems: Collector) -> DaftarResult:
         rows.append(row)
     numeric = numbers | {k.kunci for k in daftar.kolom_jumlah}
     # cast: a numeric cell is an int by construction (parsed, defaulted to 0, or summed above)
-    totals = {k: sum(cast(int, r[k]) for r in rows) for k in numeric}
+    totals = {k: sum(cast(int, r[k]) for r in rows) for k in sorted(numeric)}  # stable order
     return DaftarResult(daftar, rows, totals)

@@ -34,7 +34,7 @@ __all__ = [
 @dataclass(frozen=True)
 class Kind:
     render: Callable[[m.Tabel, Computed], Table]
-    sumber: str | None  # what its `sumber` ids name (see validate.POOLS); None: no sumber
+    sumber: str | None  # what its `sumber` ids name (see validate.Ids); None: no sumber
 
 
 KINDS: dict[str, Kind] = {
