@@ -9,7 +9,7 @@ from .. import diagnosis
 from .. import model as m
 from ..compute import HUNDRED, PosResult, SumberResult
 from ..tables import rp
-from .recorder import Auditor, Explain, _half_unit, stated_number
+from .recorder import Auditor, Explain, stated_number
 
 
 def budget(a: Auditor) -> None:
@@ -59,7 +59,16 @@ def _stated_amounts(
         for key, text in t.nilai.items():
             field = f"{path}.{key}"
             own = {"sisa": None if realisasi is None else pagu - realisasi, "persen": persen}
-            if key in consequence and _follows(a, t, field, key, text, consequence[key], own[key]):
+            if key in consequence and a.consequence(
+                t,
+                field,
+                text,
+                integer=key == "sisa",
+                computed=own[key],
+                basis=consequence[key],
+                what=key,
+                follows="angka lain",
+            ):
                 continue
             _stated_amount(a, t, field, key, text, line, fisik, explain)
 
@@ -139,37 +148,3 @@ def _printed_basis(
     if p:
         out["persen"] = Decimal(r) * HUNDRED / p
     return out
-
-
-def _follows(
-    a: Auditor,
-    t: m.Tertulis,
-    field: str,
-    key: str,
-    text: str,
-    basis: Decimal,
-    computed: Decimal | int | None,
-) -> bool:
-    """A printed figure wrong against the data but right against the document's own
-    misprinted total is reported as a consequence of that misprint, not a second error."""
-    read = stated_number(text, integer=key == "sisa")
-    if read is None:
-        return False
-    value, decimals = read
-    half = _half_unit(decimals)
-
-    def near(x: Decimal | int) -> bool:
-        return Decimal(x) - half <= value <= Decimal(x) + half
-
-    if (computed is not None and near(computed)) or not near(basis):
-        return False
-    a.add(
-        "stated-consequence",
-        t.lokasi,
-        t.di,
-        field,
-        f"{key}: dokumen menulis {text}, sesuai dengan angka lain yang tercetak di tempat "
-        "yang sama (yang berbeda dari hasil hitung): akibat selisih itu, bukan kesalahan kedua",
-        text,
-    )
-    return True

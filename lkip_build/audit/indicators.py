@@ -71,7 +71,17 @@ def _stated_figures(a: Auditor, r: IndikatorResult) -> None:
             if (
                 key == "capaian"
                 and follows is not None
-                and _consequence(a, t, field, text, r, follows)
+                and r.capaian is not None
+                and a.consequence(
+                    t,
+                    field,
+                    text,
+                    integer=False,
+                    computed=r.capaian,
+                    basis=follows,
+                    what="capaian",
+                    follows=f"realisasi {t.nilai['realisasi']}",
+                )
             ):
                 continue
             if key == "klaim":
@@ -210,25 +220,3 @@ def _from_printed_realisasi(r: IndikatorResult, t: m.Tertulis) -> Decimal | None
     base = ind.tahun_dasar if isinstance(ind.tahun_dasar, Decimal) else None
     aturan = ind.aturan
     return apply(aturan.jenis, aturan.batas, aturan.lantai, ind.target, read[0], base)
-
-
-def _consequence(
-    a: Auditor, t: m.Tertulis, field: str, text: str, r: IndikatorResult, follows: Decimal
-) -> bool:
-    read = stated_number(text, integer=False)
-    if read is None or r.capaian is None:
-        return False
-    half = _half_unit(read[1])
-    if abs(read[0] - r.capaian) <= half or abs(read[0] - follows) > half:
-        return False
-    a.add(
-        "stated-consequence",
-        t.lokasi,
-        t.di,
-        field,
-        f"capaian: dokumen menulis {text}, sesuai dengan realisasi yang tercetak di tempat yang "
-        f"sama ({t.nilai['realisasi']}, yang berbeda dari hasil hitung): akibat selisih itu, "
-        "bukan kesalahan kedua",
-        text,
-    )
-    return True

@@ -380,6 +380,44 @@ class Auditor:
                 text,
             )
 
+    def consequence(
+        self,
+        t: m.Tertulis,
+        field: str,
+        text: str,
+        *,
+        integer: bool,
+        computed: Decimal | int | None,
+        basis: Decimal,
+        what: str,
+        follows: str,
+    ) -> bool:
+        """A printed figure wrong against the data but right against another figure the
+        document misprints in the same place (`basis`, what the misprint gives) is recorded
+        as a consequence of that misprint, not as a second error. False when it is not."""
+        read = stated_number(text, integer)
+        if read is None:
+            return False
+        value, decimals = read
+        half = _half_unit(decimals)
+
+        def near(x: Decimal | int) -> bool:
+            return Decimal(x) - half <= value <= Decimal(x) + half
+
+        if (computed is not None and near(computed)) or not near(basis):
+            return False
+        self.add(
+            "stated-consequence",
+            t.lokasi,
+            t.di,
+            field,
+            f"{what}: dokumen menulis {text}, sesuai dengan {follows} yang tercetak di tempat "
+            "yang sama (yang berbeda dari hasil hitung): akibat selisih itu, bukan kesalahan "
+            "kedua",
+            text,
+        )
+        return True
+
     def table_of(self, jenis: str, source: str) -> str:
         tabel = self.h.report.tabel
         for t in tabel.tabel if tabel else []:
