@@ -1,12 +1,15 @@
 """Markers in chapters: HTML comments that the build expands from the data.
 
     <!-- lkip:tabel ID -->               a table with its number, title and notes
-    <!-- lkip:nilai NAME [FORMAT] -->    a named figure (see `fakta`), e.g. `rp`, `terbilang`
+    <!-- lkip:nilai NAME [FORMAT] -->    a named figure (see `facts`), e.g. `rp`, `terbilang`
     <!-- lkip:rumus ID -->               an indicator's realisasi formula with its inputs
-    <!-- lkip:rumus-capaian ID -->       its capaian computation
+    <!-- lkip:rumus-capaian ID -->       the capaian rule applied, with its numbers
+    <!-- lkip:grafik KIND [ARG] -->      a chart (capaian, anggaran SUMBER, harga KELOMPOK)
     <!-- lkip:penandatangan -->          place, date and signature block of the head
     <!-- lkip:daftar-tabel -->           the list of numbered tables with links
-    <!-- lkip:daftar-laporan -->         (home page) the reports, by agency, level and year
+    <!-- lkip:daftar-laporan -->         (home page) the reports, by level, agency and year
+    <!-- lkip:catatan-verifikasi -->     the verification page's findings
+    <!-- lkip:unduhan -->                the report's downloads (print view, PDF, JSON)
 
 An unknown or malformed marker is an error naming the page and the marker: a comment
 left unexpanded would silently hide a figure from the reader.
