@@ -107,12 +107,30 @@ def apply(
     rule = RULES.get(jenis)
     if rule is None or (rule.needs_baseline and base is None):
         return None
-    divisor = {"T": target, "R": realisasi, "B-T": (base or 0) - target}[rule.divides_by]
-    if divisor == 0:
+    if divisor(rule, target, realisasi, base) == 0:
         return None
     value = rule.fn(target, realisasi, base)
-    if value is None:
-        return None
-    if batas is not None:
-        value = min(value, batas)
-    return max(value, lantai) if lantai is not None else value
+    return None if value is None else bounded(value, batas, lantai)[0]
+
+
+def divisor(rule: Rule, target: Decimal, realisasi: Decimal, base: Decimal | None) -> Decimal:
+    """What the rule divides by, which must not be 0."""
+    if rule.divides_by == "T":
+        return target
+    if rule.divides_by == "R":
+        return realisasi
+    return (base - target) if base is not None else Decimal(0)
+
+
+def bounded(
+    raw: Decimal, batas: Decimal | None, lantai: Decimal | None
+) -> tuple[Decimal, list[str]]:
+    """A raw capaian capped at `batas` and floored at `lantai`, with a note for each."""
+    value, notes = raw, []
+    if batas is not None and value > batas:
+        value = batas
+        notes.append(f"dibatasi {num(batas)} %")
+    if lantai is not None and value < lantai:
+        value = lantai
+        notes.append(f"paling rendah {num(lantai)} %")
+    return value, notes

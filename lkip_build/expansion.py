@@ -93,8 +93,6 @@ class Expansion:
 
 def page_context(pub: Publication, table_pages: dict[str, dict[str, str]], src: str) -> PageContext:
     """The marker context of the page at `src` (a path under content/)."""
-    from .site import disputes
-
     head = src.split("/", 1)[0] if "/" in src else ""
     h = pub.by_id.get(head)
     return PageContext(
@@ -106,7 +104,7 @@ def page_context(pub: Publication, table_pages: dict[str, dict[str, str]], src: 
         pub.findings.get(head, []),
         print_view=src.endswith("/" + CETAK),
         pdf=pub.pdf,
-        disputes=disputes(h, pub.findings.get(head, [])) if h is not None else {},
+        disputes=pub.disputes.get(head, {}),
     )
 
 

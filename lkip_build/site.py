@@ -10,6 +10,7 @@ import difflib
 import html
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,9 +49,14 @@ class Publication:
     problems: list[Problem]  # warnings of the validation pass (errors stopped it)
     pdf: bool = False  # this build writes each report's PDF (the adapter decides)
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Computed]:
         return {h.report.id: h for h in self.hasil}
+
+    @cached_property
+    def disputes(self) -> dict[str, dict[str, str]]:
+        """Per report, the named figures the data disagrees about (see `disputes`)."""
+        return {rid: disputes(h, self.findings.get(rid, [])) for rid, h in self.by_id.items()}
 
     def with_pdf(self, pdf: bool) -> Publication:
         return replace(self, pdf=pdf)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from .. import skala as skala_mod
 from ..problems import Collector
@@ -62,7 +63,7 @@ class Computed:
     rata_rata: Decimal | None
     kategori: str
 
-    @property
+    @cached_property
     def batas(self) -> frozenset[Decimal]:
         """Bounds of the report's scale, which a displayed capaian never shows unreached."""
         return frozenset(skala_mod.boundaries(skala_mod.resolve(self.report.laporan.skala_capaian)))

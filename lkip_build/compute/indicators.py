@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .. import model as m
 from .. import skala as skala_mod
-from ..capaian import RULES, AppliedRule, num
+from ..capaian import RULES, AppliedRule, bounded, divisor, num
 from ..model import NA, Location
 from ..numbers import PERCENT_BOUNDS, format_decimal, round_half_up
 from ..problems import Collector
@@ -186,14 +186,7 @@ def _by_rule(h: IndikatorResult, target: Decimal, ctx: _Ctx) -> IndikatorResult 
         return None
     raw = rule.fn(target, realisasi, base)
     assert raw is not None
-    value = raw
-    notes = []
-    if aturan.batas is not None and value > aturan.batas:
-        value = aturan.batas
-        notes.append(f"dibatasi {num(aturan.batas)} %")
-    if aturan.lantai is not None and value < aturan.lantai:
-        value = aturan.lantai
-        notes.append(f"paling rendah {num(aturan.lantai)} %")
+    value, notes = bounded(raw, aturan.batas, aturan.lantai)
     places = max(2, ctx.report.laporan.kebijakan.desimal_realisasi)  # R as published
     shown_r = format_decimal(realisasi, places, trim=True)
     numbers = rule.hitungan.format(T=num(target), R=shown_r, B=num(base))
@@ -235,8 +228,7 @@ def _rule_applies(
             "target-not-positive", ind.lokasi, f"{ind.id}: target {target} harus lebih dari 0"
         )
         return False
-    divisor = {"T": target, "R": realisasi, "B-T": (base - target) if base is not None else 0}
-    if divisor[rule.divides_by] == 0:
+    if divisor(rule, target, realisasi, base) == 0:
         ctx.problems.add(
             "division-by-zero",
             ind.lokasi,
