@@ -51,6 +51,23 @@ def _indicators(items: list[m.Indikator]) -> Iterable[m.Indikator]:
         yield from _indicators(i.sub)
 
 
+def _budget_leaves(r: Report, problems: Collector) -> None:
+    """A line without rincian carries its pagu and realisasi: a missing one is never 0."""
+    for s in r.anggaran.sumber if r.anggaran else []:
+        for pos in _pos(s.program):
+            if pos.rincian:
+                continue
+            if pos.pagu is None:
+                problems.add("missing-field", pos.lokasi, f"{pos.nama!r}: pagu belum diisi")
+            if pos.realisasi is None:
+                problems.add(
+                    "missing-field",
+                    pos.lokasi,
+                    f"{pos.nama!r}: realisasi belum diisi; tulis `realisasi: NA` bila dokumen "
+                    "tidak mencetaknya",
+                )
+
+
 def _pos(items: list[m.PosAnggaran]) -> Iterable[m.PosAnggaran]:
     for p in items:
         yield p
@@ -259,7 +276,8 @@ def _plan_tree(items: list[m.IndikatorRencana]) -> Iterable[m.IndikatorRencana]:
 
 
 def check_rules(r: Report, problems: Collector) -> None:
-    """Scales, policies, rules and NA reasons: what compute will rely on."""
+    """Scales, policies, rules, NA reasons and budget leaves: what compute will rely on."""
+    _budget_leaves(r, problems)
     lap = r.laporan
     skala = lap.skala_capaian
     if isinstance(skala, str) and skala not in PRESETS:

@@ -60,7 +60,7 @@ def test_a_program_error_exits_three_naming_the_file(make_report, capsys, monkey
         raise ZeroDivisionError("simulated")
 
     monkeypatch.setattr(compute, "compute_pos", boom)
-    budget = "tahun: 2021\nsumber:\n  - id: apbd\n    nama: APBD\n    program:\n      - {nama: A, pagu: 1}\n"
+    budget = "tahun: 2021\nsumber:\n  - id: apbd\n    nama: APBD\n    program:\n      - {nama: A, pagu: 1, realisasi: 1}\n"
     data = make_report({"anggaran.yml": budget})
     assert main(["check", str(data / "uji-2021")]) == 3
     err = capsys.readouterr().err

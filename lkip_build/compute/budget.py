@@ -90,13 +90,5 @@ def compute_pos(pos: m.PosAnggaran, problems: Collector, induk: str = "rasio_jum
             )
         realisasi = own if own is not None and children is None else children
         return PosResult(pos, sum((a.pagu for a in anak), 0), realisasi, anak, induk)
-    if pos.pagu is None:
-        problems.add("missing-field", pos.lokasi, f"{pos.nama!r}: pagu belum diisi")
-    if pos.realisasi is None:
-        problems.add(
-            "missing-field",
-            pos.lokasi,
-            f"{pos.nama!r}: realisasi belum diisi; tulis `realisasi: NA` bila dokumen tidak "
-            "mencetaknya",
-        )
+    # a leaf without pagu or realisasi was refused by validate.check_rules
     return PosResult(pos, pos.pagu or 0, own)
