@@ -8,12 +8,12 @@ that stops the build is found here first, at the same line.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .arguments import Parser
 from .problems import (
     ERROR,
     EXIT_INTERNAL,
@@ -35,7 +35,7 @@ menggambar setiap tabel, mengaudit angka tertulis, dan memeriksa penanda di bab.
 Status keluar:
   0  tidak ada masalah yang menghentikan penerbitan
   1  data tidak konsisten (atau temuan audit pada laporan yang kebijakannya memblokir)
-  2  data tidak bisa dibaca (YAML, kolom, angka)
+  2  data tidak bisa dibaca (YAML, kolom, angka), atau perintah salah tulis
   3  kesalahan program (laporkan ke pengembang)
 """
 
@@ -74,22 +74,9 @@ def _blocks(p: Problem, publication: Publication) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="lkip",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
-    )
-    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
-    sub = parser.add_subparsers(dest="command", required=True, title="perintah")
-    check = sub.add_parser(
-        "check",
-        help="periksa dan audit data laporan",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
-    )
-    check.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    parser = Parser(prog="lkip", description=DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", required=True, title="perintah", metavar="PERINTAH")
+    check = sub.add_parser("check", help="periksa dan audit data laporan", description=DESCRIPTION)
     check.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
     check.add_argument("--json", action="store_true", help="cetak masalah dan temuan sebagai JSON")
     args = parser.parse_args(argv)
