@@ -8,6 +8,7 @@ that stops the build is found here first, at the same line.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -73,13 +74,7 @@ def _blocks(p: Problem, publication: Publication) -> bool:
     return p.stage != "audit" or any(p is t for t in publication.blocking())
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = Parser(prog="lkip", description=DESCRIPTION)
-    sub = parser.add_subparsers(dest="command", required=True, title="perintah", metavar="PERINTAH")
-    check = sub.add_parser("check", help="periksa dan audit data laporan", description=DESCRIPTION)
-    check.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
-    check.add_argument("--json", action="store_true", help="cetak masalah dan temuan sebagai JSON")
-    args = parser.parse_args(argv)
+def check(args: argparse.Namespace) -> int:
     try:
         every, blocking = run_check(args.path)
     except FileNotFoundError:
@@ -104,6 +99,48 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     return exit_status(blocking)
+
+
+EXPORT = """\
+Tulis seluruh situs sebagai folder dokumen biasa (DIR/docs dan DIR/mkdocs.yml): setiap
+penanda sudah diganti tabel dan angka, halaman verifikasi, versi cetak, unduhan dan grafik
+sudah dibuat. Generator situs apa pun yang membaca Python-Markdown (MkDocs, ProperDocs,
+Zensical) membangunnya tanpa hooks. Data yang ditolak build juga ditolak di sini.
+"""
+
+
+def export(args: argparse.Namespace) -> int:
+    from .export import export as write
+
+    collector = Collector()
+    try:
+        with guard(str(args.dir), collector):
+            files = write(Path(args.root).resolve(), args.dir, only=args.laporan)
+            print(f"{len(files)} berkas ditulis ke {args.dir}", file=sys.stderr)
+            return 0
+        raise LkipError(collector.problems)
+    except LkipError as exc:
+        print(exc.render(), file=sys.stderr)
+        return exc.exit_status or EXIT_INTERNAL
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = Parser(prog="lkip", description=DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", required=True, title="perintah", metavar="PERINTAH")
+    p = sub.add_parser("check", help="periksa dan audit data laporan", description=DESCRIPTION)
+    p.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
+    p.add_argument("--json", action="store_true", help="cetak masalah dan temuan sebagai JSON")
+    p.set_defaults(run=check)
+    p = sub.add_parser(
+        "export", help="tulis situs sebagai folder dokumen biasa", description=EXPORT
+    )
+    p.add_argument("dir", type=Path, metavar="DIR", help="folder tujuan")
+    p.add_argument("--root", default=".", help="folder repositori (bawaan: folder ini)")
+    p.add_argument("--laporan", metavar="ID", help="hanya satu laporan (dan beranda)")
+    p.set_defaults(run=export)
+    args = parser.parse_args(argv)
+    status: int = args.run(args)
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover
