@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site test test-browser lint clean setup
+.PHONY: serve site test test-browser lint clean setup bench
 
 setup: $(STAMP)
 
@@ -23,7 +23,7 @@ site: $(STAMP)
 	$(BIN)/python scripts/build_site.py
 
 test: $(STAMP)
-	$(BIN)/ruff check lkip_build hooks tests scripts
+	$(BIN)/ruff check lkip_build hooks tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -35,3 +35,9 @@ test-browser: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site .builds
+
+# The benchmark (not part of `make test`): overhead over plain MkDocs, the N-report curve,
+# preview latency, `lkip check` time. SIZES="1 10 40" for the full curve.
+SIZES ?= 1 10
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes $(SIZES) --repeat 3
