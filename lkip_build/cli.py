@@ -73,6 +73,34 @@ def _blocks(p: Problem, publication: Publication) -> bool:
     return p.stage != "audit" or any(p is t for t in publication.blocking())
 
 
+DIFF_DESCRIPTION = """\
+Bandingkan dua versi laporan: setiap angka turunan yang berubah (capaian, kategori,
+rata-rata, jumlah, serapan) per halaman, dan temuan audit yang baru atau selesai, sebagai
+Markdown untuk komentar pull request. Setiap sisi adalah folder (repositori atau folder
+data laporan) atau revisi git.
+
+Status keluar:
+  0  perbandingan dicetak (juga bila ada angka yang berubah)
+  2  salah satu sisi tidak bisa dibaca
+  3  kesalahan program (laporkan ke pengembang)
+"""
+
+
+def _diff(old: str, new: str) -> int:
+    from .diff import run_diff
+    from .revisions import SideError
+
+    try:
+        print(run_diff(old, new, Path.cwd()), end="")
+    except SideError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNREADABLE
+    except LkipError as exc:
+        print(exc.render(), file=sys.stderr)
+        return EXIT_INTERNAL if exc.exit_status == EXIT_INTERNAL else EXIT_UNREADABLE
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="lkip",
@@ -92,7 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     check.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
     check.add_argument("--json", action="store_true", help="cetak masalah dan temuan sebagai JSON")
+    diff = sub.add_parser(
+        "diff",
+        help="angka yang berubah antara dua versi, sebagai Markdown",
+        description=DIFF_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    diff.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    diff.add_argument("lama", help="versi lama: folder, atau revisi git (HEAD~1, main, sha)")
+    diff.add_argument("baru", help="versi baru: folder, atau revisi git")
     args = parser.parse_args(argv)
+    if args.command == "diff":
+        return _diff(args.lama, args.baru)
     try:
         every, blocking = run_check(args.path)
     except FileNotFoundError:
