@@ -129,11 +129,10 @@ def cells(table: Table) -> Iterator[tuple[str, Shown]]:
     main = table.main_column - 1
     for row in table.rows:
         # the row's name: its main text column, else its first text that is not a number
-        texts = [(c, _text(x)) for c, x in enumerate(row) if _text(x)]
         words = [
-            (c, t)
-            for c, t in texts
-            if not (isinstance(row[c], Cell) and row[c].kind in NUMERIC_KINDS)
+            (c, _text(x))
+            for c, x in enumerate(row)
+            if _text(x) and not (isinstance(x, Cell) and x.kind in NUMERIC_KINDS)
         ]
         label_col, label = (
             (main, _text(row[main])) if _text(row[main]) else (words or [(-1, "")])[0]
