@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from . import verification
 from .facts import write_fact
 from .markers import CETAK
 from .numbers import AngkaError, parse_decimal
@@ -61,8 +62,11 @@ def compare(old: Side, new: Side) -> list[ReportDiff]:
         side = news.get(rid) or olds[rid]
         lap = side.report.laporan
         d = ReportDiff(rid, f"{lap.jenis_dokumen} {lap.tahun} {lap.instansi}")
-        if rid not in olds or rid not in news:
-            d.status = "baru" if rid in news else "dihapus"
+        if rid not in news:
+            d.status = "dihapus"
+        elif rid not in olds:  # its findings, in one line: what a reviewer checks first
+            found = new.publication.findings[rid]
+            d.status = f"baru; temuan audit: {verification.summary(found)}"
         else:
             echoes = _inputs(old, new, rid, d)
             d.changes = [
