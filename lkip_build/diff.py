@@ -211,12 +211,16 @@ def markdown(old: str, new: str, diffs: list[ReportDiff]) -> str:
     if not shown:
         return head + "Tidak ada angka yang berubah.\n"
     n = sum(len(d.changes) for d in shown)
+    k = sum(1 for d in shown if d.changes)
+    new_reports = sum(1 for d in shown if d.status.startswith("baru"))
+    gone = sum(1 for d in shown if d.status == "dihapus")
     added = sum(len(d.added) for d in shown)
     resolved = sum(len(d.resolved) for d in shown)
-    out = [
-        head + f"{n} angka berubah di {len(shown)} laporan; {added} temuan baru, "
-        f"{resolved} temuan selesai.\n"
-    ]
+    parts = [f"{n} angka berubah" + (f" di {k} laporan" if k else "")]
+    parts += [f"{new_reports} laporan baru"] if new_reports else []
+    parts += [f"{gone} laporan dihapus"] if gone else []
+    parts.append(f"{added} temuan baru, {resolved} temuan selesai")
+    out = [head + "; ".join(parts) + ".\n"]
     for d in shown:
         out.append(f"### {cell_text(d.title)} (`{d.rid}`)\n")
         if d.status:
