@@ -191,13 +191,20 @@ def _echo(c: Change, pairs: set[tuple[object, object]]) -> bool:
     return all(isinstance(v, int | Decimal) for v in values) and values in pairs
 
 
-def _key(p: Problem) -> tuple[str, str, str, str]:
-    return (p.code, p.file, p.table, p.field)
+def _keyed(found: list[Problem]) -> dict[tuple[str, str, str, str, int], Problem]:
+    """Findings by what they are about, not their line (an edit above moves lines); two
+    about the same thing are told apart by their order."""
+    out: dict[tuple[str, str, str, str, int], Problem] = {}
+    seen: dict[tuple[str, str, str, str], int] = {}
+    for p in found:
+        key = (p.code, p.file, p.table, p.field)
+        seen[key] = seen.get(key, 0) + 1
+        out[(*key, seen[key])] = p
+    return out
 
 
 def _findings(old: list[Problem], new: list[Problem], d: ReportDiff) -> None:
-    a = {_key(p): p for p in old}
-    b = {_key(p): p for p in new}
+    a, b = _keyed(old), _keyed(new)
     d.added = [p for k, p in b.items() if k not in a]
     d.resolved = [p for k, p in a.items() if k not in b]
     d.changed = [(a[k], p) for k, p in b.items() if k in a and a[k].message != p.message]
@@ -264,7 +271,7 @@ def run_diff(old: str, new: str, cwd: Path) -> str:
     """The Markdown of `lkip diff OLD NEW`; SideError or LkipError when a side cannot be
     read. A report data folder on either side limits both to that report."""
     with materialise(old, cwd) as a, materialise(new, cwd) as b:
-        only = locate(a)[2] or locate(b)[2]
+        only = locate(a, old)[2] or locate(b, new)[2]
         before = read_side(old, a, only)
         after = read_side(new, b, only)
         return markdown(old, new, compare(before, after))

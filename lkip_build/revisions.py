@@ -42,15 +42,17 @@ class Side:
     scalars: dict[tuple[str, str], tuple[str, int]]  # (file, field path) -> (text, line)
 
 
-def locate(path: Path) -> tuple[Path, Path, str | None]:
-    """(repository root, data folder, only this report id or None), as `lkip check` does."""
+def locate(path: Path, label: str = "") -> tuple[Path, Path, str | None]:
+    """(repository root, data folder, only this report id or None), as `lkip check` does;
+    `label` names the side in the message (a revision's temp folder means nothing)."""
+    shown = label or str(path)
     path = path.resolve()
     if (path / "laporan.yml").exists():
         data, only = path.parent, path.name
         return (data.parent if data.name == "data" else data), data, only
     if (path / "data").is_dir():
         return path, path / "data", None
-    raise SideError(f"{path}: bukan folder laporan (laporan.yml) atau repositori (data/)")
+    raise SideError(f"{shown}: bukan folder laporan (laporan.yml) atau repositori (data/)")
 
 
 @contextmanager
@@ -91,7 +93,7 @@ def read_side(label: str, path: Path, only: str | None = None) -> Side:
     """The build's pass over one side; LkipError (with located problems) when it cannot."""
     from .site import prepare, read_pages
 
-    root, data, own = locate(path)
+    root, data, own = locate(path, label)
     only = own or only
     collector = Collector()
     with guard(str(path), collector):

@@ -213,3 +213,16 @@ def test_unreadable_side_exits_two_with_the_located_problem(tmp_path, capsys) ->
 def test_diff_needs_two_sides(args, capsys) -> None:
     with pytest.raises(SystemExit):
         main(args)
+
+
+def test_revision_without_reports_exits_two_naming_it(tmp_path, monkeypatch, capsys) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "README.md").write_text("awal\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "awal")
+    copy_repo(repo)
+    monkeypatch.chdir(repo)
+    assert main(["diff", "HEAD", "."]) == 2
+    assert capsys.readouterr().err.startswith("HEAD: bukan folder laporan")
