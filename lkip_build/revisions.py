@@ -117,7 +117,7 @@ def read_side(label: str, path: Path, only: str | None = None) -> Side:
 
 def walk(node: YNode, path: str) -> Iterator[tuple[str, tuple[str, int]]]:
     """Every scalar of a YAML tree with its field path (`indikator[ik-7].realisasi.a.nilai`:
-    list items by their id where they have one, so an inserted item moves nothing)."""
+    list items by their id, else their name, so an inserted item moves nothing)."""
     if node.kind == "scalar":
         yield path, (node.text, node.line)
     elif node.kind == "map":
@@ -125,7 +125,6 @@ def walk(node: YNode, path: str) -> Iterator[tuple[str, tuple[str, int]]]:
             yield from walk(value, f"{path}.{key.text}" if path else key.text)
     else:
         for i, item in enumerate(node.items):
-            ident = next(
-                (v.text for k, v in item.pairs if k.text == "id" and v.kind == "scalar"), str(i)
-            )
+            names = {k.text: v.text for k, v in item.pairs if v.kind == "scalar"}
+            ident = names.get("id") or names.get("nama") or str(i)
             yield from walk(item, f"{path}[{ident}]")
