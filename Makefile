@@ -24,6 +24,7 @@ site: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check lkip_build hooks tests scripts bench
+	$(BIN)/actionlint -color=false .github/workflows/*.yml
 	$(BIN)/mypy
 	$(BIN)/pytest
 

@@ -124,6 +124,34 @@ def export(args: argparse.Namespace) -> int:
         return exc.exit_status or EXIT_INTERNAL
 
 
+DIFF_DESCRIPTION = """\
+Bandingkan dua versi laporan: setiap angka turunan yang berubah (capaian, kategori,
+rata-rata, jumlah, serapan) per halaman, dan temuan audit yang baru atau selesai, sebagai
+Markdown untuk komentar pull request. Setiap sisi adalah folder (repositori atau folder
+data laporan) atau revisi git.
+
+Status keluar:
+  0  perbandingan dicetak (juga bila ada angka yang berubah)
+  2  salah satu sisi tidak bisa dibaca
+  3  kesalahan program (laporkan ke pengembang)
+"""
+
+
+def diff(args: argparse.Namespace) -> int:
+    from .diff import run_diff
+    from .revisions import SideError
+
+    try:
+        print(run_diff(args.lama, args.baru, Path.cwd()), end="")
+    except SideError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNREADABLE
+    except LkipError as exc:
+        print(exc.render(), file=sys.stderr)
+        return EXIT_INTERNAL if exc.exit_status == EXIT_INTERNAL else EXIT_UNREADABLE
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = Parser(prog="lkip", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True, title="perintah", metavar="PERINTAH")
@@ -138,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--root", default=".", help="folder repositori (bawaan: folder ini)")
     p.add_argument("--laporan", metavar="ID", help="hanya satu laporan (dan beranda)")
     p.set_defaults(run=export)
+    p = sub.add_parser(
+        "diff",
+        help="angka yang berubah antara dua versi, sebagai Markdown",
+        description=DIFF_DESCRIPTION,
+    )
+    p.add_argument("lama", help="versi lama: folder, atau revisi git (HEAD~1, main, sha)")
+    p.add_argument("baru", help="versi baru: folder, atau revisi git")
+    p.set_defaults(run=diff)
     args = parser.parse_args(argv)
     status: int = args.run(args)
     return status
