@@ -78,7 +78,7 @@ def clone(tmp_path: Path) -> Path:
     `.venv/bin/` tools (here: this interpreter's), nothing else."""
     repo = tmp_path / "lkip"
     for part in COPIED:
-        shutil.copytree(ROOT / part, repo / part)
+        shutil.copytree(ROOT / part, repo / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.rmtree(repo / "data" / "kota-banda-aceh-bappeda-lkjip-2021", ignore_errors=True)
     for name in FILES:
         shutil.copy(ROOT / name, repo / name)
