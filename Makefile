@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 # Live preview for editors: no PDF (it needs a browser run per report on every change).
 serve: $(STAMP)
-	LKIP_PDF=0 $(BIN)/mkdocs serve
+	LKIP_PDF=0 $(BIN)/mkdocs serve --dirty
 
 site: $(STAMP)
 	$(BIN)/python scripts/build_site.py

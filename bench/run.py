@@ -80,7 +80,7 @@ def preview(repo: Path, rid: str, env: dict[str, str]) -> float:
     """Seconds from saving a budget realisation to the served Bab III showing the change."""
     port = free_port()
     serve = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+        [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=repo,
         env=env,
         stdout=subprocess.DEVNULL,
