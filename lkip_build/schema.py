@@ -62,24 +62,29 @@ _SCALARS: dict[Any, str] = {str: "teks", bool: "ya_tidak", int: "bilangan", Deci
 _SCALARS["uang"] = "uang"
 
 _DEFS: dict[str, dict[str, Any]] = {
-    "teks": {"description": "Teks.", **_TEXT},
+    "teks": {"title": "teks", "description": "Teks.", **_TEXT},
     "ya_tidak": {
+        "title": "ya/tidak",
         "description": "ya atau tidak.",
         "anyOf": [{"type": "boolean"}, {"enum": sorted(_TRUE | _FALSE)}],
     },
     "bilangan": {
+        "title": "bilangan bulat",
         "description": "Bilangan bulat, dengan titik ribuan bila perlu (1.500).",
         "anyOf": [_NUMBER, _text(_INT, "bilangan bulat dengan titik ribuan, misalnya 1.500")],
     },
     "desimal": {
+        "title": "angka",
         "description": "Angka dengan koma desimal (44,32) dan titik ribuan (1.593).",
         "anyOf": [_NUMBER, _text(_DEC, "angka dengan koma desimal, misalnya 44,32 atau 1.593")],
     },
     "uang": {
+        "title": "rupiah",
         "description": "Rupiah utuh dengan titik ribuan (13.519.650.516); sen: 1.234,50.",
         "anyOf": [_NUMBER, _text(_UANG, "rupiah: 13.519.650.516 atau 1.234,50")],
     },
     "na": {
+        "title": "NA",
         "description": "Nilai tidak tersedia: NA (atau ejaan dokumen), atau {na: alasan}.",
         "anyOf": [
             {"enum": list(NA_SPELLINGS)},
@@ -92,6 +97,7 @@ _DEFS: dict[str, dict[str, Any]] = {
         ],
     },
     BELUM_DIISI: {
+        "title": "{belum_diisi: petunjuk}",
         "description": "Nilai yang masih harus diisi: {belum_diisi: petunjuk}.",
         "type": "object",
         "properties": {BELUM_DIISI: {"description": "petunjuk pengisian", **_TEXT}},
