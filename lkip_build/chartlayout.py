@@ -95,7 +95,7 @@ def _domain(t: Tata, plot: int, font: int) -> tuple[float, float]:
             free = plot - _label_room(b.label, font)
             if b.label and free > 0 and end > lo:
                 hi = max(hi, lo + (end - lo) * plot / free)
-    return lo, hi
+    return lo, max(hi, lo + 1)  # all values zero: still a scale
 
 
 def spec(t: Tata, v: Lebar) -> dict[str, object]:

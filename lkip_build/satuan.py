@@ -38,20 +38,22 @@ def satuan_untuk(maks: int | Decimal) -> Satuan:
     return RUPIAH
 
 
-def angka(nilai: int | Decimal, satuan: Satuan, places: int = 1) -> str:
+def angka(nilai: int | Decimal, satuan: Satuan, places: int = 1, trim: bool = True) -> str:
     """`nilai` rupiah in `satuan`, Indonesian decimal comma, whole numbers without decimals:
     12_000_000_000 in miliar -> '12'; 13_519_650_516 -> '13,5'. The next unit's boundary
     (1.000 of this unit) and zero are never reached by rounding alone."""
     x = Decimal(nilai) / satuan.pembagi
     bounds = frozenset({Decimal(0), Decimal(1000), Decimal(-1000)})
-    return format_decimal(round_shown(x, places, bounds), places, trim=True)
+    return format_decimal(round_shown(x, places, bounds), places, trim=trim)
 
 
 def rupiah_singkat(nilai: int | Decimal, places: int = 1) -> str:
-    """One figure with its own unit: 'Rp 13,5 M', 'Rp 982,7 jt', 'Rp 750'."""
+    """One figure with its own unit, its decimals always shown: 'Rp 13,5 M', 'Rp 2,0 M'
+    (2.033.972.202: "Rp 2 M" would read as exact), 'Rp 982,7 jt'; below a thousand, 'Rp 750'."""
     s = satuan_untuk(nilai)
-    tail = f" {s.singkatan}" if s.singkatan else ""
-    return f"Rp {angka(nilai, s, places)}{tail}"
+    if s is RUPIAH:
+        return f"Rp {angka(nilai, s, 0)}"
+    return f"Rp {angka(nilai, s, places, trim=False)} {s.singkatan}"
 
 
 def judul_sumbu(satuan: Satuan) -> str:
@@ -68,7 +70,7 @@ def langkah(lo: Decimal, hi: Decimal, count: int) -> list[Decimal]:
     step = next(m * power for m in (1, 2, Decimal("2.5"), 5, 10) if m * power >= raw)
     v = (lo / step).to_integral_value(rounding=ROUND_FLOOR) * step
     values = [v]
-    while v < hi:
+    while v < hi or len(values) < 2:
         v += step
         values.append(v)
     return values
@@ -77,7 +79,7 @@ def langkah(lo: Decimal, hi: Decimal, count: int) -> list[Decimal]:
 def ticks(maks: int | Decimal, count: int) -> tuple[Satuan, list[int], list[str]]:
     """Round tick values from 0 to at least `maks` rupiah, the axis unit (from the largest
     tick) and each tick's label in that unit (whole ticks without decimals: 0; 0,2; ... 1)."""
-    values = [int(v) for v in langkah(Decimal(0), Decimal(maks), count)]
+    values = [int(v) for v in langkah(Decimal(0), Decimal(max(maks, count)), count)]
     unit = satuan_untuk(values[-1])
     places = next(p for p in (0, 1, 2, 3) if all(x * 10**p % unit.pembagi == 0 for x in values))
     return unit, values, [angka(x, unit, places) for x in values]
