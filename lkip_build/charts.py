@@ -251,7 +251,7 @@ def figure(g: Grafik, src: str) -> str:
         source = f'<source media="(max-width: 600px)" srcset="{up}grafik/{g.sempit.name}.svg">'
     return (
         f'\n<figure class="lkip-grafik" markdown="span">\n'
-        f'<picture>{source}![{alt}]({path})</picture>\n'
+        f"<picture>{source}![{alt}]({path})</picture>\n"
         f"<figcaption>Grafik: {html.escape(g.judul)}</figcaption>\n</figure>\n"
     )
 

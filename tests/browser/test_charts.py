@@ -24,7 +24,9 @@ def _shown(browser: Browser, base_url: str, width: int, shot: Path | None = None
         for i in range(images.count()):
             img = images.nth(i)
             img.scroll_into_view_if_needed()
-            page.wait_for_function("el => el.complete && el.naturalWidth > 0", arg=img.element_handle())
+            page.wait_for_function(
+                "el => el.complete && el.naturalWidth > 0", arg=img.element_handle()
+            )
             out.append(
                 img.evaluate(
                     "el => [el.currentSrc.split('/').pop(), el.naturalWidth,"
