@@ -109,7 +109,8 @@ def spec(t: Tata, v: Lebar) -> dict[str, object]:
     values: list[dict[str, object]] = []
     bars: list[dict[str, object]] = []
     for i, g in enumerate(t.garis):
-        right = (g.x - lo) / (hi - lo) > 0.5  # a label never runs off the chart
+        # beside the line, to its right unless it would run off the chart
+        right = (g.x - lo) / (hi - lo) * plot + _label_room(g.label, f) > plot
         text = f"{g.label} " if right else f" {g.label}"
         marks.append({"x": g.x, "y": i * line, "t": text, "a": "right" if right else "left"})
     y = float(len(t.garis) * line + 6)  # the rows start below those labels
