@@ -6,7 +6,7 @@ the font file again for every text it measures (~5.500 times per chart; see ARCH
 Its font database reads FONTCONFIG_FILE once, when the engine starts: we start it with a
 fontconfig file that lists only an empty folder, so it measures with its own fonts only.
 The SVG is byte-identical (Liberation Sans is also what the system would pick for
-"Helvetica, Arial, sans-serif"), three times faster, and no longer depends on the fonts of
+"Helvetica, Arial, sans-serif"), 3-10 times faster, and no longer depends on the fonts of
 the machine that builds it, so the cache key needs only the spec and vl-convert's version.
 
 Cache: cache.cached("svg", canonical spec JSON + vl-convert version + font mode). Output
