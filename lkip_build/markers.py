@@ -7,7 +7,8 @@
     <!-- lkip:grafik KIND [ARG] -->      a chart (capaian, anggaran SUMBER, harga KELOMPOK)
     <!-- lkip:penandatangan -->          place, date and signature block of the head
     <!-- lkip:daftar-tabel -->           the list of numbered tables with links
-    <!-- lkip:daftar-laporan -->         (home page) the reports, by level, agency and year
+    <!-- lkip:daftar-laporan -->         (home page) every report in one filterable table
+    <!-- lkip:sorotan [ID] -->           headline figures as cards (see `sorotan`)
     <!-- lkip:catatan-verifikasi -->     the verification page's findings
     <!-- lkip:unduhan -->                the report's downloads (print view, PDF, JSON)
 
@@ -38,6 +39,7 @@ from .sitemarkers import CETAK as CETAK
 from .sitemarkers import TINGKAT as TINGKAT
 from .sitemarkers import m_catatan_verifikasi, m_daftar_laporan, m_daftar_tabel, m_unduhan
 from .sitemarkers import pdf_url as pdf_url
+from .sorotan import m_sorotan
 from .table import Table, cell_text, mark
 from .tables import TableError, dec, render
 
@@ -62,6 +64,7 @@ class PageContext:
     write_files: bool = True  # draw charts and write downloads (not for `lkip check`)
     # named figures the data disagrees about -> the link to the finding (see site.disputes)
     disputes: dict[str, str] = field(default_factory=dict)
+    all_findings: dict[str, list] = field(default_factory=dict)  # report id -> its findings
 
 
 def find_table_ids(text: str) -> list[str]:
@@ -306,4 +309,5 @@ HANDLERS: dict[str, Callable[[list[str], PageContext], str]] = {
     "catatan-verifikasi": m_catatan_verifikasi,
     "grafik": m_grafik,
     "unduhan": m_unduhan,
+    "sorotan": m_sorotan,
 }
