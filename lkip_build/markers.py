@@ -152,7 +152,8 @@ def m_tabel(args: list[str], page: PageContext) -> str:
         page.files.update(downloads.files_for(table))
     return (
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
-        'tabindex="0" role="region" '
+        # the theme's search leaves the table out of its section: searchindex indexes it apart
+        'data-search-exclude="tabel" tabindex="0" role="region" '
         f'aria-label="{html.escape(_label(table))}">\n\n'
         + table.as_markdown(page.disputes)
         + "\n"

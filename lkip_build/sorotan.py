@@ -106,15 +106,16 @@ def m_sorotan(args: list[str], page: PageContext) -> str:
 
 
 def _card(judul: str, angka: str, rinci: str = "", cls: str = "") -> str:
+    """One card as one paragraph: search shows the paragraph that matched, so the words a
+    reader types ("serapan") come back with their figure."""
     extra = f" lkip-kartu-{cls}" if cls else ""
-    out = [
-        f'<div class="lkip-kartu{extra}" markdown="1">',
-        f'<p class="lkip-kartu-judul">{judul}</p>',
-        f'<p class="lkip-kartu-angka">{angka}</p>',
+    parts = [
+        f'<span class="lkip-kartu-judul">{judul}</span>',
+        f'<span class="lkip-kartu-angka">{angka}</span>',
     ]
     if rinci:
-        out += ["", rinci, ""]
-    return "\n".join(out) + "\n</div>"
+        parts.append(f'<span class="lkip-kartu-rinci">{rinci}</span>')
+    return f'<p class="lkip-kartu{extra}" markdown="span">' + " ".join(parts) + "</p>"
 
 
 def cards(s: Sorotan, h: Computed, link: str, home: str = "") -> str:
@@ -125,7 +126,8 @@ def cards(s: Sorotan, h: Computed, link: str, home: str = "") -> str:
     out = []
     if home:
         name = cell_text(f"{lap.jenis_dokumen} {lap.tahun} {lap.instansi}")
-        out.append(f'<p class="lkip-sorotan-laporan" markdown="1">Sorotan: [{name}]({home})</p>\n')
+        link_home = f"Sorotan: [{name}]({home})"
+        out.append(f'<div class="lkip-sorotan-laporan" markdown="span">{link_home}</div>')
     if s.rata_rata:
         rinci = f"{e(s.kategori)} · rata-rata capaian {s.jumlah_indikator} indikator kinerja"
         if s.cakupan:
