@@ -83,10 +83,28 @@ def headline(h: Computed, findings: list) -> Sorotan:
     )
 
 
+def featured(reports: list[Computed]) -> Computed | None:
+    """The report the home page shows without an ID: the newest with figures (a mean or a
+    budget), a higher level of government first, then by agency."""
+    from .sitemarkers import TINGKAT
+
+    levels = list(TINGKAT)
+    return min(
+        reports,
+        key=lambda h: (
+            h.rata_rata is None and not h.sumber,
+            -h.report.laporan.tahun,
+            levels.index(h.report.laporan.tingkat),
+            h.report.laporan.instansi,
+        ),
+        default=None,
+    )
+
+
 def m_sorotan(args: list[str], page: PageContext) -> str:
-    """`<!-- lkip:sorotan [ID] -->`: the cards of this report, or of report ID (the home
-    page names the report it shows)."""
-    from .markers import MarkerError, _need_report
+    """`<!-- lkip:sorotan [ID] -->`: the cards of this report, of report ID, or on the home
+    page without ID of the `featured` report."""
+    from .markers import MarkerError
 
     if len(args) > 1:
         raise MarkerError("marker-arguments", "penulisan yang benar: <!-- lkip:sorotan [ID] -->")
@@ -96,7 +114,9 @@ def m_sorotan(args: list[str], page: PageContext) -> str:
             ids = ", ".join(x.report.id for x in page.reports)
             raise MarkerError("unknown-report", f"laporan {args[0]!r} tidak ada; yang ada: {ids}")
     else:
-        h = _need_report(page)
+        h = page.hasil or featured(page.reports)
+        if h is None:
+            return ""  # a home page with no report yet
     rid = h.report.id
     found = page.findings if page.hasil is h else page.all_findings.get(rid, [])
     here = page.src.rsplit("/", 1)[0] if "/" in page.src else ""
