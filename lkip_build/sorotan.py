@@ -149,19 +149,24 @@ def cards(s: Sorotan, h: Computed, link: str, home: str = "") -> str:
         link_home = f"Sorotan: [{name}]({home})"
         out.append(f'<div class="lkip-sorotan-laporan" markdown="span">{link_home}</div>')
     if s.rata_rata:
-        rinci = f"{e(s.kategori)} · rata-rata capaian {s.jumlah_indikator} indikator kinerja"
+        rinci = f"rata-rata capaian {s.jumlah_indikator} indikator kinerja"
+        rinci = f"{e(s.kategori)} · {rinci}" if s.kategori else rinci
         if s.cakupan:
             rinci += f" ({e(s.cakupan)})"
         out.append(_card("Capaian kinerja", e(s.rata_rata), rinci, "capaian"))
         items = " · ".join(f"{e(k)} <strong>{n}</strong>" for k, n in s.per_kategori)
         out.append(_card("Indikator per kategori capaian", str(s.jumlah_indikator), items))
     else:
-        out.append(_card("Capaian kinerja", NO_DATA, "Dokumen ini tidak memuat indikator."))
+        out.append(
+            _card("Capaian kinerja", NO_DATA, "Dokumen ini tidak memuat indikator.", "kosong")
+        )
     for a in s.anggaran:
         rinci = f"Realisasi anggaran {e(a.realisasi)} dari pagu {e(a.pagu)}"
         out.append(_card(f"Serapan anggaran {e(a.nama)}", e(a.serapan), rinci, "serapan"))
     if not s.anggaran:
-        out.append(_card("Serapan anggaran", NO_DATA, "Dokumen ini tidak memuat anggaran."))
+        out.append(
+            _card("Serapan anggaran", NO_DATA, "Dokumen ini tidak memuat anggaran.", "kosong")
+        )
     out.append(
         _card(
             "Temuan verifikasi data",
