@@ -30,6 +30,11 @@
     return { label: wrap, select: s };
   }
 
+  // one collator for every comparison: localeCompare(y, "id") builds one per call
+  var collate = window.Intl ? new Intl.Collator("id").compare : function (a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+
   function enhance(box) {
     var table = box.querySelector("table");
     if (!table || !table.tBodies.length) return;
@@ -94,7 +99,7 @@
       order.sort(function (a, b) {
         var x = keys[a], y = keys[b];
         if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
-        var d = numeric[i] ? x - y : x.localeCompare(y, "id");
+        var d = numeric[i] ? x - y : collate(x, y);
         return d ? d * dir : a - b;
       });
       var frag = document.createDocumentFragment();
