@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from lkip_build import pdf, preview
+from lkip_build import pdf, preview, searchindex
 from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.site import Publication, prepare
 
@@ -190,6 +190,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     config[_KEY].setdefault("bodies", {})[page.file.src_uri] = html
+    if not (page.meta.get("search") or {}).get("exclude"):  # the pages search indexes
+        config[_KEY].setdefault("urls", {})[page.file.src_uri] = page.url
     return html
 
 
@@ -213,6 +215,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.error(LkipError(found).render())  # the pages are there: the editor keeps working
     elif found:
         raise PluginError(LkipError(found).render())
+    # after the theme's search plugin wrote its index (hooks run after plugins)
+    drawn = {**config[_KEY]["expansion"].rendered, **config[_KEY].get("tables", {})}
+    entries = searchindex.table_entries(drawn, config[_KEY].get("urls", {}))
+    searchindex.add_tables(Path(config.site_dir), entries)
     publication = _publication(config)
     if publication.pdf:
         try:

@@ -116,6 +116,7 @@ unknown-table | error | render | id tabel tidak ada di `tabel.yml` | periksa eja
 unknown-value | error | render | nama nilai tidak ada (dengan saran) | pakai nama yang disarankan
 bad-format | error | render | format nilai tidak berlaku | pakai format yang disebut
 unknown-indicator | error | render | id indikator tidak ada | periksa ejaan id indikator
+unknown-report | error | render | id laporan tidak ada di `data/` | pakai id laporan yang disebut pesan (nama foldernya di `data/`)
 no-capaian | error | render | indikator tanpa capaian dipakai di `rumus-capaian` | hapus penanda itu, atau beri indikatornya aturan capaian
 chart-error | error | render | grafik tidak bisa dibuat dari datanya | periksa argumen penanda grafik
 stated-mismatch | error | audit | angka tertulis berbeda dari hasil hitung | bila dokumen yang salah, biarkan (temuan diterbitkan); bila data yang salah, perbaiki data

@@ -107,6 +107,7 @@ def page_context(pub: Publication, table_pages: dict[str, dict[str, str]], src: 
         print_view=src.endswith("/" + CETAK),
         pdf=pub.pdf,
         disputes=pub.disputes.get(head, {}),
+        all_findings=pub.findings,
     )
 
 

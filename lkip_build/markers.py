@@ -7,7 +7,8 @@
     <!-- lkip:grafik KIND [ARG] -->      a chart (capaian, anggaran SUMBER, harga KELOMPOK)
     <!-- lkip:penandatangan -->          place, date and signature block of the head
     <!-- lkip:daftar-tabel -->           the list of numbered tables with links
-    <!-- lkip:daftar-laporan -->         (home page) the reports, by level, agency and year
+    <!-- lkip:daftar-laporan -->         (home page) every report in one filterable table
+    <!-- lkip:sorotan [ID] -->           headline figures as cards (see `sorotan`)
     <!-- lkip:catatan-verifikasi -->     the verification page's findings
     <!-- lkip:unduhan -->                the report's downloads (print view, PDF, JSON)
 
@@ -39,6 +40,7 @@ from .sitemarkers import CETAK as CETAK
 from .sitemarkers import TINGKAT as TINGKAT
 from .sitemarkers import m_catatan_verifikasi, m_daftar_laporan, m_daftar_tabel, m_unduhan
 from .sitemarkers import pdf_url as pdf_url
+from .sorotan import m_sorotan
 from .table import Table, cell_text, mark
 from .tables import TableError, dec, render
 
@@ -64,6 +66,7 @@ class PageContext:
     pending: dict[str, Future[str]] = field(default_factory=dict)  # charts being drawn
     # named figures the data disagrees about -> the link to the finding (see site.disputes)
     disputes: dict[str, str] = field(default_factory=dict)
+    all_findings: dict[str, list] = field(default_factory=dict)  # report id -> its findings
 
 
 def find_table_ids(text: str) -> list[str]:
@@ -155,7 +158,8 @@ def m_tabel(args: list[str], page: PageContext) -> str:
         page.files.update(downloads.files_for(table))
     return (
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
-        'tabindex="0" role="region" '
+        # the theme's search leaves the table out of its section: searchindex indexes it apart
+        'data-search-exclude="tabel" tabindex="0" role="region" '
         f'aria-label="{html.escape(_label(table))}">\n\n'
         + table.as_markdown(page.disputes)
         + "\n"
@@ -308,4 +312,5 @@ HANDLERS: dict[str, Callable[[list[str], PageContext], str]] = {
     "catatan-verifikasi": m_catatan_verifikasi,
     "grafik": m_grafik,
     "unduhan": m_unduhan,
+    "sorotan": m_sorotan,
 }

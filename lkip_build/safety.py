@@ -52,9 +52,10 @@ URL_ATTRS = {
 BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.I)
 # The theme's page chrome uses these; inside a page's content they are still refused.
 THEME_TAGS = {"meta", "link", "form", "input", "label", "button", "style"}
-# The theme's own scripts: its bundle, its JSON config and three small inline scripts.
+# The theme's own scripts: its bundle, its JSON config and three small inline scripts;
+# and ours, named one by one (content/assets, reviewed like code).
 THEME_SCRIPT_SRC = re.compile(
-    r"^(\.\./)*assets/javascripts/(bundle|workers/search)\.[0-9a-f]+\.min\.js$"
+    r"^(\.\./)*assets/(javascripts/(bundle|workers/search)\.[0-9a-f]+\.min|lkip-daftar|lkip-cari)\.js$"
 )
 THEME_INLINE = (
     "__md_scope=",

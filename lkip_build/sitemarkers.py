@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .compute import Computed
-from .numbers import format_pct
 from .table import cell_text
 from .tables import anchors, label
+from .verification import PAGE as VERIFIKASI
 
 if TYPE_CHECKING:
     from .markers import PageContext
+    from .sorotan import Sorotan
 
 
 def m_daftar_tabel(args: list[str], page: PageContext) -> str:
@@ -53,40 +54,60 @@ TINGKAT = {
 
 
 def m_daftar_laporan(args: list[str], page: PageContext) -> str:
-    """The home page: reports grouped by level, then agency, then year (newest first)."""
+    """The home page: every report in one table (level, agency, newest year first), with
+    its headline figures. Complete without JavaScript; assets/lkip-daftar.js adds filters
+    by level and year and sorting by column."""
     from .markers import _args
+    from .sorotan import headline
 
     _args(args, 0, "<!-- lkip:daftar-laporan -->")
-    groups: dict[str, dict[str, list[Computed]]] = {}
-    for h in page.reports:
-        lap = h.report.laporan
-        groups.setdefault(lap.tingkat, {}).setdefault(lap.instansi, []).append(h)
-    out = []
-    for tingkat in (t for t in TINGKAT if t in groups):
-        out.append(f"\n## {TINGKAT[tingkat]}\n")
-        for instansi, items in sorted(groups[tingkat].items()):
-            wilayah = cell_text(items[0].report.laporan.wilayah)
-            out.append(f"\n### {cell_text(instansi)}\n")
-            out.append(f"Wilayah: {wilayah}\n")
-            for h in sorted(
-                items, key=lambda x: (-x.report.laporan.tahun, x.report.laporan.jenis_dokumen)
-            ):
-                out.append(_report_line(h))
-    return "\n".join(out) + "\n"
+    levels = list(TINGKAT)
+    rows = []
+    for h in sorted(
+        page.reports,
+        key=lambda x: (
+            levels.index(x.report.laporan.tingkat),
+            x.report.laporan.instansi,
+            -x.report.laporan.tahun,
+            x.report.laporan.jenis_dokumen,
+        ),
+    ):
+        rows.append(_report_row(h, headline(h, page.all_findings.get(h.report.id, []))))
+    head = (
+        "| Instansi | Tingkat | Wilayah | Tahun | Jenis dokumen | Rata-rata capaian "
+        "| Serapan anggaran | Temuan |\n| :-- | :-- | :-- | --: | :-- | --: | --: | --: |"
+    )
+    return (
+        f'\n<div class="lkip-portal" markdown="1">\n\n'
+        f'<p class="lkip-portal-jumlah">{len(rows)} laporan</p>\n\n'
+        + head
+        + "\n"
+        + "\n".join(rows)
+        + "\n\n</div>\n"
+    )
 
 
-def _report_line(h: Computed) -> str:
+def _report_row(h: Computed, s: Sorotan) -> str:
     lap = h.report.laporan
-    title = f"{cell_text(lap.jenis_dokumen)} — {cell_text(lap.judul)}"
-    line = f"- **{lap.tahun}**: [{title}]({lap.id}/index.md)"
-    if h.rata_rata is not None:
-        mean = format_pct(h.rata_rata, h.batas)
-        line += f" — rata-rata capaian {mean} %"
-        line += f" ({cell_text(h.kategori)})" if h.kategori else ""
-        line += f"; {cell_text(h.cakupan)}" if h.cakupan else ""
+    rid = lap.id
+    name = f"[{cell_text(lap.instansi)}]({rid}/index.md)"
     if lap.keterangan:
-        line += f" — {cell_text(lap.keterangan)}"
-    return line
+        name += f"<br><small>{cell_text(lap.keterangan)}</small>"
+    mean = "tidak ada data"
+    if s.rata_rata:
+        mean = s.rata_rata + (f"<br><small>{cell_text(s.kategori)}</small>" if s.kategori else "")
+    serapan = "<br>".join(f"{cell_text(a.nama)} {a.serapan}" for a in s.anggaran)
+    cells = [
+        name,
+        TINGKAT[lap.tingkat],
+        cell_text(lap.wilayah),
+        str(lap.tahun),
+        cell_text(lap.jenis_dokumen),
+        mean,
+        serapan or "tidak ada data",
+        f"[{s.temuan}]({rid}/{VERIFIKASI})",
+    ]
+    return "| " + " | ".join(cells) + " |"
 
 
 def m_catatan_verifikasi(args: list[str], page: PageContext) -> str:

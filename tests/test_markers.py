@@ -41,6 +41,7 @@ def test_every_handler_is_tested_here() -> None:
         "catatan-verifikasi",
         "grafik",
         "unduhan",
+        "sorotan",  # and in test_sorotan.py
     }
     assert set(markers.HANDLERS) == tested
 
@@ -417,12 +418,12 @@ def test_daftar_tabel_links_every_numbered_table_to_its_page(ntt) -> None:
     assert out.count("| Capaian Kinerja Tahun 2021 |") == 1
 
 
-def test_daftar_laporan_groups_by_level_agency_and_year(ntt) -> None:
+def test_daftar_laporan_orders_by_level_agency_and_year(ntt) -> None:
     out = ntt.expand_one("index.md", "<!-- lkip:daftar-laporan -->")
-    assert out.index("## Provinsi") < out.index("## Kabupaten")
+    assert out.index("| Provinsi |") < out.index("| Kabupaten |")
     ntt_line = next(x for x in out.splitlines() if SEED in x)
-    assert "**2021**" in ntt_line and f"({SEED}/index.md)" in ntt_line
-    assert "rata-rata capaian 81,44 % (Berhasil)" in ntt_line
+    assert "| 2021 |" in ntt_line and f"({SEED}/index.md)" in ntt_line
+    assert "| 81,44 %<br><small>Berhasil</small> |" in ntt_line  # Tabel 3.2, Bab 3.1
 
 
 def test_catatan_verifikasi_marker_writes_the_findings(ntt) -> None:
@@ -515,6 +516,8 @@ TAIL = "\n\n<!-- lkip:tabel capaian -->\n"
         ("<!-- lkip:grafik anggaran apbn -->", "chart-error", "'apbn'"),
         ("<!-- lkip:grafik harga pokok -->", "chart-error", "'pokok'"),
         ("<!-- lkip:unduhan x -->", "marker-arguments", "unduhan"),
+        ("<!-- lkip:sorotan a b -->", "marker-arguments", "sorotan [ID]"),
+        ("<!-- lkip:sorotan uji-2020 -->", "unknown-report", "yang ada: uji-2021"),
         ("<!-- lkip:tabell capaian -->", "marker-unknown", "'tabell'"),
         ("<!-- lkip: tabel capaian -->", "marker-malformed", "lkip: tabel"),
         ("<!-- lkip:Tabel capaian -->", "marker-malformed", "lkip:Tabel"),
@@ -536,12 +539,15 @@ def test_a_wrong_use_is_one_located_problem(
 def test_report_markers_outside_a_report_are_located(tmp_path: Path) -> None:
     write(
         tmp_path / "content",
-        {"index.md": "# Beranda\n\n<!-- lkip:daftar-laporan -->\n<!-- lkip:tabel capaian -->\n"},
+        {
+            "index.md": "# Beranda\n\n<!-- lkip:daftar-laporan -->\n<!-- lkip:tabel capaian -->\n"
+            "<!-- lkip:sorotan uji-2021 -->\n<!-- lkip:sorotan -->\n"  # both fine here
+        },
     )
     with pytest.raises(LkipError) as exc:
         publish(tmp_path, SMALL, {"index.md": TAIL})
     assert [(p.code, p.file, p.line) for p in exc.value.problems] == [
-        ("marker-outside-report", "content/index.md", 4)
+        ("marker-outside-report", "content/index.md", 4),
     ]
 
 

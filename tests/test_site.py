@@ -124,8 +124,10 @@ def test_every_numbered_table_is_listed_and_linked(site: Path) -> None:
 def test_home_lists_reports_by_agency_level_and_year(site: Path) -> None:
     home = text_of(site, ".")
     assert "Dinas Perindustrian dan Perdagangan Provinsi Nusa Tenggara Timur" in home
-    # grouped by level (in the order of government), then agency, then year
-    assert home.index("Provinsi") < home.index("Kabupaten")
+    # ordered by level (in the order of government), then agency, then year
+    assert home.index("Provinsi Nusa Tenggara Timur 2021 LKIP") < home.index(
+        "Kabupaten Lebak, Banten 2021 Renja"
+    )
     assert home.index("Nusa Tenggara Timur") < home.index("Lebak")
     assert (site / "lebak-disperindag-renja-2021" / "halaman-79" / "index.html").exists()
 

@@ -190,3 +190,54 @@ def test_result_link_opens_the_page_and_highlights(
     marks.filter(has_text="Pintar").first.scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "search-garam-pintar-opened.png"))
     assert not page.js_errors, page.js_errors  # type: ignore[attr-defined]
+
+
+def test_prose_ranks_above_a_table_that_repeats_the_word(page: Page, base_url: str) -> None:
+    """ "kelor" is discussed in §3.2.3 (the new export commodity) and listed in Tabel 2.7:
+    the section comes first; the table is still found, as a result of its own, at its
+    anchor (lkip_build/searchindex.py)."""
+    results = search(page, base_url, "kelor")
+    hrefs = [f"{r['path']}#{r['fragment']}" for r in results]
+    section = f"{BAB_3}#323-persentase-peningkatan-jumlah-komoditas-ekspor"
+    table = f"{BAB_2}#tabel-2-7"
+    assert section in hrefs and table in hrefs, pretty(results)
+    assert hrefs.index(section) < hrefs.index(table)
+    assert results[hrefs.index(table)]["title"].startswith("Tabel 2.7 Program dan Kegiatan")
+
+
+def test_a_result_shows_the_lines_around_the_match(page: Page, base_url: str) -> None:
+    """The result of a long table shows the match and a few lines, not the whole dump
+    (content/assets/lkip-cari.js)."""
+    search(page, base_url, "kelor")
+    shown_any = False
+    for article in page.locator(".md-search-result__article:has(mark)").all():
+        if not article.is_visible():  # under "n lagi di halaman ini"
+            continue
+        shown_any = True
+        shown = article.inner_text()
+        assert len(shown) < 600, shown
+        assert "kelor" in shown.lower()
+    assert shown_any
+
+
+def test_serapan_finds_the_headline_on_the_start_page(page: Page, base_url: str) -> None:
+    """The headline cards carry the words readers type, with their figure in the same
+    paragraph (lkip_build/sorotan.py); Bab III itself never says "serapan"."""
+    results = search(page, base_url, "serapan")
+    assert f"{LKIP}/" in paths(results) and RINGKASAN in paths(results), pretty(results)
+    start = page.locator(f'a.md-search-result__link[href*="{LKIP}/?h="]').first
+    assert "97,32 %" in start.inner_text() and "92,67 %" in start.inner_text()
+    for query in ("anggaran", "capaian"):
+        assert f"{LKIP}/" in paths(search(page, base_url, query)), query
+
+
+def test_tables_stay_findable_by_their_cells(page: Page, base_url: str, site_dir: Path) -> None:
+    """A table's cells are out of its section's text but in an entry of its own."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # a cell of Tabel 2.7 and 3.23 that no paragraph has: only in the tables' own entries
+    cell = "Minuman Tradisional Beralkohol"
+    having = sorted(d["location"].split("/")[-1] for d in index["docs"] if cell in d["text"])
+    assert having == ["#tabel-2-7", "#tabel-3-23"], having
+    assert all(d["boost"] < 1 for d in index["docs"] if d["location"].endswith("#tabel-2-7"))
+    results = search(page, base_url, "2.033.972.202")
+    assert any(r["fragment"] == "tabel-3-24" for r in results), pretty(results)

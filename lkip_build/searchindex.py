@@ -1,0 +1,71 @@
+"""Tables in the search index: findable, without drowning the prose around them.
+
+The theme's search indexes a page as one entry per heading section and shows a result's
+whole section text. A section holding a table then answers with a dump of cells, and a table
+that repeats a word outranks the paragraph that discusses it ("kelor": a Bab II table above
+§3.2.3). So every report table's wrapper carries `data-search-exclude` (markers.m_tabel):
+the theme's indexer leaves it out of its section. Here each drawn table gets an entry of its
+own instead, at its anchor, titled with its number and title, with its cells as text and a
+lower boost (`TABLE_BOOST`): an amount or a name typed into the search box still finds the
+table (and the CSV beside it), but prose comes first.
+
+Plain JSON in, JSON out; the adapter calls `add_tables` after the theme wrote the index.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from .table import Table
+
+# lunr multiplies a document's score by its boost: a table ranks below a section of prose
+# that matches as well (and below one that matches a fifth as well).
+TABLE_BOOST = 0.2
+INDEX = Path("search") / "search_index.json"
+
+
+def _words(cell: str | list[str]) -> str:
+    return " ".join(cell) if isinstance(cell, list) else str(cell)
+
+
+def table_entry(table: Table, url: str) -> dict[str, object]:
+    """One search entry for a drawn table on the page at `url` (as the theme writes it)."""
+    title = f"{table.label} {table.nomor} {table.judul}".strip() if table.nomor else table.judul
+    rows = [" ".join(_words(c) for c in table.header)]
+    rows += [" ".join(_words(c) for c in row if _words(c)) for row in table.rows]
+    notes = ([f"Sumber Data: {table.sumber_data}"] if table.sumber_data else []) + list(
+        table.catatan
+    )
+    text = "".join(f"<p>{html.escape(x, quote=False)}</p>" for x in rows + notes if x.strip())
+    return {
+        "location": f"{url}#{table.anchor}" if table.anchor else url,
+        "title": html.escape(title or table.title, quote=False),
+        "text": text,
+        "boost": float(TABLE_BOOST),
+    }
+
+
+def table_entries(
+    rendered: Mapping[str, Mapping[str, Table]], urls: Mapping[str, str]
+) -> list[dict[str, object]]:
+    """An entry for every table drawn on an indexed page (src -> url), in page order."""
+    out = []
+    for src, tables in sorted(rendered.items()):
+        url = urls.get(src)
+        if url is None:  # a page the theme did not index (the print view)
+            continue
+        out += [table_entry(t, url) for t in tables.values()]
+    return out
+
+
+def add_tables(site: Path, entries: list[dict[str, object]]) -> None:
+    """Add the tables' entries to the index the theme wrote under `site` (none: no search)."""
+    path = site / INDEX
+    if not path.is_file() or not entries:
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] += entries
+    path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), "utf-8")
