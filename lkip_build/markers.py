@@ -149,7 +149,8 @@ def m_tabel(args: list[str], page: PageContext) -> str:
         page.files.update(downloads.files_for(table))
     return (
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
-        'tabindex="0" role="region" '
+        f'tabindex="0" role="region" data-kunci="{table.key_column}" '
+        f'data-ringkasan="{" ".join(map(str, sorted(table.ringkasan)))}" '
         f'aria-label="{html.escape(_label(table))}">\n\n'
         + table.as_markdown(page.disputes)
         + "\n"
