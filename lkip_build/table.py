@@ -121,6 +121,14 @@ class Table:
         text = [c for c, a in enumerate(self.align) if a == "l" and not numbering(c)]
         return (text[0] if text else 0) + 1
 
+    @property
+    def key_length(self) -> int:
+        """The longest text of the key column, in characters (an item of a list counts
+        alone): a column of short labels is not given a long column's room."""
+        c = self.key_column - 1
+        items = [x for r in self.rows for x in (r[c] if isinstance(r[c], list) else [r[c]])]
+        return max((len(x) for x in items), default=0)
+
     def as_markdown(self, marks: dict[str, str] | None = None) -> str:
         """The table in Markdown; `marks` (named figure -> link) marks the cells showing a
         figure the data disagrees about."""
