@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1366, "height": 900}
+A4_TEXT = {"width": 680, "height": 960}  # A4 less the @page margins (180 mm), in CSS px
 NTT = "/ntt-disperindag-lkip-2021/"
 # What a person looks at (build/screenshots/<name>-<width>.png).
 SHOTS = {
@@ -155,10 +156,20 @@ def test_tabel_3_2_on_a_phone(page: Page, base_url: str, screenshots: Path) -> N
     assert inside, "the indicator names scrolled away with the figures"
 
 
-def test_print_has_nothing_sticky(page: Page, base_url: str) -> None:
-    """In print (and the PDF) tables are whole: no sticky cells, no scroll shadows."""
+def test_print_has_whole_tables_and_nothing_sticky(page: Page, base_url: str) -> None:
+    """In print (and the PDF) tables are whole: none cut at the page's edge (Tabel 3.2 once
+    lost its Capaian column there), no sticky cells, no scroll shadows."""
+    page.set_viewport_size(A4_TEXT)
     page.goto(f"{base_url}{NTT}cetak/")
     page.emulate_media(media="print")
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.lkip-tabel')]
+          .filter(box => box.scrollWidth > box.clientWidth + 1
+            || box.querySelector('table').getBoundingClientRect().right
+               > box.getBoundingClientRect().right + 1)
+          .map(box => box.getAttribute('aria-label'))"""
+    )
+    assert not cut, f"cut in print: {cut}"
     found = page.evaluate(
         """() => {
           const sticky = [...document.querySelectorAll('.lkip-tabel, .lkip-tabel *')]
