@@ -149,9 +149,7 @@ def m_tabel(args: list[str], page: PageContext) -> str:
         page.files.update(downloads.files_for(table))
     return (
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
-        f'tabindex="0" role="region" data-kunci="{table.key_column}" '
-        f'style="--lkip-panjang-kunci: {table.key_length}ch" '
-        f'data-ringkasan="{" ".join(map(str, sorted(table.ringkasan)))}" '
+        f'tabindex="0" role="region" {table.phone_attributes()} '
         f'aria-label="{html.escape(_label(table))}">\n\n'
         + table.as_markdown(page.disputes)
         + "\n"

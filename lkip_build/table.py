@@ -129,6 +129,15 @@ class Table:
         items = [x for r in self.rows for x in (r[c] if isinstance(r[c], list) else [r[c]])]
         return max((len(x) for x in items), default=0)
 
+    def phone_attributes(self) -> str:
+        """What lkip.css and the phone test read on the table's region: the key column, its
+        longest text and the summary rows (tbody row indices)."""
+        rows = " ".join(map(str, sorted(self.ringkasan)))
+        return (
+            f'data-kunci="{self.key_column}" data-ringkasan="{rows}" '
+            f'style="--lkip-panjang-kunci: {self.key_length}ch"'
+        )
+
     def as_markdown(self, marks: dict[str, str] | None = None) -> str:
         """The table in Markdown; `marks` (named figure -> link) marks the cells showing a
         figure the data disagrees about."""
