@@ -32,8 +32,10 @@ SHOTS = {
 }
 # Long pages (the print view is the whole report) are cut here, to stay viewable.
 MAX_HEIGHT = 12_000
-# Screenshot only: Material's header and back-to-top button float over the content.
-STILL = ".md-header { position: absolute; } .md-top { display: none !important; }"
+# Screenshots only: Material's back-to-top button floats over the content, and over a
+# table's shot its sticky header too (a full-page shot has the header at the top anyway).
+NO_TOP = ".md-top { display: none !important; }"
+STILL = ".md-header { position: absolute; } " + NO_TOP
 
 
 def report_pages(site: Path) -> list[str]:
@@ -97,7 +99,7 @@ def test_summary_rows_show_label_and_value_together_on_a_phone(
     problems = []
     for path in pages:
         page.goto(f"{base_url}{path}")
-        page.add_style_tag(content=".md-top { display: none !important; }")
+        page.add_style_tag(content=NO_TOP)
         for row in summary_rows(page):
             assert row["values"], f"{path}: {row['table']}, {row['label']!r}: no value"
             for j in row["values"]:
@@ -124,7 +126,7 @@ def test_page_fits_and_is_screenshot(
     # only a table's own box may scroll sideways, never the page
     width = page.evaluate("() => document.scrollingElement.scrollWidth")
     assert width <= size["width"], f"{SHOTS[name]} is {width} px wide at {size['width']} px"
-    page.add_style_tag(content=STILL)
+    page.add_style_tag(content=NO_TOP)
     height = min(MAX_HEIGHT, page.evaluate("() => document.scrollingElement.scrollHeight"))
     clip = {"x": 0, "y": 0, "width": size["width"], "height": height}
     path = screenshots / f"{name}-{size['width']}.png"
