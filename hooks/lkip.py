@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from lkip_build import pdf, preview, searchindex
+from lkip_build import pdf, preview, regions, searchindex
 from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.site import Publication, prepare
 
@@ -189,6 +189,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = regions.wrap_tables(html)
     config[_KEY].setdefault("bodies", {})[page.file.src_uri] = html
     if not (page.meta.get("search") or {}).get("exclude"):  # the pages search indexes
         config[_KEY].setdefault("urls", {})[page.file.src_uri] = page.url

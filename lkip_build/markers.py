@@ -159,7 +159,8 @@ def m_tabel(args: list[str], page: PageContext) -> str:
     return (
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
         # the theme's search leaves the table out of its section: searchindex indexes it apart
-        'data-search-exclude="tabel" tabindex="0" role="region" '
+        'data-search-exclude="tabel" '
+        f'tabindex="0" role="region" {table.phone_attributes()} '
         f'aria-label="{html.escape(_label(table))}">\n\n'
         + table.as_markdown(page.disputes)
         + "\n"

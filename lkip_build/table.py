@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#+!|~"})
 
 NUMERIC_KINDS = frozenset({"angka", "uang", "persen", "desimal"})
+# a row number as the documents print it: "1.", "12", "A.", "IV", "1.2.3"
+_NUMBERING = re.compile(r"(\d+|[A-Z]|[IVXLC]+)(\.\d+)*\.?")
 
 
 class Cell(str):
@@ -75,6 +78,9 @@ class Table:
     sumber_data: str = ""
     catatan: tuple[str, ...] = ()
     label: str = "Tabel"
+    # summary rows (totals, means and their category): on a phone their label stays in
+    # sight next to their value (lkip.css, tests/browser/test_phone.py)
+    ringkasan: frozenset[int] = field(default_factory=frozenset)
 
     @property
     def title(self) -> str:
@@ -100,6 +106,37 @@ class Table:
 
         text = [c for c, a in enumerate(self.align) if a == "l"] or [0]
         return max(text, key=mean_length) + 1
+
+    @property
+    def key_column(self) -> int:
+        """The column that names each row (1-based): the first text column that is not a
+        row number ("No"). It stays in sight when the table scrolls sideways on a phone."""
+
+        def numbering(c: int) -> bool:
+            if self.header[c].strip().rstrip(".").lower() == "no":
+                return True
+            cells = [" ".join(x) if isinstance(x, list) else x for x in (r[c] for r in self.rows)]
+            return any(cells) and all(not x or _NUMBERING.fullmatch(x.strip()) for x in cells)
+
+        text = [c for c, a in enumerate(self.align) if a == "l" and not numbering(c)]
+        return (text[0] if text else 0) + 1
+
+    @property
+    def key_length(self) -> int:
+        """The longest text of the key column, in characters (an item of a list counts
+        alone): a column of short labels is not given a long column's room."""
+        c = self.key_column - 1
+        items = [x for r in self.rows for x in (r[c] if isinstance(r[c], list) else [r[c]])]
+        return max((len(x) for x in items), default=0)
+
+    def phone_attributes(self) -> str:
+        """What lkip.css and the phone test read on the table's region: the key column, its
+        longest text and the summary rows (tbody row indices)."""
+        rows = " ".join(map(str, sorted(self.ringkasan)))
+        return (
+            f'data-kunci="{self.key_column}" data-ringkasan="{rows}" '
+            f'style="--lkip-panjang-kunci: {self.key_length}ch"'
+        )
 
     def as_markdown(self, marks: dict[str, str] | None = None) -> str:
         """The table in Markdown; `marks` (named figure -> link) marks the cells showing a

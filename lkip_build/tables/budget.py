@@ -12,6 +12,7 @@ def pagu_sumber(t: m.Tabel, h: Computed) -> Table:
     header = ["No", "Program", f"Pagu {h.report.laporan.tahun} (Rp)"]
     rows: list[list[str | list[str]]] = []
     strong = set()
+    totals = set()
     if not t.sumber:
         raise TableError("tabel pagu-sumber perlu `sumber` (id sumber dana)")
     for gi, sid in enumerate(t.sumber):
@@ -23,8 +24,9 @@ def pagu_sumber(t: m.Tabel, h: Computed) -> Table:
         for i, p in enumerate(s.program):
             rows.append([str(i + 1), p.pos.nama, rp(p.pagu)])
         strong.add(len(rows))
+        totals.add(len(rows))
         rows.append(["", "Jumlah", rp(s.pagu)])
-    return Table(header, rows, "llr", frozenset(strong))
+    return Table(header, rows, "llr", frozenset(strong), ringkasan=frozenset(totals))
 
 
 def anggaran_program(t: m.Tabel, h: Computed) -> Table:
@@ -44,7 +46,8 @@ def anggaran_program(t: m.Tabel, h: Computed) -> Table:
         rows.append([f"{i + 1}.", p.pos.nama, rp(p.pagu), rp(p.realisasi), *extra, serapan(p)])
     rows.append(["", "Total", rp(s.pagu), rp(s.realisasi), *([""] if fisik else []), serapan(s)])
     align = "llrr" + ("r" if fisik else "") + "r"
-    return Table(header, rows, align, frozenset({len(rows) - 1}), catatan=(aggregate_note(s),))
+    total = frozenset({len(rows) - 1})
+    return Table(header, rows, align, total, catatan=(aggregate_note(s),), ringkasan=total)
 
 
 AGGREGATE_NOTES = {
@@ -89,4 +92,5 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
 
     for i, p in enumerate(s.program):
         walk(p, roman(i), 0)
-    return Table(header, rows, "llrrr", frozenset(strong), catatan=(aggregate_note(s),))
+    note = (aggregate_note(s),)
+    return Table(header, rows, "llrrr", frozenset(strong), catatan=note, ringkasan=frozenset({0}))

@@ -118,7 +118,8 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
     rows.append(["", "Kategori", "", "", "", "", h.kategori or "-"])
     last = len(rows)
     notes = _notes(h.utama) + ((f"Rata-rata capaian: {h.cakupan}.",) if h.cakupan else ())
-    return Table(header, rows, "lllrrrr", frozenset({last - 2, last - 1}), catatan=notes)
+    summary = frozenset({last - 2, last - 1})
+    return Table(header, rows, "lllrrrr", summary, catatan=notes, ringkasan=summary)
 
 
 def capaian_indikator(t: m.Tabel, h: Computed) -> Table:

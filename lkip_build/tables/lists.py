@@ -38,7 +38,7 @@ def daftar(t: m.Tabel, h: Computed) -> Table:
         rows.append(total)
         strong = frozenset({len(rows) - 1})
     align = "l" + "".join("r" if c[2] else "l" for c in cols)
-    return Table(header, rows, align, strong)
+    return Table(header, rows, align, strong, ringkasan=strong)
 
 
 def harga(t: m.Tabel, h: Computed) -> Table:
@@ -67,4 +67,5 @@ def harga(t: m.Tabel, h: Computed) -> Table:
             ]
         )
     rows.append(["", "Rata-rata", "", "", "", "", pct(g.rata_rata)])
-    return Table(header, rows, "lllrrrr", frozenset({len(rows) - 1}))
+    mean = frozenset({len(rows) - 1})
+    return Table(header, rows, "lllrrrr", mean, ringkasan=mean)

@@ -29,4 +29,5 @@ def komposisi(t: m.Tabel, h: Computed) -> Table:
         ]
     total = n(k.total).named(f"pegawai.{kom.id}.total")
     rows.append(["", "Jumlah", *column_totals, total])
-    return Table(header, rows, "ll" + "r" * (len(cols) + 1), frozenset({len(rows) - 1}))
+    last = frozenset({len(rows) - 1})
+    return Table(header, rows, "ll" + "r" * (len(cols) + 1), last, ringkasan=last)

@@ -1,4 +1,5 @@
-"""Accessibility: axe-core on one page of every kind, in light and dark, in a real browser.
+"""Accessibility: axe-core on one page of every kind, in light and dark, at phone and laptop
+width, in a real browser.
 
 Fails on any violation of impact "serious" or "critical" that is not in KNOWN, and prints
 every violation of the page (all impacts), so that the failure says what to fix and where.
@@ -21,10 +22,14 @@ if TYPE_CHECKING:
 
 PAGES = {
     "home": "/",
+    "start": "/ntt-disperindag-lkip-2021/",
     "chapter-with-tables": "/ntt-disperindag-lkip-2021/bab-3-akuntabilitas-kinerja/",
     "verification": "/ntt-disperindag-lkip-2021/catatan-verifikasi/",
+    "print-view": "/ntt-disperindag-lkip-2021/cetak/",
     "lebak": "/lebak-disperindag-renja-2021/halaman-79/",
 }
+# a phone (where tables scroll under their sticky key column) and a laptop
+WIDTHS = {"360": {"width": 360, "height": 780}, "1366": {"width": 1366, "height": 900}}
 BLOCKING = {"serious", "critical"}
 EVERY_PAGE = frozenset(PAGES)
 BOTH = frozenset({"light", "dark"})
@@ -86,17 +91,33 @@ def describe(name: str, path: str, violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", list(PAGES))
+# The print view is every chapter on one page: its dark scheme is the chapters' (slow to check).
+CASES = [
+    (name, scheme, width)
+    for name in PAGES
+    for scheme in ("light", "dark")
+    for width in WIDTHS
+    if not (name == "print-view" and scheme == "dark")
+]
+
+
+@pytest.mark.parametrize(("name", "scheme", "width"), CASES)
 def test_no_serious_accessibility_violation(
-    page: Page, base_url: str, axe_source: str, screenshots: Path, name: str, scheme: str
+    page: Page,
+    base_url: str,
+    axe_source: str,
+    screenshots: Path,
+    name: str,
+    scheme: str,
+    width: str,
 ) -> None:
     path = PAGES[name]
+    page.set_viewport_size(WIDTHS[width])
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{base_url}{path}")
     page.wait_for_load_state("load")
     violations = run_axe(page, axe_source)
-    report = describe(f"{name}, {scheme}", path, violations)
+    report = describe(f"{name}, {scheme}, {width} px", path, violations)
     print(report)
     known = [k for k in KNOWN if name in k.pages and scheme in k.schemes]
     new = []
@@ -113,8 +134,8 @@ def test_no_serious_accessibility_violation(
             else:
                 new.append(f"[{v['impact']}] {v['id']} on {node['target']}")
     if new:
-        page.screenshot(path=str(screenshots / f"a11y-{name}-{scheme}.png"), full_page=True)
+        page.screenshot(path=str(screenshots / f"a11y-{name}-{scheme}-{width}.png"), full_page=True)
     assert not new, "new serious/critical violations:\n" + "\n".join(new) + "\n\n" + report
     gone = [f"{k.rule} {k.target}" for k in known if k not in seen]
-    assert not gone, f"fixed on {name}/{scheme}? remove from KNOWN (or narrow it): {gone}"
+    assert not gone, f"fixed on {name}/{scheme}/{width}? remove from KNOWN (or narrow it): {gone}"
     assert not page.js_errors, page.js_errors  # type: ignore[attr-defined]
