@@ -27,13 +27,15 @@ from ..numbers import (
     format_decimal,
     format_int,
     parse_decimal,
+    round_half_up,
     round_shown,
     terbilang,
 )
-from ..problems import Problem, problem
+from ..problems import Angka, Problem, problem
 from ..skala import bands_of
 from ..tables import label, rp
 from ..terbilang import TerbilangError, baca_terbilang
+from .wording import cap, place, sentence
 
 WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
 
@@ -54,13 +56,7 @@ def stated_number(text: str, integer: bool) -> tuple[Decimal, int] | None:
     "13.519.650.516,-", "Rp. 4.350.000", "- 1.527", "-" (nil), "98.51" (English decimal
     point), "10,307" as a thousands group in an integer column. None when unreadable.
     """
-    s = text.strip().replace("Rp.", "").replace("Rp", "").replace("%", "").strip()
-    s = s.removesuffix(",-").removesuffix(",").strip()
-    # a figure printed with its unit: "4,88 per 1000 kelahiran hidup", "13 Kab/Kota"
-    unit = re.fullmatch(r"([+-]?\s*[\d.,]*\d)\s+[^\d\s].*", s)
-    if unit:
-        s = unit.group(1).strip()
-    s = re.sub(r"^([+-])\s+", r"\1", s)
+    s = _bare(text)
     if s in ("-", ""):
         return (Decimal(0), 0) if s == "-" else None
     if integer:
@@ -77,6 +73,29 @@ def stated_number(text: str, integer: bool) -> tuple[Decimal, int] | None:
         if re.fullmatch(r"[+-]?\d+\.\d{1,2}", s):  # "98.51": a decimal point typed English-style
             return Decimal(s), len(s.rsplit(".", 1)[1])
         return None
+
+
+def _bare(text: str) -> str:
+    """The figure alone: no "Rp.", "%", ",-", unit after it, or space after its sign."""
+    s = text.strip().replace("Rp.", "").replace("Rp", "").replace("%", "").strip()
+    s = s.removesuffix(",-").removesuffix(",").strip()
+    # a figure printed with its unit: "4,88 per 1000 kelahiran hidup", "13 Kab/Kota"
+    unit = re.fullmatch(r"([+-]?\s*[\d.,]*\d)\s+[^\d\s].*", s)
+    if unit:
+        s = unit.group(1).strip()
+    return re.sub(r"^([+-])\s+", r"\1", s)
+
+
+def grouping_broken(text: str) -> bool:
+    """A whole number printed with dots that are no thousands grouping ("13.157.342.97"):
+    it cannot be read as a number as printed. `stated_number` still reads its digits, for
+    the diagnosis (a lost digit), but no difference is computed from that guess."""
+    s = re.sub(r",0{1,2}$", "", _bare(text))
+    return bool(
+        re.fullmatch(r"[+-]?[\d.]+", s)
+        and "." in s
+        and not re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", s)
+    )
 
 
 def _truncated(exact: Decimal, stated: Decimal, decimals: int) -> bool:
@@ -105,19 +124,22 @@ def _explanation(
     integer: bool,
     spread: Interval | None,
     explain: Explain | None,
-) -> tuple[str, bool]:
+) -> tuple[str, str, bool]:
     """What is appended to a mismatch's message (the one usual mistake that explains it,
-    or a hint of truncation or a lost digit), and whether that mistake is a lost digit."""
+    or a hint of truncation or a lost digit), the same as a plain note for the public
+    sentence, and whether that mistake is a lost digit."""
     if not spread:  # a figure from rounded inputs is an interval: no single slip to name
         tried = explain(value) if explain else []
         tried = tried or diagnosis.candidates_value(value, exact, decimals)
         if len(tried) == 1:  # named only when exactly one usual mistake explains it
-            return f"; penjelasan: {tried[0].pesan}", tried[0].kode == "digit-lost"
+            note = tried[0].pesan
+            return f"; penjelasan: {note}", note, tried[0].kode == "digit-lost"
     if not integer and decimals and _truncated(exact, value, decimals):
-        return " (angka dokumen tampaknya dipotong, bukan dibulatkan)", False
+        note = "angka dokumen tampaknya dipotong, bukan dibulatkan"
+        return f" ({note})", note, False
     if integer and value and str(int(exact)).startswith(str(int(value))):
-        return " (ada angka yang hilang)", False
-    return "", False
+        return " (ada angka yang hilang)", "ada angka yang hilang", False
+    return "", "", False
 
 
 class Auditor:
@@ -135,6 +157,10 @@ class Auditor:
         stated: str | None = None,
         computed: str | None = None,
         difference: str | None = None,
+        *,
+        perihal: str = "",
+        kalimat: str = "",
+        angka: Angka | None = None,
     ) -> None:
         self.found.append(
             problem(
@@ -146,12 +172,26 @@ class Auditor:
                 stated=stated,
                 computed=computed,
                 difference=difference,
+                perihal=perihal,
+                kalimat=kalimat,
+                angka=angka,
             )
         )
 
     def unknown(self, t: m.Tertulis, field: str, key: str, text: str) -> None:
         """A stated figure under a name the audit does not know: reported, not guessed."""
-        self.add("stated-unknown", t.lokasi, t.di, field, f"nama {key!r} tidak dikenal", text)
+        self.add(
+            "stated-unknown",
+            t.lokasi,
+            t.di,
+            field,
+            f"nama {key!r} tidak dikenal",
+            text,
+            kalimat=sentence(
+                f"{place(t.di)} menulis {text} untuk sesuatu yang tidak dikenali pemeriksaan",
+                "angka ini belum diperiksa",
+            ),
+        )
 
     def number(
         self,
@@ -165,37 +205,62 @@ class Auditor:
         spread: Interval | None = None,
         what: str = "",
         explain: Explain | None = None,
+        perihal: str = "",
     ) -> None:
-        """Compare a stated figure with the computed one (an exact value or an interval)."""
+        """Compare a stated figure with the computed one (an exact value or an interval).
+        `perihal` names what is checked for the public page (default: `what`)."""
         label = what or field.rsplit(".", 1)[-1]
+        perihal = perihal or cap(label)
         bound = claims.one_sided(text)
         if bound is not None and computed is not None:
-            self.one_sided(where, table, field, text, computed, bound, label)
+            self.one_sided(where, table, field, text, computed, bound, label, perihal)
             return
-        read = self._comparable(where, table, field, text, computed, integer, bound, label)
+        read = self._comparable(where, table, field, text, computed, integer, bound, label, perihal)
         if read is None or computed is None:  # computed None: _comparable returned None
             return
         value, decimals = read
         exact = Decimal(computed)
         if _agrees(exact, value, decimals, integer, spread):
             return
-        shown = format_int(int(exact)) if integer else format_decimal(exact, max(decimals, 2))
+        places = 0 if integer else max(decimals, 2)
+        shown_value = round_half_up(exact, places)
+        shown = format_int(int(exact)) if integer else format_decimal(exact, places)
         diff = exact - value
-        diff_text: str | None = (
-            format_int(int(diff)) if integer else format_decimal(diff, max(decimals, 2))
-        )
-        hint, digit_lost = _explanation(exact, value, decimals, integer, spread, explain)
-        if digit_lost:
+        diff_text: str | None = format_int(int(diff)) if integer else format_decimal(diff, places)
+        hint, note, digit_lost = _explanation(exact, value, decimals, integer, spread, explain)
+        unreadable = integer and grouping_broken(text)
+        if digit_lost or unreadable:
             diff_text = None  # a lost digit is no difference of 11 billion rupiah
+        message = f"{label}: dokumen menulis {text}, hasil hitung dari data {shown}{hint}"
+        if unreadable:
+            message = (
+                f"{label}: dokumen menulis {text}, yang tidak terbaca sebagai angka; "
+                f"hasil hitung dari data {shown}{hint}"
+            )
+            said = (
+                f"{perihal}: {place(table)} menulis {text}, yang tidak terbaca sebagai angka "
+                f"(pemisah ribuannya tidak benar); hasil hitung dari data {shown}"
+            )
+        else:
+            said = f"{perihal}: {place(table)} menulis {text}, hasil hitung dari data {shown}"
+            # the sentence gives the size of the difference; its sign is in `angka`
+            said += f" (selisih {diff_text.lstrip('-')})" if diff_text else ""
         self.add(
             "stated-mismatch",
             where,
             table,
             field,
-            f"{label}: dokumen menulis {text}, hasil hitung dari data {shown}{hint}",
+            message,
             text,
             shown,
             diff_text,
+            perihal=perihal,
+            kalimat=sentence(said, f"kemungkinan penyebab: {note}" if note else ""),
+            angka=Angka(
+                None if unreadable else value,
+                shown_value,
+                None if diff_text is None else round_half_up(diff, places),
+            ),
         )
 
     def _comparable(
@@ -208,6 +273,7 @@ class Auditor:
         integer: bool,
         bound: claims.Batas | None,
         label: str,
+        perihal: str,
     ) -> tuple[Decimal, int] | None:
         """The stated figure read as (value, decimals), or None when there is nothing to
         compare: unreadable, or no computed figure (a finding when a non-zero is stated)."""
@@ -220,6 +286,11 @@ class Auditor:
                 field,
                 f"{label}: angka tertulis {text!r} tidak terbaca",
                 text,
+                perihal=perihal,
+                kalimat=sentence(
+                    f"{perihal}: {place(table)} menulis “{text}”, yang tidak terbaca sebagai angka",
+                    "angka ini tidak dapat dibandingkan dengan hasil hitung",
+                ),
             )
             return None
         if computed is None:
@@ -232,6 +303,12 @@ class Auditor:
                     f"{label}: dokumen menulis {text}, tetapi data tidak memberi dasar "
                     "hitungnya (pembagi 0, atau nilainya NA)",
                     text,
+                    perihal=perihal,
+                    kalimat=sentence(
+                        f"{perihal}: {place(table)} menulis {text}, tetapi data tidak memberi "
+                        "dasar untuk menghitungnya (pembaginya 0, atau nilainya tidak tersedia)"
+                    ),
+                    angka=Angka(read[0]),
                 )
             return None
         return read
@@ -244,8 +321,11 @@ class Auditor:
         text: str,
         computed: int | Decimal,
         digits: str | None,
+        perihal: str = "",
     ) -> None:
         """An amount in words against the computed amount and against its own digits."""
+        perihal = perihal or "Jumlah dalam huruf (terbilang)"
+        where_ = place(table)
         if abs(Decimal(computed)) >= WORDS_LIMIT:
             self.add(
                 "words-too-large",
@@ -254,6 +334,11 @@ class Auditor:
                 field,
                 f"jumlah {format_int(int(computed))} terlalu besar untuk ditulis dengan kata",
                 text,
+                perihal=perihal,
+                kalimat=sentence(
+                    f"{perihal}: jumlahnya ({format_int(int(computed))}) terlalu besar untuk "
+                    "ditulis dengan kata; tidak diperiksa"
+                ),
             )
             return
         try:
@@ -266,21 +351,15 @@ class Auditor:
                 field,
                 f"terbilang tidak terbaca: {exc}",
                 text,
+                perihal=perihal,
+                kalimat=sentence(
+                    f"{perihal}: {where_} menulis “{text}”, yang tidak terbaca sebagai jumlah "
+                    "dalam huruf"
+                ),
             )
             return
         if digits is not None:
-            read = stated_number(digits, integer=True)
-            if read is not None and read[0] != value:
-                self.add(
-                    "words-digits-mismatch",
-                    where,
-                    table,
-                    field,
-                    f"terbilang ({format_int(value)}) tidak sama dengan angkanya ({digits})",
-                    text,
-                    digits,
-                    format_int(int(read[0]) - value),
-                )
+            self._words_digits(where, table, field, text, value, digits, perihal)
         if value != computed:
             self.add(
                 "stated-mismatch",
@@ -292,10 +371,55 @@ class Auditor:
                 # an amount with sen is given in digits: terbilang writes whole numbers only
                 f"{terbilang(int(computed))} rupiah" if computed == int(computed) else rp(computed),
                 rp(computed - value),
+                perihal=perihal,
+                kalimat=sentence(
+                    f"{perihal}: {where_} menulis “{text}”, yaitu {format_int(value)}; hasil "
+                    f"hitung dari data {rp(computed)} (selisih {rp(abs(Decimal(computed) - value))})"
+                ),
+                angka=Angka(Decimal(value), Decimal(computed), Decimal(computed) - value),
             )
 
-    def category(self, where: Location, table: str, field: str, stated: str, computed: str) -> None:
+    def _words_digits(
+        self,
+        where: Location,
+        table: str,
+        field: str,
+        text: str,
+        value: int,
+        digits: str,
+        perihal: str,
+    ) -> None:
+        """An amount in words against the digits printed beside it."""
+        read = stated_number(digits, integer=True)
+        if read is not None and read[0] != value:
+            self.add(
+                "words-digits-mismatch",
+                where,
+                table,
+                field,
+                f"terbilang ({format_int(value)}) tidak sama dengan angkanya ({digits})",
+                text,
+                digits,
+                format_int(int(read[0]) - value),
+                perihal=perihal,
+                kalimat=sentence(
+                    f"{perihal}: {place(table)} menulis dalam huruf “{text}”, yaitu "
+                    f"{format_int(value)}, tetapi dalam angka {digits}"
+                ),
+                angka=Angka(Decimal(value), read[0], read[0] - value),
+            )
+
+    def category(
+        self,
+        where: Location,
+        table: str,
+        field: str,
+        stated: str,
+        computed: str,
+        perihal: str = "Kategori capaian",
+    ) -> None:
         """A printed category: one of the scale's names, and the one the data earns."""
+        said = f"{perihal}: {place(table)} menulis “{stated}”"
         names = [b.kategori for b in bands_of(self.h.report.laporan.skala_capaian)]
         if names and stated.strip().lower() not in (n.lower() for n in names):
             self.add(
@@ -307,6 +431,8 @@ class Auditor:
                 f"({', '.join(names)})",
                 stated,
                 computed or None,
+                perihal=perihal,
+                kalimat=sentence(f"{said}, yang bukan kategori skala laporan ({', '.join(names)})"),
             )
             return
         if not computed:
@@ -319,12 +445,26 @@ class Auditor:
                 f"dokumen menulis {stated!r}, tetapi data tidak memberi dasar untuk menghitungnya "
                 f"({why})",
                 stated,
+                perihal=perihal,
+                kalimat=sentence(
+                    f"{said}, tetapi data tidak memberi dasar untuk menghitungnya "
+                    f"({'laporan tidak punya skala capaian' if not names else 'capaiannya NA'})"
+                ),
             )
             return
-        self.text(where, table, field, stated, computed)
+        self.text(where, table, field, stated, computed, perihal)
 
-    def text(self, where: Location, table: str, field: str, stated: str, computed: str) -> None:
+    def text(
+        self,
+        where: Location,
+        table: str,
+        field: str,
+        stated: str,
+        computed: str,
+        perihal: str = "",
+    ) -> None:
         if stated.strip().lower() != computed.strip().lower():
+            perihal = perihal or cap(field.rsplit(".", 1)[-1])
             self.add(
                 "stated-mismatch",
                 where,
@@ -333,6 +473,11 @@ class Auditor:
                 f"dokumen menulis {stated!r}, hasil hitung {computed!r}",
                 stated,
                 computed,
+                perihal=perihal,
+                kalimat=sentence(
+                    f"{perihal}: {place(table)} menulis “{stated}”, hasil hitung dari data "
+                    f"“{computed}”"
+                ),
             )
 
     def one_sided(
@@ -344,6 +489,7 @@ class Auditor:
         computed: Decimal | int | None,
         bound: claims.Batas,
         label: str,
+        perihal: str = "",
     ) -> None:
         """ "di atas 90 %": a one-sided claim holds or it does not."""
         if computed is None:
@@ -358,9 +504,22 @@ class Auditor:
                 f"{format_decimal(Decimal(computed))}",
                 text,
                 format_decimal(Decimal(computed)),
+                perihal=perihal or cap(label),
+                kalimat=sentence(
+                    f"{perihal or cap(label)}: {place(table)} menyatakan “{text}”, hasil hitung "
+                    f"dari data {format_decimal(Decimal(computed))}"
+                ),
+                angka=Angka(None, round_half_up(Decimal(computed), 2)),
             )
 
-    def claim(self, t: m.Tertulis, field: str, text: str, verdict: claims.Verdict) -> None:
+    def claim(
+        self,
+        t: m.Tertulis,
+        field: str,
+        text: str,
+        verdict: claims.Verdict,
+        perihal: str = "Pernyataan dokumen",
+    ) -> None:
         if verdict is None:
             self.add(
                 "stated-unknown",
@@ -369,6 +528,11 @@ class Auditor:
                 field,
                 f"pernyataan {text!r} tidak dikenal; yang dikenal: {claims.KNOWN}",
                 text,
+                perihal=perihal,
+                kalimat=sentence(
+                    f"{perihal}: {place(t.di)} menyatakan “{text}”; pernyataan ini tidak "
+                    "dikenali pemeriksaan dan belum diperiksa"
+                ),
             )
         elif not verdict[0]:
             self.add(
@@ -378,6 +542,10 @@ class Auditor:
                 field,
                 f"dokumen menyatakan {text!r}, tetapi {verdict[1]}",
                 text,
+                perihal=perihal,
+                kalimat=sentence(
+                    f"{perihal}: {place(t.di)} menyatakan “{text}”, tetapi {verdict[1]}"
+                ),
             )
 
     def consequence(
@@ -391,6 +559,7 @@ class Auditor:
         basis: Decimal,
         what: str,
         follows: str,
+        perihal: str = "",
     ) -> bool:
         """A printed figure wrong against the data but right against another figure the
         document misprints in the same place (`basis`, what the misprint gives) is recorded
@@ -415,6 +584,13 @@ class Auditor:
             "yang sama (yang berbeda dari hasil hitung): akibat selisih itu, bukan kesalahan "
             "kedua",
             text,
+            perihal=perihal or cap(what),
+            kalimat=sentence(
+                f"{perihal or cap(what)}: {place(t.di)} menulis {text}, sesuai dengan {follows} "
+                "yang tercetak di tempat yang sama, yang berbeda dari hasil hitung",
+                "angka ini akibat selisih itu, bukan kesalahan kedua",
+            ),
+            angka=Angka(value),
         )
         return True
 
@@ -423,6 +599,14 @@ class Auditor:
         for t in tabel.tabel if tabel else []:
             if t.jenis == jenis and source in t.sumber and t.nomor:
                 return label(t)
+        return source
+
+    def title_of(self, jenis: str, source: str) -> str:
+        """The judul of the numbered table showing `source` (a list has no name of its own)."""
+        tabel = self.h.report.tabel
+        for t in tabel.tabel if tabel else []:
+            if t.jenis == jenis and source in t.sumber and t.nomor:
+                return t.judul
         return source
 
     def table_of_kind(self, jenis: str) -> str:
