@@ -44,8 +44,7 @@ def _pos(a: Auditor, p: PosResult, path: str, depth: int = 0) -> None:
             difference=rp(p.realisasi - p.pagu),
             perihal=perihal,
             kalimat=wording.sentence(
-                f"{perihal}: {rp(p.realisasi)}, melebihi pagunya {rp(p.pagu)}",
-                "perlu diperiksa",
+                f"{perihal}: {rp(p.realisasi)}, melebihi pagunya {rp(p.pagu)}"
             ),
             angka=Angka(None, Decimal(p.realisasi), Decimal(p.realisasi - p.pagu)),
         )

@@ -173,7 +173,7 @@ def _capaian_warnings(a: Auditor, r: IndikatorResult, table: str) -> None:
             f"{ind.id}: {r.out_of_domain}",
             computed=format_decimal(r.realisasi_tepat) if r.realisasi_tepat is not None else None,
             perihal=realisasi,
-            kalimat=wording.sentence(f"{realisasi}: {r.out_of_domain}", "perlu diperiksa"),
+            kalimat=wording.sentence(f"{realisasi}: {r.out_of_domain}"),
         )
 
 

@@ -35,6 +35,7 @@ from ..problems import Angka, Problem, problem
 from ..skala import bands_of
 from ..tables import label, rp
 from ..terbilang import TerbilangError, baca_terbilang
+from . import wording
 from .wording import cap, place, sentence
 
 WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
@@ -231,31 +232,20 @@ class Auditor:
         unreadable = integer and grouping_broken(text)
         if digit_lost or unreadable:
             diff_text = None  # a lost digit is no difference of 11 billion rupiah
-        message = f"{label}: dokumen menulis {text}, hasil hitung dari data {shown}{hint}"
-        if unreadable:
-            message = (
-                f"{label}: dokumen menulis {text}, yang tidak terbaca sebagai angka; "
-                f"hasil hitung dari data {shown}{hint}"
-            )
-            said = (
-                f"{perihal}: {place(table)} menulis {text}, yang tidak terbaca sebagai angka "
-                f"(pemisah ribuannya tidak benar); hasil hitung dari data {shown}"
-            )
-        else:
-            said = f"{perihal}: {place(table)} menulis {text}, hasil hitung dari data {shown}"
-            # the sentence gives the size of the difference; its sign is in `angka`
-            said += f" (selisih {diff_text.lstrip('-')})" if diff_text else ""
+        unreadable_as = ", yang tidak terbaca sebagai angka;" if unreadable else ","
         self.add(
             "stated-mismatch",
             where,
             table,
             field,
-            message,
+            f"{label}: dokumen menulis {text}{unreadable_as} hasil hitung dari data {shown}{hint}",
             text,
             shown,
             diff_text,
             perihal=perihal,
-            kalimat=sentence(said, f"kemungkinan penyebab: {note}" if note else ""),
+            kalimat=wording.mismatch(
+                perihal, self._place(table), text, shown, diff_text, note, unreadable
+            ),
             angka=Angka(
                 None if unreadable else value,
                 shown_value,
@@ -287,8 +277,9 @@ class Auditor:
                 f"{label}: angka tertulis {text!r} tidak terbaca",
                 text,
                 perihal=perihal,
-                kalimat=sentence(
-                    f"{perihal}: {place(table)} menulis “{text}”, yang tidak terbaca sebagai angka",
+                kalimat=wording.said(
+                    perihal,
+                    f"{self._place(table)} menulis “{text}”, yang tidak terbaca sebagai angka",
                     "angka ini tidak dapat dibandingkan dengan hasil hitung",
                 ),
             )
@@ -304,9 +295,10 @@ class Auditor:
                     "hitungnya (pembagi 0, atau nilainya NA)",
                     text,
                     perihal=perihal,
-                    kalimat=sentence(
-                        f"{perihal}: {place(table)} menulis {text}, tetapi data tidak memberi "
-                        "dasar untuk menghitungnya (pembaginya 0, atau nilainya tidak tersedia)"
+                    kalimat=wording.said(
+                        perihal,
+                        f"{self._place(table)} menulis {text}, tetapi data tidak memberi dasar "
+                        "untuk menghitungnya (pembaginya 0, atau nilainya tidak tersedia)",
                     ),
                     angka=Angka(read[0]),
                 )
@@ -325,20 +317,18 @@ class Auditor:
     ) -> None:
         """An amount in words against the computed amount and against its own digits."""
         perihal = perihal or "Jumlah dalam huruf (terbilang)"
-        where_ = place(table)
+        where_ = self._place(table)
         if abs(Decimal(computed)) >= WORDS_LIMIT:
+            shown = format_int(int(computed))
             self.add(
                 "words-too-large",
                 where,
                 table,
                 field,
-                f"jumlah {format_int(int(computed))} terlalu besar untuk ditulis dengan kata",
+                f"jumlah {shown} terlalu besar untuk ditulis dengan kata",
                 text,
                 perihal=perihal,
-                kalimat=sentence(
-                    f"{perihal}: jumlahnya ({format_int(int(computed))}) terlalu besar untuk "
-                    "ditulis dengan kata; tidak diperiksa"
-                ),
+                kalimat=wording.said(perihal, f"jumlahnya ({shown}) terlalu besar untuk kata"),
             )
             return
         try:
@@ -352,15 +342,30 @@ class Auditor:
                 f"terbilang tidak terbaca: {exc}",
                 text,
                 perihal=perihal,
-                kalimat=sentence(
-                    f"{perihal}: {where_} menulis “{text}”, yang tidak terbaca sebagai jumlah "
-                    "dalam huruf"
+                kalimat=wording.said(
+                    perihal, f"{where_} menulis “{text}”, yang tidak terbaca sebagai jumlah"
                 ),
             )
             return
         if digits is not None:
             self._words_digits(where, table, field, text, value, digits, perihal)
         if value != computed:
+            self._words_value(where, table, field, text, value, computed, perihal)
+
+    def _words_value(
+        self,
+        where: Location,
+        table: str,
+        field: str,
+        text: str,
+        value: int,
+        computed: int | Decimal,
+        perihal: str,
+    ) -> None:
+        """An amount in words (read as `value`) against the computed amount."""
+        if value != computed:
+            gap = Decimal(computed) - value
+            where_ = self._place(table)
             self.add(
                 "stated-mismatch",
                 where,
@@ -372,11 +377,12 @@ class Auditor:
                 f"{terbilang(int(computed))} rupiah" if computed == int(computed) else rp(computed),
                 rp(computed - value),
                 perihal=perihal,
-                kalimat=sentence(
-                    f"{perihal}: {where_} menulis “{text}”, yaitu {format_int(value)}; hasil "
-                    f"hitung dari data {rp(computed)} (selisih {rp(abs(Decimal(computed) - value))})"
+                kalimat=wording.said(
+                    perihal,
+                    f"{where_} menulis “{text}”, yaitu {format_int(value)}; hasil hitung dari "
+                    f"data {rp(computed)} (selisih {rp(abs(gap))})",
                 ),
-                angka=Angka(Decimal(value), Decimal(computed), Decimal(computed) - value),
+                angka=Angka(Decimal(value), Decimal(computed), gap),
             )
 
     def _words_digits(
@@ -403,7 +409,7 @@ class Auditor:
                 format_int(int(read[0]) - value),
                 perihal=perihal,
                 kalimat=sentence(
-                    f"{perihal}: {place(table)} menulis dalam huruf “{text}”, yaitu "
+                    f"{perihal}: {self._place(table)} menulis dalam huruf “{text}”, yaitu "
                     f"{format_int(value)}, tetapi dalam angka {digits}"
                 ),
                 angka=Angka(Decimal(value), read[0], read[0] - value),
@@ -419,7 +425,7 @@ class Auditor:
         perihal: str = "Kategori capaian",
     ) -> None:
         """A printed category: one of the scale's names, and the one the data earns."""
-        said = f"{perihal}: {place(table)} menulis “{stated}”"
+        said = f"{perihal}: {self._place(table)} menulis “{stated}”"
         names = [b.kategori for b in bands_of(self.h.report.laporan.skala_capaian)]
         if names and stated.strip().lower() not in (n.lower() for n in names):
             self.add(
@@ -475,7 +481,7 @@ class Auditor:
                 computed,
                 perihal=perihal,
                 kalimat=sentence(
-                    f"{perihal}: {place(table)} menulis “{stated}”, hasil hitung dari data "
+                    f"{perihal}: {self._place(table)} menulis “{stated}”, hasil hitung dari data "
                     f"“{computed}”"
                 ),
             )
@@ -505,9 +511,10 @@ class Auditor:
                 text,
                 format_decimal(Decimal(computed)),
                 perihal=perihal or cap(label),
-                kalimat=sentence(
-                    f"{perihal or cap(label)}: {place(table)} menyatakan “{text}”, hasil hitung "
-                    f"dari data {format_decimal(Decimal(computed))}"
+                kalimat=wording.said(
+                    perihal or cap(label),
+                    f"{self._place(table)} menyatakan “{text}”, hasil hitung dari data "
+                    f"{format_decimal(Decimal(computed))}",
                 ),
                 angka=Angka(None, round_half_up(Decimal(computed), 2)),
             )
@@ -593,6 +600,13 @@ class Auditor:
             angka=Angka(value),
         )
         return True
+
+    def _place(self, table: str) -> str:
+        """Where a figure is printed, for a sentence: a table that has no number falls back
+        to its data's id (`table_of`), which no reader knows: "dokumen" then."""
+        h = self.h
+        ids = {*h.daftar, *h.harga, *h.komposisi, *h.sumber}
+        return "dokumen" if table in ids else place(table)
 
     def table_of(self, jenis: str, source: str) -> str:
         tabel = self.h.report.tabel

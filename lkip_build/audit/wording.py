@@ -11,14 +11,9 @@ import re
 
 from .. import model as m
 from ..compute import KomposisiResult, slug
+from ..tables.budget import level
 
-LEVELS = ("program", "kegiatan", "sub kegiatan")
-
-
-def level(depth: int) -> str:
-    """The name of a budget line's level: programme > kegiatan > sub kegiatan (deeper: a
-    number, since the budget tree allows it)."""
-    return LEVELS[depth] if depth < len(LEVELS) else f"tingkat {depth + 1}"
+__all__ = ["level"]
 
 
 def place(di: str) -> str:
@@ -43,6 +38,34 @@ def sentence(*parts: str) -> str:
         if p:
             out.append(cap(p) + ("" if p.endswith((".", "?", "!")) else "."))
     return " ".join(out)
+
+
+def said(perihal: str, *rest: str) -> str:
+    """ "<what was checked>: <what the document and the data say>." and further sentences."""
+    return sentence(f"{perihal}: {rest[0]}", *rest[1:])
+
+
+def mismatch(
+    perihal: str,
+    where: str,
+    text: str,
+    shown: str,
+    difference: str | None,
+    cause: str,
+    unreadable: bool,
+) -> str:
+    """A stated figure against the computed one. The sentence gives the size of the
+    difference (its sign is in the finding's figures); a figure that cannot be read as a
+    number as printed is said to be so, with no difference computed from a guess."""
+    if unreadable:
+        first = (
+            f"{where} menulis {text}, yang tidak terbaca sebagai angka (pemisah ribuannya "
+            f"tidak benar); hasil hitung dari data {shown}"
+        )
+    else:
+        first = f"{where} menulis {text}, hasil hitung dari data {shown}"
+        first += f" (selisih {difference.lstrip('-')})" if difference else ""
+    return said(perihal, first, f"kemungkinan penyebab: {cause}" if cause else "")
 
 
 # ---------------------------------------------------------------- staff (pegawai.yml)

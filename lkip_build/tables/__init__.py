@@ -96,6 +96,7 @@ def render(t: m.Tabel, h: Computed) -> Table:
         sumber_data=t.sumber_data,
         catatan=body.catatan + tuple(t.catatan),
         label=t.label,
+        tingkat=body.tingkat,
     )
 
 
@@ -111,4 +112,4 @@ def _layout(t: m.Tabel, body: Table) -> Table:
     header = [t.judul_kolom.get(body.header[i], body.header[i]) for i in keep]
     rows = [[row[i] for i in keep] for row in body.rows]
     align = "".join(body.align[i] for i in keep)
-    return Table(header, rows, align, body.strong, catatan=body.catatan)
+    return Table(header, rows, align, body.strong, catatan=body.catatan, tingkat=body.tingkat)
