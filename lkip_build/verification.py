@@ -221,14 +221,14 @@ def _place_order(place: str, numbered: set[str]) -> tuple[int, tuple[int, ...], 
 def page_markdown(h: Computed, found: list[Problem], table_pages: dict[str, str]) -> str:
     """The body of the verification page of one report."""
     lap = h.report.laporan
-    out = [
+    out = [  # the verdict first: it is what a reader came for
+        f"**Ringkasan:** {summary(found)}. " + verdict(found, lap.kebijakan.temuan_memblokir),
+        "",
         f"Setiap angka yang **tertulis** di dokumen {cell_text(lap.judul)} dibandingkan dengan "
         "angka yang **dihitung** dari datanya. Angka tertulis dengan dua desimal dianggap cocok "
         "bila nilai tepatnya, dibulatkan, menjadi angka itu. Persentase yang belum tepat "
         "mencapai 0 % atau 100 % (atau batas sebuah kategori) tidak pernah ditampilkan sebagai "
         "batas itu: 99,9986 % ditampilkan 99,99 %.",
-        "",
-        f"**Ringkasan:** {summary(found)}. " + verdict(found, lap.kebijakan.temuan_memblokir),
         "",
         "Data temuan dalam format JSON: [temuan.json](catatan-verifikasi/temuan.json).",
         "",
