@@ -163,17 +163,18 @@ def _json_value(v: object) -> object:
     return v
 
 
-_DECIMAL = "\x00angka:"
-
-
 def exact_json(data: object, indent: int = 1) -> str:
     """JSON with every Decimal written as its exact number (98.82, never 98.8199999; an
     amount of 18 digits keeps every digit, which a float would not), keys sorted: the same
     data gives the same bytes."""
+    plain = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    token = "\x00angka"
+    while json.dumps(token)[1:-1] in plain:  # a token no text of the data holds
+        token += "\x00"
 
     def mark(v: object) -> object:
         if isinstance(v, Decimal):
-            return f"{_DECIMAL}{format(v, 'f')}"
+            return f"{token}:{format(v, 'f')}"
         if isinstance(v, dict):
             return {k: mark(x) for k, x in v.items()}
         if isinstance(v, list | tuple):
@@ -181,8 +182,8 @@ def exact_json(data: object, indent: int = 1) -> str:
         return v
 
     text = json.dumps(mark(data), ensure_ascii=False, indent=indent, sort_keys=True, default=str)
-    # a marked Decimal is the only string that starts with NUL (input text never holds one)
-    return re.sub(r'"\\u0000angka:(-?[0-9.]+)"', r"\1", text) + "\n"
+    quoted = re.escape(json.dumps(token)[:-1])  # '"\u0000angka', its closing quote off
+    return re.sub(quoted + r':(-?[0-9.]+)"', r"\1", text) + "\n"
 
 
 def bundle(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .codes import CODES
@@ -34,6 +34,20 @@ class Angka:
     tertulis: Decimal | None = None
     hitung: Decimal | None = None
     selisih: Decimal | None = None
+
+
+EDITOR_FIELDS = (
+    "code",
+    "severity",
+    "file",
+    "line",
+    "table",
+    "field",
+    "stated",
+    "computed",
+    "difference",
+    "message",
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +85,7 @@ class Problem:
     def as_dict(self) -> dict[str, object]:
         """The editors' record (`lkip check --json`): location, code and texts; the public
         page's fields are in `verification.as_record`."""
-        return {f.name: getattr(self, f.name) for f in fields(self)[:10]}
+        return {name: getattr(self, name) for name in EDITOR_FIELDS}
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

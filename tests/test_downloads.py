@@ -332,3 +332,22 @@ def test_the_bundles_findings_are_in_indonesian_with_numbers(seed) -> None:
     assert '"tertulis": 99.82,' in text  # exact, as written: no float noise
     english = {"code", "severity", "file", "line", "stated", "computed", "difference"}
     assert not english & set(found[0])
+
+
+def test_exact_json_writes_every_digit() -> None:
+    """A float would turn 123.456.789.012.345.678 rupiah into ...680 and 0,1 + 0,2 into
+    0.30000000000000004; the JSON numbers are the Decimals' own digits."""
+    data = {"a": Decimal("123456789012345678"), "b": [Decimal("0.1") + Decimal("0.2")]}
+    text = downloads.exact_json(data)
+    assert '"a": 123456789012345678' in text and "0.3\n" in text
+    assert json.loads(text, parse_int=int, parse_float=Decimal) == {
+        "a": 123456789012345678,
+        "b": [Decimal("0.3")],
+    }
+    # a text that looks like the marker stays a text
+    tricky = {"t": "\u0000angka:1", "u": "\u0000angka\u0000:2", "n": Decimal("5")}
+    assert json.loads(downloads.exact_json(tricky)) == {
+        "t": "\u0000angka:1",
+        "u": "\u0000angka\u0000:2",
+        "n": 5,
+    }
