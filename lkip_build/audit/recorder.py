@@ -1,184 +1,46 @@
-"""The audit's recorder: how a stated figure is read, compared and recorded as a finding.
+"""The audit's recorder: the comparisons of stated numbers and claims, on the base that
+records findings (statements.py) and the reading of stated figures (reading.py).
 
-Checks yield findings (`Problem`s with audit codes) instead of raising. A stated figure
-(kept in `tertulis`) is compared with the figure computed from the inputs, with rounding
-respected as an interval, as in XBRL Calculations 1.1: "97,80" stands for
-[97,795; 97,805], and a computed value that comes from rounded inputs (yearly mean
-prices) is itself an interval. The two agree when the intervals meet.
-
-One module, though long: `Auditor` is the one recorder every audit module uses, and its
-comparisons (number, words, category, claim) share this reading of stated figures and
-this interval rule; most of the length is that one class.
+Checks yield findings (`Problem`s with audit codes) instead of raising. `Auditor` is the
+one recorder every audit module uses: `a.number`, `a.words`, `a.category`, `a.claim`,
+`a.consequence`, `a.add`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from decimal import Decimal
 
-from .. import claims, diagnosis
+from .. import claims
 from .. import model as m
-from ..compute import Computed
 from ..model import Location
-from ..numbers import (
-    PERCENT_BOUNDS,
-    AngkaError,
-    format_decimal,
-    format_int,
-    parse_decimal,
-    round_half_up,
-    round_shown,
-    terbilang,
-)
-from ..problems import Angka, Problem, problem
-from ..skala import bands_of
-from ..tables import label, rp
-from ..terbilang import TerbilangError, baca_terbilang
+from ..numbers import format_decimal, format_int, round_half_up
+from ..problems import Angka
 from . import wording
+from .reading import (
+    Explain,
+    Interval,
+    _agrees,
+    _explanation,
+    _half_unit,
+    grouping_broken,
+    stated_number,
+)
+from .statements import WORDS_LIMIT, Statements
 from .wording import cap, place, sentence
 
-WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
+__all__ = [
+    "WORDS_LIMIT",
+    "Auditor",
+    "Explain",
+    "Interval",
+    "_half_unit",
+    "_show",
+    "grouping_broken",
+    "stated_number",
+]
 
 
-# ---------------------------------------------------------------- reading stated figures
-
-Interval = tuple[Decimal, Decimal]
-Explain = Callable[[Decimal], list[diagnosis.Explanation]]
-
-
-def _half_unit(decimals: int) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-decimals - 1)
-
-
-def stated_number(text: str, integer: bool) -> tuple[Decimal, int] | None:
-    """A figure as a document prints it -> (value, decimals), tolerant of its habits.
-
-    "13.519.650.516,-", "Rp. 4.350.000", "- 1.527", "-" (nil), "98.51" (English decimal
-    point), "10,307" as a thousands group in an integer column. None when unreadable.
-    """
-    s = _bare(text)
-    if s in ("-", ""):
-        return (Decimal(0), 0) if s == "-" else None
-    if integer:
-        s = re.sub(r",0{1,2}$", "", s)  # "110.229.962.000,00": zero sen
-        if re.fullmatch(r"[+-]?\d{1,3}([.,]\d{3})+|[+-]?\d+", s):
-            return Decimal(s.replace(".", "").replace(",", "")), 0
-        if re.fullmatch(r"[+-]?[\d.]+", s):  # "13.157.342.97": a digit lost; read the digits
-            return Decimal(s.replace(".", "")), 0
-        return None
-    try:
-        value = parse_decimal(s)
-        return value, len(s.rsplit(",", 1)[1]) if "," in s else 0
-    except AngkaError:
-        if re.fullmatch(r"[+-]?\d+\.\d{1,2}", s):  # "98.51": a decimal point typed English-style
-            return Decimal(s), len(s.rsplit(".", 1)[1])
-        return None
-
-
-def _bare(text: str) -> str:
-    """The figure alone: no "Rp.", "%", ",-", unit after it, or space after its sign."""
-    s = text.strip().replace("Rp.", "").replace("Rp", "").replace("%", "").strip()
-    s = s.removesuffix(",-").removesuffix(",").strip()
-    # a figure printed with its unit: "4,88 per 1000 kelahiran hidup", "13 Kab/Kota"
-    unit = re.fullmatch(r"([+-]?\s*[\d.,]*\d)\s+[^\d\s].*", s)
-    if unit:
-        s = unit.group(1).strip()
-    return re.sub(r"^([+-])\s+", r"\1", s)
-
-
-def grouping_broken(text: str) -> bool:
-    """A whole number printed with dots that are no thousands grouping ("13.157.342.97"):
-    it cannot be read as a number as printed. `stated_number` still reads its digits, for
-    the diagnosis (a lost digit), but no difference is computed from that guess."""
-    s = re.sub(r",0{1,2}$", "", _bare(text))
-    return bool(
-        re.fullmatch(r"[+-]?[\d.]+", s)
-        and "." in s
-        and not re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", s)
-    )
-
-
-def _truncated(exact: Decimal, stated: Decimal, decimals: int) -> bool:
-    q = Decimal(10) ** -decimals
-    return abs(exact).quantize(q, rounding="ROUND_DOWN") == abs(stated) and exact * stated >= 0
-
-
-def _agrees(
-    exact: Decimal, value: Decimal, decimals: int, integer: bool, spread: Interval | None
-) -> bool:
-    """A stated value agrees when its rounding interval meets the computed value (or the
-    computed interval), or when it is the site's own display of a value near a boundary."""
-    lo, hi = spread if spread else (exact, exact)
-    half = _half_unit(decimals)
-    if lo - half <= value <= hi + half:
-        return True
-    # the site's own display of a value near a boundary (99,9986 -> 99,99)
-    near_boundary = not integer and decimals and not spread
-    return bool(near_boundary) and round_shown(exact, decimals, PERCENT_BOUNDS) == value
-
-
-def _explanation(
-    exact: Decimal,
-    value: Decimal,
-    decimals: int,
-    integer: bool,
-    spread: Interval | None,
-    explain: Explain | None,
-) -> tuple[str, str, bool]:
-    """What is appended to a mismatch's message (the one usual mistake that explains it,
-    or a hint of truncation or a lost digit), the same as a plain note for the public
-    sentence, and whether that mistake is a lost digit."""
-    if not spread:  # a figure from rounded inputs is an interval: no single slip to name
-        tried = explain(value) if explain else []
-        tried = tried or diagnosis.candidates_value(value, exact, decimals)
-        if len(tried) == 1:  # named only when exactly one usual mistake explains it
-            note = tried[0].pesan
-            return f"; penjelasan: {note}", note, tried[0].kode == "digit-lost"
-    if not integer and decimals and _truncated(exact, value, decimals):
-        note = "angka dokumen tampaknya dipotong, bukan dibulatkan"
-        return f" ({note})", note, False
-    if integer and value and str(int(exact)).startswith(str(int(value))):
-        return " (ada angka yang hilang)", "ada angka yang hilang", False
-    return "", "", False
-
-
-class Auditor:
-    def __init__(self, hasil: Computed):
-        self.h = hasil
-        self.found: list[Problem] = []
-
-    def add(
-        self,
-        code: str,
-        where: Location,
-        table: str,
-        field: str,
-        message: str,
-        stated: str | None = None,
-        computed: str | None = None,
-        difference: str | None = None,
-        *,
-        perihal: str = "",
-        kalimat: str = "",
-        angka: Angka | None = None,
-    ) -> None:
-        self.found.append(
-            problem(
-                code,
-                where,
-                message,
-                table=table,
-                field=field,
-                stated=stated,
-                computed=computed,
-                difference=difference,
-                perihal=perihal,
-                kalimat=kalimat,
-                angka=angka,
-            )
-        )
-
+class Auditor(Statements):
     def unknown(self, t: m.Tertulis, field: str, key: str, text: str) -> None:
         """A stated figure under a name the audit does not know: reported, not guessed."""
         self.add(
@@ -305,187 +167,6 @@ class Auditor:
             return None
         return read
 
-    def words(
-        self,
-        where: Location,
-        table: str,
-        field: str,
-        text: str,
-        computed: int | Decimal,
-        digits: str | None,
-        perihal: str = "",
-    ) -> None:
-        """An amount in words against the computed amount and against its own digits."""
-        perihal = perihal or "Jumlah dalam huruf (terbilang)"
-        where_ = self._place(table)
-        if abs(Decimal(computed)) >= WORDS_LIMIT:
-            shown = format_int(int(computed))
-            self.add(
-                "words-too-large",
-                where,
-                table,
-                field,
-                f"jumlah {shown} terlalu besar untuk ditulis dengan kata",
-                text,
-                perihal=perihal,
-                kalimat=wording.said(perihal, f"jumlahnya ({shown}) terlalu besar untuk kata"),
-            )
-            return
-        try:
-            value = baca_terbilang(text)
-        except TerbilangError as exc:
-            self.add(
-                "words-unreadable",
-                where,
-                table,
-                field,
-                f"terbilang tidak terbaca: {exc}",
-                text,
-                perihal=perihal,
-                kalimat=wording.said(
-                    perihal, f"{where_} menulis “{text}”, yang tidak terbaca sebagai jumlah"
-                ),
-            )
-            return
-        if digits is not None:
-            self._words_digits(where, table, field, text, value, digits, perihal)
-        if value != computed:
-            self._words_value(where, table, field, text, value, computed, perihal)
-
-    def _words_value(
-        self,
-        where: Location,
-        table: str,
-        field: str,
-        text: str,
-        value: int,
-        computed: int | Decimal,
-        perihal: str,
-    ) -> None:
-        """An amount in words (read as `value`) against the computed amount."""
-        if value != computed:
-            gap = Decimal(computed) - value
-            where_ = self._place(table)
-            self.add(
-                "stated-mismatch",
-                where,
-                table,
-                field,
-                f"terbilang bernilai {format_int(value)}, hasil hitung dari data {rp(computed)}",
-                text,
-                # an amount with sen is given in digits: terbilang writes whole numbers only
-                f"{terbilang(int(computed))} rupiah" if computed == int(computed) else rp(computed),
-                rp(computed - value),
-                perihal=perihal,
-                kalimat=wording.said(
-                    perihal,
-                    f"{where_} menulis “{text}”, yaitu {format_int(value)}; hasil hitung dari "
-                    f"data {rp(computed)} (selisih {rp(abs(gap))})",
-                ),
-                angka=Angka(Decimal(value), Decimal(computed), gap),
-            )
-
-    def _words_digits(
-        self,
-        where: Location,
-        table: str,
-        field: str,
-        text: str,
-        value: int,
-        digits: str,
-        perihal: str,
-    ) -> None:
-        """An amount in words against the digits printed beside it."""
-        read = stated_number(digits, integer=True)
-        if read is not None and read[0] != value:
-            self.add(
-                "words-digits-mismatch",
-                where,
-                table,
-                field,
-                f"terbilang ({format_int(value)}) tidak sama dengan angkanya ({digits})",
-                text,
-                digits,
-                format_int(int(read[0]) - value),
-                perihal=perihal,
-                kalimat=sentence(
-                    f"{perihal}: {self._place(table)} menulis dalam huruf “{text}”, yaitu "
-                    f"{format_int(value)}, tetapi dalam angka {digits}"
-                ),
-                angka=Angka(Decimal(value), read[0], read[0] - value),
-            )
-
-    def category(
-        self,
-        where: Location,
-        table: str,
-        field: str,
-        stated: str,
-        computed: str,
-        perihal: str = "Kategori capaian",
-    ) -> None:
-        """A printed category: one of the scale's names, and the one the data earns."""
-        said = f"{perihal}: {self._place(table)} menulis “{stated}”"
-        names = [b.kategori for b in bands_of(self.h.report.laporan.skala_capaian)]
-        if names and stated.strip().lower() not in (n.lower() for n in names):
-            self.add(
-                "stated-mismatch",
-                where,
-                table,
-                field,
-                f"dokumen menulis kategori {stated!r}, yang bukan kategori skala laporan "
-                f"({', '.join(names)})",
-                stated,
-                computed or None,
-                perihal=perihal,
-                kalimat=sentence(f"{said}, yang bukan kategori skala laporan ({', '.join(names)})"),
-            )
-            return
-        if not computed:
-            why = "laporan tidak punya skala_capaian" if not names else "capaiannya NA"
-            self.add(
-                "stated-without-basis",
-                where,
-                table,
-                field,
-                f"dokumen menulis {stated!r}, tetapi data tidak memberi dasar untuk menghitungnya "
-                f"({why})",
-                stated,
-                perihal=perihal,
-                kalimat=sentence(
-                    f"{said}, tetapi data tidak memberi dasar untuk menghitungnya "
-                    f"({'laporan tidak punya skala capaian' if not names else 'capaiannya NA'})"
-                ),
-            )
-            return
-        self.text(where, table, field, stated, computed, perihal)
-
-    def text(
-        self,
-        where: Location,
-        table: str,
-        field: str,
-        stated: str,
-        computed: str,
-        perihal: str = "",
-    ) -> None:
-        if stated.strip().lower() != computed.strip().lower():
-            perihal = perihal or cap(field.rsplit(".", 1)[-1])
-            self.add(
-                "stated-mismatch",
-                where,
-                table,
-                field,
-                f"dokumen menulis {stated!r}, hasil hitung {computed!r}",
-                stated,
-                computed,
-                perihal=perihal,
-                kalimat=sentence(
-                    f"{perihal}: {self._place(table)} menulis “{stated}”, hasil hitung dari data "
-                    f"“{computed}”"
-                ),
-            )
-
     def one_sided(
         self,
         where: Location,
@@ -600,35 +281,6 @@ class Auditor:
             angka=Angka(value),
         )
         return True
-
-    def _place(self, table: str) -> str:
-        """Where a figure is printed, for a sentence: a table that has no number falls back
-        to its data's id (`table_of`), which no reader knows: "dokumen" then."""
-        h = self.h
-        ids = {*h.daftar, *h.harga, *h.komposisi, *h.sumber}
-        return "dokumen" if table in ids else place(table)
-
-    def table_of(self, jenis: str, source: str) -> str:
-        tabel = self.h.report.tabel
-        for t in tabel.tabel if tabel else []:
-            if t.jenis == jenis and source in t.sumber and t.nomor:
-                return label(t)
-        return source
-
-    def title_of(self, jenis: str, source: str) -> str:
-        """The judul of the numbered table showing `source` (a list has no name of its own)."""
-        tabel = self.h.report.tabel
-        for t in tabel.tabel if tabel else []:
-            if t.jenis == jenis and source in t.sumber and t.nomor:
-                return t.judul
-        return source
-
-    def table_of_kind(self, jenis: str) -> str:
-        tabel = self.h.report.tabel
-        for t in tabel.tabel if tabel else []:
-            if t.jenis == jenis and t.nomor:
-                return label(t)
-        return ""
 
 
 def _show(v: object) -> str:
