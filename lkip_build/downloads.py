@@ -1,9 +1,13 @@
 """Downloads: every table as CSV and XLSX, and one JSON bundle of a report's data.
 
 Cells keep the values the page shows, as numbers: 13.519.650.516 becomes 13519650516 and
-88,64 % becomes 88.64 (the column header says it is a percentage). CSV is for machines:
-UTF-8 with a byte-order mark (so spreadsheet programs read the Indonesian text right),
-commas between fields, a dot as decimal point, no thousands separators. Every file is
+88,64 % becomes 88.64 (the column header says it is a percentage; the value is the one
+shown, exactly: a Decimal, never a float on the way). CSV is for machines: UTF-8 with a
+byte-order mark (so spreadsheet programs read the Indonesian text right), commas between
+fields, a dot as decimal point, no thousands separators. What the page shows by layout or
+marks has its own column: a budget line's level ("Tingkat": program, kegiatan, sub
+kegiatan) instead of indentation, a note mark ("*": a policy decided the figure) in
+"<kolom> (tanda)", and the findings a row's figures have in "Temuan". Every file is
 byte-identical across builds of the same data.
 """
 
@@ -13,10 +17,13 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
 from .table import Cell, Table
+from .tables.budget import INDENT
 
 FIXED_TIME = dt.datetime(2000, 1, 1)  # workbook metadata: no build time in the file
 
@@ -27,30 +34,76 @@ def value_of(cell: str | list[str]) -> Value:
     """A cell's value for machines: the figure a typed cell carries (None when empty or NA),
     the text of a text cell. Nothing is parsed back from displayed text."""
     if isinstance(cell, Cell):
-        if cell.value is None and cell.strip() not in ("", "-"):
-            return str(cell)  # NA as printed ("NA", "n/a"): meaningful, not an empty cell
+        text = str(cell).removesuffix(cell.tanda)  # the mark has its own column
+        if cell.value is None and text.strip() not in ("", "-"):
+            return text  # NA as printed ("NA", "n/a"): meaningful, not an empty cell
         return cell.value
     if isinstance(cell, list):
         return "; ".join(cell)
-    return cell
+    return cell.lstrip(INDENT)  # the level has its own column
+
+
+LEVEL = "Tingkat"
+FINDINGS = "Temuan"
+
+
+def columns(
+    table: Table, marks: Mapping[str, str] | None = None
+) -> tuple[list[str], list[list[Value]]]:
+    """The header and rows for machines: the values, and beside them what the page shows by
+    layout or marks (level, note marks, findings: see the module docstring)."""
+    header: list[str] = []
+    cols: list[list[Value]] = []
+    for c, head in enumerate(table.header):
+        header.append(head)
+        cols.append([value_of(row[c]) for row in table.rows])
+        marked = [_tanda(row[c]) for row in table.rows]
+        if any(marked):
+            header.append(f"{head} (tanda)")
+            cols.append([m or None for m in marked])
+        if c == 0 and table.tingkat:  # after the number, before the name
+            header.append(LEVEL)
+            cols.append(list(table.tingkat))
+    found = [_findings(row, marks or {}) for row in table.rows]
+    if any(found):
+        header.append(FINDINGS)
+        cols.append([f or None for f in found])
+    return header, [list(r) for r in zip(*cols, strict=True)] if cols else []
+
+
+def _tanda(cell: str | list[str]) -> str:
+    return cell.tanda if isinstance(cell, Cell) else ""
+
+
+def _findings(row: list[str | list[str]], marks: Mapping[str, str]) -> str:
+    """The findings (their anchors on the verification page) the row's figures have."""
+    out = []
+    for c in row:
+        if isinstance(c, Cell) and c.fakta in marks:
+            anchor = marks[c.fakta].rsplit("#", 1)[-1]
+            if anchor not in out:
+                out.append(anchor)
+    return "; ".join(out)
 
 
 def rows_of(table: Table) -> list[list[Value]]:
-    return [[value_of(c) for c in row] for row in table.rows]
+    return columns(table)[1]
 
 
-def as_csv(table: Table) -> bytes:
+def as_csv(table: Table, marks: Mapping[str, str] | None = None) -> bytes:
+    header, rows = columns(table, marks)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(table.header)
-    for row in rows_of(table):
+    writer.writerow(header)
+    for row in rows:
         writer.writerow(
             ["" if v is None else (format(v, "f") if isinstance(v, Decimal) else v) for v in row]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def as_xlsx(table: Table) -> bytes:
+def as_xlsx(table: Table, marks: Mapping[str, str] | None = None) -> bytes:
+    header, rows = columns(table, marks)
     buffer = io.BytesIO()
     import xlsxwriter  # imported late: `lkip check` writes no file
 
@@ -62,20 +115,21 @@ def as_xlsx(table: Table) -> bytes:
     whole = book.add_format({"num_format": "#,##0", "valign": "top"})
     decimal2 = book.add_format({"num_format": "#,##0.00", "valign": "top"})
     sheet.write(0, 0, _title(table), bold)
-    for c, head in enumerate(table.header):
+    for c, head in enumerate(header):
         sheet.write_string(2, c, head, bold)
-    for r, row in enumerate(rows_of(table), start=3):
+    for r, row in enumerate(rows, start=3):
         for c, value in enumerate(row):
             if value is None or value == "":
                 continue  # an empty cell, not an empty string
             if isinstance(value, int):
                 sheet.write_number(r, c, value, whole)
-            elif isinstance(value, Decimal):
+            elif isinstance(value, Decimal):  # a spreadsheet number is a float: 2 decimals fit
                 sheet.write_number(r, c, float(value), decimal2)
             else:
                 sheet.write_string(r, c, value, wrap)
-    for c, head in enumerate(table.header):
-        sheet.set_column(c, c, 14 if table.align[c] == "r" else max(8, min(48, len(head) + 4)))
+    numeric = {h for h, a in zip(table.header, table.align, strict=True) if a == "r"}
+    for c, head in enumerate(header):
+        sheet.set_column(c, c, 14 if head in numeric else max(8, min(48, len(head) + 4)))
     if table.sumber_data:
         sheet.write_string(len(table.rows) + 4, 0, f"Sumber Data: {table.sumber_data}")
     book.close()
@@ -86,11 +140,12 @@ def _title(table: Table) -> str:
     return table.title
 
 
-def files_for(table: Table) -> dict[str, bytes]:
-    """Download files of one table, by path under the report's folder."""
+def files_for(table: Table, marks: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """Download files of one table, by path under the report's folder; `marks` (named
+    figure -> link to its finding) fill the "Temuan" column."""
     return {
-        f"unduh/{table.anchor}.csv": as_csv(table),
-        f"unduh/{table.anchor}.xlsx": as_xlsx(table),
+        f"unduh/{table.anchor}.csv": as_csv(table, marks),
+        f"unduh/{table.anchor}.xlsx": as_xlsx(table, marks),
     }
 
 
@@ -103,9 +158,32 @@ def links(table: Table) -> str:
 
 
 def _json_value(v: object) -> object:
-    if isinstance(v, Decimal):
-        return float(v) if v != v.to_integral_value() else int(v)
+    if isinstance(v, Decimal) and v == v.to_integral_value():
+        return int(v)
     return v
+
+
+def exact_json(data: object, indent: int = 1) -> str:
+    """JSON with every Decimal written as its exact number (98.82, never 98.8199999; an
+    amount of 18 digits keeps every digit, which a float would not), keys sorted: the same
+    data gives the same bytes."""
+    plain = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    token = "\x00angka"
+    while json.dumps(token)[1:-1] in plain:  # a token no text of the data holds
+        token += "\x00"
+
+    def mark(v: object) -> object:
+        if isinstance(v, Decimal):
+            return f"{token}:{format(v, 'f')}"
+        if isinstance(v, dict):
+            return {k: mark(x) for k, x in v.items()}
+        if isinstance(v, list | tuple):
+            return [mark(x) for x in v]
+        return v
+
+    text = json.dumps(mark(data), ensure_ascii=False, indent=indent, sort_keys=True, default=str)
+    quoted = re.escape(json.dumps(token)[:-1])  # '"\u0000angka', its closing quote off
+    return re.sub(quoted + r':(-?[0-9.]+)"', r"\1", text) + "\n"
 
 
 def bundle(
@@ -115,6 +193,7 @@ def bundle(
     tables: list[Table],
     values: dict[str, tuple[object, str, str]],
     findings: list[dict[str, object]],
+    marks: Mapping[str, str] | None = None,
 ) -> bytes:
     """One JSON file with the source YAML, every computed table, the named figures and the
     audit's findings."""
@@ -127,8 +206,9 @@ def bundle(
                 "nomor": t.nomor,
                 "judul": t.judul,
                 "id": t.anchor,
-                "kolom": t.header,
-                "baris": [[_json_value(v) for v in row] for row in rows_of(t)],
+                "kolom": columns(t, marks)[0],
+                "baris": [[_json_value(v) for v in row] for row in columns(t, marks)[1]],
+                "catatan": list(t.catatan),
             }
             for t in tables
         ],
@@ -138,9 +218,7 @@ def bundle(
         },
         "temuan": findings,
     }
-    return (
-        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n"
-    ).encode("utf-8")
+    return exact_json(data).encode("utf-8")
 
 
 def read_sources(folder: Path) -> dict[str, str]:

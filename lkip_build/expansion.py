@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import downloads
+from . import downloads, verification
 from .facts import write_fact
 from .markers import CETAK, MARKER, PageContext, expand, find_table_ids
 from .model import Location
@@ -85,10 +85,10 @@ class Expansion:
             values = {
                 k: (f.value, f.kind, write_fact(f)) for k, f in sorted(pub.facts[rid].items())
             }
-            findings = [t.as_dict() for t in pub.findings[rid]]
+            findings = verification.records(pub.findings[rid])
             sources = downloads.read_sources(pub.root / h.report.folder)
             out[f"{rid}/unduh/{rid}-data.json"] = downloads.bundle(
-                rid, meta, sources, tables, values, findings
+                rid, meta, sources, tables, values, findings, pub.disputes.get(rid, {})
             )
         return out
 

@@ -155,7 +155,7 @@ def m_tabel(args: list[str], page: PageContext) -> str:
     page.rendered[table.anchor] = table
     # the print view links to the files its chapters already made
     if not page.print_view and page.write_files:
-        page.files.update(downloads.files_for(table))
+        page.files.update(downloads.files_for(table, page.disputes))
     return (
         f'\n<div class="lkip-tabel lkip-utama-{table.main_column}" markdown="1" '
         # the theme's search leaves the table out of its section: searchindex indexes it apart

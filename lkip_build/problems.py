@@ -11,7 +11,8 @@ from __future__ import annotations
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from decimal import Decimal
 
 from .codes import CODES
 from .model import Location
@@ -22,6 +23,31 @@ INFO = "info"  # a stated policy decided a figure: shown, not a fault
 
 # exit statuses of `lkip check` (and of scripts that wrap the build)
 EXIT_OK, EXIT_INCONSISTENT, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class Angka:
+    """A finding's figures as numbers, beside their texts: the stated figure as read (None
+    when it cannot be read as a number as printed), the computed one as shown, and their
+    difference (None when there is no honest difference to give)."""
+
+    tertulis: Decimal | None = None
+    hitung: Decimal | None = None
+    selisih: Decimal | None = None
+
+
+EDITOR_FIELDS = (
+    "code",
+    "severity",
+    "file",
+    "line",
+    "table",
+    "field",
+    "stated",
+    "computed",
+    "difference",
+    "message",
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +64,11 @@ class Problem:
     computed: str | None
     difference: str | None
     message: str
+    # for the public page (audit findings): what was checked, in words a citizen reads
+    # ("Jumlah pegawai Golongan IV"), the finding as one sentence, and its figures
+    perihal: str = ""
+    kalimat: str = ""
+    angka: Angka | None = None
 
     @property
     def lokasi(self) -> Location:
@@ -52,7 +83,9 @@ class Problem:
         return CODES[self.code].saran
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The editors' record (`lkip check --json`): location, code and texts; the public
+        page's fields are in `verification.as_record`."""
+        return {name: getattr(self, name) for name in EDITOR_FIELDS}
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -71,6 +104,9 @@ def problem(
     stated: str | None = None,
     computed: str | None = None,
     difference: str | None = None,
+    perihal: str = "",
+    kalimat: str = "",
+    angka: Angka | None = None,
 ) -> Problem:
     """A problem with the severity its code declares; an unregistered code is a bug."""
     spec = CODES.get(code)
@@ -87,6 +123,9 @@ def problem(
         computed,
         difference,
         message,
+        perihal,
+        kalimat,
+        angka,
     )
 
 

@@ -26,23 +26,32 @@ class Cell(str):
     value: int | Decimal | None
     kind: str
     fakta: str  # the named figure it shows (facts), where one does: marks follow it
+    tanda: str  # a note mark after the figure ("*": a policy decided it), for downloads
 
-    def __new__(cls, text: str, value: int | Decimal | None, kind: str, fakta: str = "") -> Cell:
+    def __new__(
+        cls, text: str, value: int | Decimal | None, kind: str, fakta: str = "", tanda: str = ""
+    ) -> Cell:
         cell = super().__new__(cls, text)
         cell.value = value
         cell.kind = kind
         cell.fakta = fakta
+        cell.tanda = tanda
         return cell
 
     def __reduce__(self) -> tuple[object, ...]:  # keep value and kind through copies
-        return (Cell, (str(self), self.value, self.kind, self.fakta))
+        return (Cell, (str(self), self.value, self.kind, self.fakta, self.tanda))
 
     def with_suffix(self, suffix: str) -> Cell:
-        """The same figure with a unit or a mark after it ("88,64 %", "100,00 %*")."""
-        return Cell(str(self) + suffix, self.value, self.kind, self.fakta)
+        """The same figure with a unit after it ("88,64 %")."""
+        return Cell(str(self) + suffix, self.value, self.kind, self.fakta, self.tanda)
+
+    def marked(self, tanda: str) -> Cell:
+        """The same figure with a note mark after it ("100,00 %*"): shown on the page, its
+        own column in downloads."""
+        return Cell(str(self) + tanda, self.value, self.kind, self.fakta, self.tanda + tanda)
 
     def named(self, fakta: str) -> Cell:
-        return Cell(str(self), self.value, self.kind, fakta)
+        return Cell(str(self), self.value, self.kind, fakta, self.tanda)
 
 
 MARK_CLASS = "lkip-tanda"
@@ -81,6 +90,9 @@ class Table:
     # summary rows (totals, means and their category): on a phone their label stays in
     # sight next to their value (lkip.css, tests/browser/test_phone.py)
     ringkasan: frozenset[int] = field(default_factory=frozenset)
+    # each row's level in a hierarchy ("program", "kegiatan", "sub kegiatan"), for
+    # downloads; empty for a flat table. The page shows the level by indentation.
+    tingkat: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:

@@ -1,11 +1,20 @@
-"""The public verification page ("Catatan Verifikasi Data") and its JSON, from the findings."""
+"""The public verification page ("Catatan Verifikasi Data") and its JSON, from the findings.
+
+A citizen reads each finding as one sentence (`Problem.kalimat`, made by the audit from the
+data's own labels), grouped by the chapter and then by the table or paragraph it concerns,
+with a link to it; codes, files, lines and field paths are folded into "Rincian untuk
+penyunting". The JSON has Indonesian keys and numbers as numbers beside their texts.
+"""
 
 from __future__ import annotations
 
-import json
+import html
 import re
+from decimal import Decimal
 
+from .codes import CODES
 from .compute import Computed
+from .downloads import exact_json
 from .problems import ERROR, INFO, WARNING, Problem
 from .table import cell_text
 from .tables import anchors, label
@@ -13,6 +22,7 @@ from .tables import anchors, label
 PAGE = "catatan-verifikasi.md"
 JSON = "catatan-verifikasi/temuan.json"
 TITLE = "Catatan Verifikasi Data"
+OTHER = "Lainnya"
 _LABEL = {ERROR: "Tidak konsisten", WARNING: "Perlu diperiksa", INFO: "Catatan"}
 _LABEL_OF_CODE = {"policy-applied": "Kebijakan laporan"}
 
@@ -21,20 +31,26 @@ def _label(t: Problem) -> str:
     return _LABEL_OF_CODE.get(t.code, _LABEL[t.severity])
 
 
-def _verdict(found: list[Problem], blocking: bool) -> str:
-    """The sentence after the summary: true for 0 findings, for blocking and for not."""
+def verdict(found: list[Problem], blocking: bool) -> str:
+    """The sentence after the counts: right for no findings, for findings without an
+    inconsistency, for a published document's findings and for a report they hold back."""
+    if not found:
+        return "Tidak ada temuan: semua angka yang tertulis cocok dengan hasil hitung."
     if not any(t.severity == ERROR for t in found):
-        return "Tidak ada angka tertulis yang bertentangan dengan hasil hitung."
+        return (
+            "Tidak ada angka tertulis yang bertentangan dengan hasil hitung; hal yang perlu "
+            "diperiksa dan catatan ditampilkan di bawah."
+        )
     if blocking:
-        return "Laporan ini belum boleh terbit selama ada temuan tidak konsisten."
+        return "Laporan ini belum boleh terbit selama ada temuan yang tidak konsisten."
     return (
-        "Dokumen ini sudah terbit; temuan diterbitkan apa adanya, dan tabel di situs ini "
-        "menampilkan angka hasil hitung."
+        "Dokumen ini sudah terbit; temuannya ditampilkan di bawah apa adanya, dan tabel di "
+        "situs ini menampilkan angka hasil hitung dari data."
     )
 
 
 def anchor_of(index: int) -> str:
-    """The id of a finding's row: its place in the report's sorted findings."""
+    """The id of a finding: its place in the report's sorted findings."""
     return f"temuan-{index + 1}"
 
 
@@ -43,13 +59,51 @@ def summary(found: list[Problem]) -> str:
     return f"{n[ERROR]} tidak konsisten, {n[WARNING]} perlu diperiksa, {n[INFO]} catatan"
 
 
-def as_json(found: list[Problem]) -> str:
-    """Stable, sorted JSON: two builds of the same data give the same bytes."""
-    return (
-        json.dumps([t.as_dict() for t in found], ensure_ascii=False, indent=2, sort_keys=True)
-        + "\n"
-    )
+# ---------------------------------------------------------------- the findings' JSON
 
+
+def _number(v: Decimal | None) -> Decimal | None:
+    """A figure as an exact JSON number, with the decimals it was read or shown with
+    (55,00 -> 55.00; 1.100 -> 1100): `downloads.exact_json` writes it digit for digit."""
+    return v
+
+
+def as_record(t: Problem, index: int) -> dict[str, object]:
+    """One finding for machines, Indonesian keys; `selisih` is hasil_hitung - tertulis."""
+    a = t.angka
+    return {
+        "nomor": index + 1,
+        "jangkar": anchor_of(index),
+        "sifat": _label(t).lower(),
+        "kode": t.code,
+        "judul_kode": CODES[t.code].judul,
+        "tempat": t.table,
+        "perihal": t.perihal,
+        "kalimat": t.kalimat or t.message,
+        "tertulis": _number(a.tertulis) if a else None,
+        "tertulis_teks": t.stated,
+        "tertulis_terbaca": bool(a and a.tertulis is not None),
+        "hasil_hitung": _number(a.hitung) if a else None,
+        "hasil_hitung_teks": t.computed,
+        "selisih": _number(a.selisih) if a else None,
+        "selisih_teks": t.difference,
+        "berkas": t.file,
+        "baris": t.line,
+        "isian": t.field,
+        "pesan": t.message,
+    }
+
+
+def records(found: list[Problem]) -> list[dict[str, object]]:
+    return [as_record(t, i) for i, t in enumerate(found)]
+
+
+def as_json(found: list[Problem]) -> str:
+    """Stable JSON: two builds of the same data give the same bytes."""
+    return exact_json(records(found), indent=2)
+
+
+# ---------------------------------------------------------------- where a finding belongs
 
 _ROMAN_OF = {str(i): r for i, r in enumerate(["", "I", "II", "III", "IV", "V", "VI", "VII"]) if r}
 
@@ -60,20 +114,6 @@ def _words(text: str) -> list[str]:
     for w in re.split(r"[\s:.]+", text.lower()):
         out.append(_ROMAN_OF.get(w, w).lower())
     return [w for w in out if w]
-
-
-def chapters(h: Computed, table_pages: dict[str, str]) -> dict[str, tuple[int, str]]:
-    """Where each place a finding names belongs: a numbered table -> the page it is on;
-    other places ("Ringkasan Eksekutif", "Bab 3.2 teks") -> the page whose title starts
-    with the same words. Values: (reading order, page title)."""
-    lap = h.report.laporan
-    order = {p.file: (i, p.judul) for i, p in enumerate(lap.halaman)}
-    out: dict[str, tuple[int, str]] = {}
-    for t in h.report.tabel.tabel if h.report.tabel else []:
-        src = table_pages.get(t.id)
-        if t.nomor and src and src.rsplit("/", 1)[-1] in order:
-            out[label(t)] = order[src.rsplit("/", 1)[-1]]
-    return out
 
 
 def _matched(words: list[str], title: list[str]) -> int:
@@ -92,74 +132,117 @@ def _matched(words: list[str], title: list[str]) -> int:
     return i
 
 
-def _chapter(place: str, known: dict[str, tuple[int, str]], h: Computed) -> tuple[int, str]:
-    if place in known:
-        return known[place]
+def _page_of(place: str, h: Computed, table_pages: dict[str, str]) -> int:
+    """The index in laporan.yml's halaman of the page a place belongs to: a numbered table
+    -> the page it is on; other places ("Ringkasan Eksekutif", "Bab 3.2 teks") -> the page
+    whose title starts with the same words; len(halaman) when none does."""
+    pages = h.report.laporan.halaman
+    files = [p.file for p in pages]
+    for t in h.report.tabel.tabel if h.report.tabel else []:
+        src = table_pages.get(t.id)
+        if t.nomor and label(t) == place and src and src.rsplit("/", 1)[-1] in files:
+            return files.index(src.rsplit("/", 1)[-1])
     words = _words(place)
-    best: tuple[int, int, str] | None = None
-    for i, p in enumerate(h.report.laporan.halaman):
+    best: tuple[int, int] | None = None
+    for i, p in enumerate(pages):
         title = _words(p.judul)
         score = _matched(words, title)
         need = 2 if title[:1] == ["bab"] else 1  # "Bab III", not any "Bab"
         if score >= need and (best is None or score > best[0]):
-            best = (score, i, p.judul)
-    if best is not None:
-        return best[1], best[2]
-    return (len(h.report.laporan.halaman), "Lainnya")
+            best = (score, i)
+    return best[1] if best is not None else len(pages)
+
+
+def _heading(place: str, h: Computed, table_pages: dict[str, str], page: int) -> str:
+    """A group's heading: the table's number and title linked to the table, or the
+    paragraph's place linked to its page."""
+    for t in h.report.tabel.tabel if h.report.tabel else []:
+        src = table_pages.get(t.id)
+        if t.nomor and label(t) == place and src:
+            where = f"{src.rsplit('/', 1)[-1]}#{anchors(h.report.tabel)[t.id]}"
+            return f"### [{cell_text(label(t))} {cell_text(t.judul)}]({where})"
+    text = cell_text(_place_title(place) or "Tanpa tempat")
+    pages = h.report.laporan.halaman
+    if page < len(pages):
+        return f"### [{text}]({pages[page].file})"
+    return f"### {text}"
+
+
+def _place_title(place: str) -> str:
+    found = re.fullmatch(r"(Bab\s+\S+)\s+teks(?:\s+(.+))?", place.strip())
+    if found:
+        return f"Teks {found.group(1)}" + (f" tentang {found.group(2)}" if found.group(2) else "")
+    return place
+
+
+# ---------------------------------------------------------------- the page
+
+
+def _details(t: Problem) -> str:
+    """The editors' part of a finding, folded: code, file and line, field path, message."""
+    e = html.escape
+    spec = CODES[t.code]
+    where = f"{t.file}:{t.line}" if t.line else t.file
+    items = [
+        f"Berkas: <code>{e(where)}</code>",
+        f"Isian data: <code>{e(t.field)}</code>" if t.field else "",
+        f"Kode: <code>{e(t.code)}</code> ({_code_spans(e(spec.judul))})",
+        f"Pesan: {e(t.message)}",
+        f"Saran: {e(spec.saran)}",
+    ]
+    body = "".join(f"<li>{i}</li>" for i in items if i)
+    return f"<details><summary>Rincian untuk penyunting</summary><ul>{body}</ul></details>"
+
+
+def _code_spans(text: str) -> str:
+    """`name` in a code's judul (escaped already) as <code>name</code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+
+
+def _finding(t: Problem, index: int) -> str:
+    """One finding: its kind and its sentence, then the folded details (raw HTML, one
+    block: nothing in it is Markdown)."""
+    e = html.escape
+    kind = _label(t)
+    return (
+        f'<div class="lkip-temuan lkip-temuan-{t.severity}" id="{anchor_of(index)}">'
+        f"<p><strong>{e(kind)}.</strong> {e(t.kalimat or t.message)}</p>"
+        f"{_details(t)}</div>"
+    )
+
+
+def _place_order(place: str, numbered: set[str]) -> tuple[int, tuple[int, ...], str]:
+    """Tables first, by number (3.2 before 3.10), then paragraphs by name."""
+    if place in numbered:
+        return (0, tuple(int(x) for x in re.findall(r"\d+", place)), place)
+    return (1, (), place)
 
 
 def page_markdown(h: Computed, found: list[Problem], table_pages: dict[str, str]) -> str:
     """The body of the verification page of one report."""
     lap = h.report.laporan
-    blocking = lap.kebijakan.temuan_memblokir
-    out = [
+    out = [  # the verdict first: it is what a reader came for
+        f"**Ringkasan:** {summary(found)}. " + verdict(found, lap.kebijakan.temuan_memblokir),
+        "",
         f"Setiap angka yang **tertulis** di dokumen {cell_text(lap.judul)} dibandingkan dengan "
         "angka yang **dihitung** dari datanya. Angka tertulis dengan dua desimal dianggap cocok "
         "bila nilai tepatnya, dibulatkan, menjadi angka itu. Persentase yang belum tepat "
         "mencapai 0 % atau 100 % (atau batas sebuah kategori) tidak pernah ditampilkan sebagai "
         "batas itu: 99,9986 % ditampilkan 99,99 %.",
         "",
-        f"**Ringkasan:** {summary(found)}. " + _verdict(found, blocking),
-        "",
         "Data temuan dalam format JSON: [temuan.json](catatan-verifikasi/temuan.json).",
         "",
     ]
-    if not found:
-        out.append("Tidak ada temuan: semua angka yang tertulis cocok dengan hasil hitung.")
-        return "\n".join(out) + "\n"
-    numbered = {label(t): t for t in (h.report.tabel.tabel if h.report.tabel else []) if t.nomor}
-    places = anchors(h.report.tabel)
-    known = chapters(h, table_pages)
-    index = {id(t): i for i, t in enumerate(found)}  # anchors follow the findings' order
-    groups: dict[tuple[int, str], list[Problem]] = {}
-    for t in found:
-        groups.setdefault(_chapter(t.table, known, h), []).append(t)
-    for key in sorted(groups):
-        chapter = key[1]
-        out += [f"## {cell_text(chapter)}", ""]
-        out.append("| Tempat | Yang diperiksa | Tertulis | Hasil hitung | Selisih | Keterangan |")
-        out.append("| :-- | :-- | --: | --: | --: | :-- |")
-        for t in sorted(groups[key], key=lambda x: (x.table, x.field)):
-            place = cell_text(t.table)
-            tab = numbered.get(t.table)
-            src = table_pages.get(tab.id) if tab is not None else None
-            if tab is not None and src:
-                rel = src.rsplit("/", 1)[-1]
-                place = f"[{place}]({rel}#{places[tab.id]})"
-            out.append(
-                "| "
-                + " | ".join(
-                    [
-                        f'<a id="{anchor_of(index[id(t)])}"></a>{place}',
-                        cell_text(t.field),
-                        cell_text(t.stated or "-"),
-                        cell_text(t.computed or "-"),
-                        cell_text(t.difference or "-"),
-                        f"**{_label(t)}**: {cell_text(t.message)} "
-                        f"<small>({cell_text(t.file)}:{t.line}, `{t.code}`)</small>",
-                    ]
-                )
-                + " |"
-            )
-        out.append("")
+    numbered = {label(t) for t in (h.report.tabel.tabel if h.report.tabel else []) if t.nomor}
+    chapters: dict[int, dict[str, list[int]]] = {}
+    for i, t in enumerate(found):  # anchors follow the findings' order
+        chapters.setdefault(_page_of(t.table, h, table_pages), {}).setdefault(t.table, []).append(i)
+    pages = lap.halaman
+    for page in sorted(chapters):
+        title = pages[page].judul if page < len(pages) else OTHER
+        out += [f"## {cell_text(title)}", ""]
+        for place in sorted(chapters[page], key=lambda p: _place_order(p, numbered)):
+            out += [_heading(place, h, table_pages, page), ""]
+            for i in chapters[page][place]:
+                out += [_finding(found[i], i), ""]
     return "\n".join(out) + "\n"

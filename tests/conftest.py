@@ -225,7 +225,7 @@ def model_laporan(
     )
 
 
-# The fields the issue asks every finding to carry (JSON of `lkip check` and temuan.json).
+# The fields the issue asks every finding to carry in `lkip check --json` (for editors).
 FINDING_KEYS = {
     "code",
     "severity",
@@ -237,6 +237,29 @@ FINDING_KEYS = {
     "computed",
     "difference",
     "message",
+}
+# The same finding in the published temuan.json and the data bundle: Indonesian keys, numbers
+# as numbers beside their texts (issue 10).
+PUBLIC_FINDING_KEYS = {
+    "nomor",
+    "jangkar",
+    "sifat",
+    "kode",
+    "judul_kode",
+    "tempat",
+    "perihal",
+    "kalimat",
+    "tertulis",
+    "tertulis_teks",
+    "tertulis_terbaca",
+    "hasil_hitung",
+    "hasil_hitung_teks",
+    "selisih",
+    "selisih_teks",
+    "berkas",
+    "baris",
+    "isian",
+    "pesan",
 }
 
 

@@ -16,7 +16,9 @@ def test_key_separates_parts() -> None:
     assert cache.key("svg", ["a", b"b"]) == cache.key("svg", ["a", "b"])
 
 
-def test_cached_makes_once_and_returns_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cached_makes_once_and_returns_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LKIP_CACHE", str(tmp_path))
     calls: list[int] = []
 

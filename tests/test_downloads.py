@@ -96,9 +96,10 @@ def test_dash_cells_are_empty_and_zero_is_a_number(seed) -> None:
     rows = read_csv(files[f"{SEED}/unduh/tabel-3-22.csv"])
     header = rows[0]
     assert header == ["No", "Program", "Pagu (Rp)", "Realisasi (Rp)", "Fisik (%)", "Keuangan (%)"]
-    # Tabel 3.22 row 3: pagu 0 after refocusing, fisik 0, no absorption ('-' on the page)
+    # Tabel 3.22 row 3: pagu 0 after refocusing, fisik 0 (a percentage: 0,00 on the page, as
+    # every percentage), no absorption ('-' on the page)
     (row,) = [r for r in rows if r[1] == "Program Peningkatan Sarana Distribusi Perdagangan"]
-    assert row[2:] == ["0", "0", "0", ""]
+    assert row[2:] == ["0", "0", "0.00", ""]
     total = rows[-1]
     assert total[1:] == ["Total", "13519650516", "13157342972", "", "97.32"]
     assert all("." not in c or re.fullmatch(r"\d+\.\d+", c) for r in rows[1:] for c in r[2:])
@@ -155,7 +156,7 @@ def small_table() -> Table:
         ["No", "Nama", "Jumlah", "Persen"],
         [
             ["1.", "Satu, dua", n(1500), pct(Decimal("88.6364")).with_suffix(" %")],
-            ["2.", "=1+1", n(0), pct(Decimal("99.9999")).with_suffix(" %*")],
+            ["2.", "=1+1", n(0), pct(Decimal("99.9999")).with_suffix(" %").marked("*")],
             ["3.", ["a", "b"], rp(None), pct(Decimal("-7.37"))],
         ],
         "llrr",
@@ -168,10 +169,10 @@ def small_table() -> Table:
 def test_csv_cells_of_every_sort() -> None:
     rows = read_csv(downloads.as_csv(small_table()))
     assert rows == [
-        ["No", "Nama", "Jumlah", "Persen"],
-        ["1.", "Satu, dua", "1500", "88.64"],  # quoted comma kept; thousands dot gone
-        ["2.", "=1+1", "", "99.99"],  # '-' empty; the asterisk dropped; never an unreached 100
-        ["3.", "a; b", "n/a", "-7.37"],  # an n/a stays text
+        ["No", "Nama", "Jumlah", "Persen", "Persen (tanda)"],
+        ["1.", "Satu, dua", "1500", "88.64", ""],  # quoted comma kept; thousands dot gone
+        ["2.", "=1+1", "", "99.99", "*"],  # '-' empty; the mark its own column; never 100
+        ["3.", "a; b", "n/a", "-7.37", ""],  # an n/a stays text
     ]
 
 
@@ -208,7 +209,7 @@ def test_the_bundle_of_the_seed(seed) -> None:
     assert t324["baris"][-1] == ["", "Total", 2_194_960_000, 2_033_972_202, 92.67]
     t32 = by_id["tabel-3-2"]
     rows = {r[1]: r for r in t32["baris"]}
-    assert rows["Rata-rata capaian"][-1] == 81.44  # Tabel 3.2
+    assert rows["Rata-rata capaian"][t32["kolom"].index("Capaian")] == 81.44  # Tabel 3.2
     # tables in the order of tabel.yml
     assert [t["id"] for t in data["tabel"]][:3] == ["tabel-1-1", "tabel-1-2", "tabel-1-3"]
     nilai = data["nilai"]
@@ -220,7 +221,7 @@ def test_the_bundle_of_the_seed(seed) -> None:
     assert nilai["kinerja.rata_rata"]["tampil"] == "81,44 %"
     assert nilai["indikator.ik-5.target"] == {"nilai": "NA", "jenis": "teks", "tampil": "NA"}
     assert len(data["temuan"]) == len(pub.findings[SEED]) > 0
-    assert data["temuan"][0].keys() >= {"code", "file", "line", "stated", "computed"}
+    assert data["temuan"][0].keys() >= {"kode", "berkas", "baris", "tertulis", "hasil_hitung"}
 
 
 def test_the_bundle_holds_every_figure_and_every_table_shown(seed) -> None:
@@ -251,3 +252,102 @@ def test_a_report_without_tables_has_a_bundle_too(tmp_path: Path) -> None:
     assert data["tabel"] == [] and data["temuan"] == []
     assert data["nilai"]["laporan.tahun"] == {"nilai": 2021, "jenis": "teks", "tampil": "2021"}
     assert list(data["sumber_yaml"]) == ["laporan.yml"]
+
+
+# ---------------------------------------------------------------- columns for machines
+
+
+def test_the_budget_tree_has_a_level_column_not_indentation(seed) -> None:
+    """Tabel 3.23 shows program > kegiatan > sub kegiatan by indentation; its CSV says it."""
+    _, files = seed
+    rows = read_csv(files[f"{SEED}/unduh/tabel-3-23.csv"])
+    assert rows[0][:3] == ["No", "Tingkat", "Program/Kegiatan/Sub Kegiatan"]
+    assert not any("\u2003" in c or c != c.strip() for r in rows for c in r)
+    by_name = {r[2]: r for r in rows[1:]}
+    assert by_name["Total anggaran tahun 2021"][1] == "total"
+    assert by_name["Program Penunjang Urusan Pemerintah Daerah Provinsi"][:2] == ["I", "program"]
+    assert by_name["Administrasi Keuangan Perangkat Daerah"][:2] == ["2", "kegiatan"]
+    assert {r[1] for r in rows[1:]} == {"total", "program", "kegiatan", "sub kegiatan"}
+    # a sub kegiatan's number is its kegiatan's and its own ("1.1")
+    assert all(re.fullmatch(r"\d+\.\d+", r[0]) for r in rows[1:] if r[1] == "sub kegiatan")
+    cells = read_xlsx(files[f"{SEED}/unduh/tabel-3-23.xlsx"])
+    assert cells[(2, 1)] == "Tingkat" and cells[(4, 1)] == "program"
+
+
+def test_a_policy_mark_is_its_own_column(seed) -> None:
+    """Tabel 3.2: indicator 5's capaian is 100,00 %* (target NA, 100 % by the report's
+    policy); the CSV keeps the value and puts the mark beside it."""
+    _, files = seed
+    rows = read_csv(files[f"{SEED}/unduh/tabel-3-2.csv"])
+    head = rows[0]
+    capaian, mark = head.index("Capaian"), head.index("Capaian (tanda)")
+    assert mark == capaian + 1
+    (ik5,) = [r for r in rows if r[0] == "5."]
+    assert (ik5[capaian], ik5[mark]) == ("100.00", "*")
+    assert [r[0] for r in rows[1:] if r[mark]] == ["5."]  # no other capaian is marked
+    (mean,) = [r for r in rows if r[1] == "Rata-rata capaian"]
+    assert mean[capaian] == "81.44"
+
+
+def test_a_figure_with_a_finding_names_it_in_its_own_column(seed) -> None:
+    """Tabel 1.1's ASN total (71) and Tabel 1.2's total (70) are the finding that the two
+    tables disagree; their rows name it by its anchor on the verification page."""
+    pub, files = seed
+    rows = read_csv(files[f"{SEED}/unduh/tabel-1-2.csv"])
+    assert rows[0][-1] == "Temuan"
+    marked = [r for r in rows[1:] if r[-1]]
+    assert len(marked) == 1 and marked[0][-2] == "70"  # the total row's grand total
+    anchor = marked[0][-1]
+    (t,) = [t for i, t in enumerate(pub.findings[SEED]) if f"temuan-{i + 1}" == anchor]
+    assert t.code == "same-quantity-mismatch" and t.table == "Tabel 1.2"
+    # a table without any finding has no such column
+    assert "Temuan" not in read_csv(files[f"{SEED}/unduh/tabel-3-24.csv"])[0]
+
+
+def test_fisik_is_a_percentage_with_two_decimals(seed) -> None:
+    _, files = seed
+    rows = read_csv(files[f"{SEED}/unduh/tabel-3-22.csv"])
+    fisik = rows[0].index("Fisik (%)")
+    assert [r[fisik] for r in rows[1:3]] == ["100.00", "100.00"]
+
+
+def test_the_bundles_findings_are_in_indonesian_with_numbers(seed) -> None:
+    pub, files = seed
+    text = files[f"{SEED}/unduh/{SEED}-data.json"].decode()
+    found = json.loads(text)["temuan"]
+    assert len(found) == len(pub.findings[SEED]) == 36
+    (iv,) = [f for f in found if f["isian"] == "golongan.kelompok.iv"]
+    assert (iv["tertulis"], iv["tertulis_teks"], iv["hasil_hitung"], iv["selisih"]) == (
+        11,
+        "11",
+        13,
+        2,
+    )
+    assert iv["perihal"] == "Jumlah pegawai Golongan IV"
+    (lost,) = [f for f in found if f["tertulis_teks"] == "13.157.342.97"]
+    assert lost["tertulis"] is None and lost["tertulis_terbaca"] is False
+    assert lost["selisih"] is None and lost["hasil_hitung"] == 13_157_342_972
+    (persen,) = [f for f in found if f["tertulis_teks"] == "99,82"]
+    assert (persen["tertulis"], persen["hasil_hitung"]) == (99.82, 98.82)
+    assert '"tertulis": 99.82,' in text  # exact, as written: no float noise
+    english = {"code", "severity", "file", "line", "stated", "computed", "difference"}
+    assert not english & set(found[0])
+
+
+def test_exact_json_writes_every_digit() -> None:
+    """A float would turn 123.456.789.012.345.678 rupiah into ...680 and 0,1 + 0,2 into
+    0.30000000000000004; the JSON numbers are the Decimals' own digits."""
+    data = {"a": Decimal("123456789012345678"), "b": [Decimal("0.1") + Decimal("0.2")]}
+    text = downloads.exact_json(data)
+    assert '"a": 123456789012345678' in text and "0.3\n" in text
+    assert json.loads(text, parse_int=int, parse_float=Decimal) == {
+        "a": 123456789012345678,
+        "b": [Decimal("0.3")],
+    }
+    # a text that looks like the marker stays a text
+    tricky = {"t": "\u0000angka:1", "u": "\u0000angka\u0000:2", "n": Decimal("5")}
+    assert json.loads(downloads.exact_json(tricky)) == {
+        "t": "\u0000angka:1",
+        "u": "\u0000angka\u0000:2",
+        "n": 5,
+    }

@@ -965,9 +965,11 @@ def check_capaian(r: Report, results: list[Res], mean, kategori, table, bundle_r
 
 def check_budget(sid: str, programs: list[Pos], table, bundle_rows) -> None:
     expect = []
+    levels = ["total"]  # the bundle's Tingkat column, what the page shows by indentation
 
     def walk(p: Pos, number: str, depth: int) -> None:
         pagu, real = pos_amounts(p)
+        levels.append(["program", "kegiatan", "sub kegiatan"][depth])
         expect.append([number, "\u2003" * depth + p.name, rp(pagu), rp(real), serapan(pagu, real)])
         for i, c in enumerate(p.rincian):
             walk(c, f"{number}.{i + 1}" if depth else str(i + 1), depth + 1)
@@ -980,14 +982,15 @@ def check_budget(sid: str, programs: list[Pos], table, bundle_rows) -> None:
     real = None if any(t[1] is None for t in totals) else sum((t[1] for t in totals), 0)
     first = ["", "Total anggaran tahun 2021", rp(pagu), rp(real), serapan(pagu, real)]
     assert table.rows == [first, *expect]
-    bundle_names = names([row[1] for row in bundle_rows])
-    assert bundle_names == names([row[1] for row in [first, *expect]])
+    # the bundle: No, Tingkat, the name without indentation, the amounts
+    assert [row[1] for row in bundle_rows] == levels
+    assert [row[2] for row in bundle_rows] == [row[1].lstrip("\u2003") for row in [first, *expect]]
     # amounts are numbers in the bundle, as the reader downloads them
     for row, exp in zip(bundle_rows, [first, *expect], strict=True):
         if exp[2] != "n/a":
             assert (
-                isinstance(row[2], int | float)
-                and abs(row[2] - float(exp[2].replace(".", "").replace(",", "."))) < 0.01
+                isinstance(row[3], int | float)
+                and abs(row[3] - float(exp[2].replace(".", "").replace(",", "."))) < 0.01
             )
 
 

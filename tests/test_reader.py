@@ -65,9 +65,10 @@ def test_the_data_bundle(site: Path) -> None:
     data = json.loads((site / SEED / "unduh" / f"{SEED}-data.json").read_text(encoding="utf-8"))
     assert set(data["sumber_yaml"]) >= {"laporan.yml", "anggaran.yml", "indikator.yml"}
     by_id = {t["id"]: t for t in data["tabel"]}
-    assert by_id["tabel-3-2"]["baris"][-2][-1] == 81.44
+    t32 = by_id["tabel-3-2"]
+    assert t32["baris"][-2][t32["kolom"].index("Capaian")] == 81.44
     assert data["nilai"]["anggaran.apbd.pagu"]["nilai"] == 13519650516
-    assert data["temuan"] and "code" in data["temuan"][0]
+    assert data["temuan"] and "kode" in data["temuan"][0]
 
 
 def test_charts_have_a_title_and_a_text_alternative(site: Path) -> None:

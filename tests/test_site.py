@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from .conftest import FINDING_KEYS, ROOT, build, tiny_site
+from .conftest import PUBLIC_FINDING_KEYS, ROOT, build, tiny_site
 
 SEED = "ntt-disperindag-lkip-2021"
 
@@ -174,8 +175,47 @@ def test_verification_page_and_json(site: Path) -> None:
     raw = (site / page / "index.html").read_text(encoding="utf-8")
     assert 'href="../bab-3-akuntabilitas-kinerja/#tabel-3-22"' in raw  # findings link to the table
     found = json.loads((site / page / "temuan.json").read_text(encoding="utf-8"))
-    assert set(found[0]) >= FINDING_KEYS
-    assert any(f["table"] == "Bab 3.3 teks APBN" and f["stated"] == "2.126.308.000" for f in found)
+    assert set(found[0]) == PUBLIC_FINDING_KEYS
+    assert any(
+        f["tempat"] == "Bab 3.3 teks APBN"
+        and f["tertulis_teks"] == "2.126.308.000"
+        and f["tertulis"] == 2_126_308_000
+        for f in found
+    )
+
+
+def _ids(page: Path) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("rid", [SEED, "lebak-disperindag-renja-2021"])
+def test_every_link_of_the_verification_page_and_to_it_exists(site: Path, rid: str) -> None:
+    """The groups link to their tables (and paragraphs to their pages); the marks on
+    disputed figures link to findings: every target file and id is in the built site."""
+    from urllib.parse import urlsplit
+
+    page = site / rid / "catatan-verifikasi" / "index.html"
+    raw = page.read_text(encoding="utf-8")
+    article = raw[raw.index("<article") : raw.index("</article>")]
+    hrefs = re.findall(r'href="([^"]+)"', article)
+    internal = [h for h in hrefs if not h.startswith(("http", "mailto:"))]
+    for href in internal:
+        parts = urlsplit(href)
+        target = (page.parent / parts.path).resolve() if parts.path else page
+        if target.is_dir():
+            target = target / "index.html"
+        assert target.is_file(), href
+        if parts.fragment and target.suffix == ".html":
+            assert parts.fragment in _ids(target), href
+    found = json.loads((page.parent / "temuan.json").read_text(encoding="utf-8"))
+    ids = _ids(page)
+    assert all(f["jangkar"] in ids for f in found)
+    # every mark on a chapter page points at a finding that is on this page
+    for other in (site / rid).glob("*/index.html"):
+        for anchor in re.findall(r'catatan-verifikasi/#(temuan-\d+)"', other.read_text("utf-8")):
+            assert anchor in ids, (other, anchor)
+    if rid == SEED:
+        assert any("#tabel-3-22" in h for h in internal) and len(found) == 36
 
 
 STATED_WRONG = """\
@@ -222,8 +262,8 @@ def test_a_figure_the_data_disagrees_about_is_marked_where_it_is_shown(site: Pat
     link = re.search(r'lkip-tanda"><a href="\.\./catatan-verifikasi/#(temuan-\d+)"', sentence)
     assert link is not None
     verification = (site / SEED / "catatan-verifikasi" / "index.html").read_text(encoding="utf-8")
-    row = verification[verification.index(f'id="{link.group(1)}"') :]
-    assert "same-quantity-mismatch" in row[: row.index("</tr>")]
+    finding = verification[verification.index(f'id="{link.group(1)}"') :]
+    assert "same-quantity-mismatch" in finding[: finding.index("</details>")]
     table_1_1 = raw[
         raw.index('id="tabel-1-1"') : raw.index("</table>", raw.index('id="tabel-1-1"'))
     ]

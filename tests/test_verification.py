@@ -12,7 +12,7 @@ import pytest
 from lkip_build import charts, verification
 from lkip_build.site import prepare, read_pages
 
-from .conftest import FINDING_KEYS, LAPORAN, ROOT, Built, publish
+from .conftest import LAPORAN, PUBLIC_FINDING_KEYS, ROOT, Built, publish
 
 RID = "uji-2021"
 SEED = "ntt-disperindag-lkip-2021"
@@ -81,20 +81,29 @@ def grouped(tmp_path_factory):
     return pub, out[f"{RID}/{verification.PAGE}"]
 
 
-def sections(page: str) -> dict[str, list[str]]:
-    """Heading -> the table rows under it."""
-    out: dict[str, list[str]] = {}
-    current = ""
+def sections(page: str) -> dict[str, dict[str, list[str]]]:
+    """Chapter heading -> group heading (a table or paragraph, with its link) -> the
+    findings under it (one HTML block each)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    chapter = group = ""
     for line in page.splitlines():
         if line.startswith("## "):
-            current = line[3:]
-            out[current] = []
-        elif line.startswith("| ") and current and not line.startswith(("| Tempat", "| :--")):
-            out[current].append(line)
+            chapter, group = line[3:], ""
+            out[chapter] = {}
+        elif line.startswith("### "):
+            group = line[4:]
+            out[chapter][group] = []
+        elif line.startswith('<div class="lkip-temuan'):
+            assert chapter and group, line
+            out[chapter][group].append(line)
     return out
 
 
-def test_findings_are_grouped_by_the_page_a_table_is_on(grouped) -> None:
+def findings_of(page: str) -> list[str]:
+    return [f for groups in sections(page).values() for fs in groups.values() for f in fs]
+
+
+def test_findings_are_grouped_by_page_then_by_table_or_paragraph(grouped) -> None:
     _, page = grouped
     got = sections(page)
     # reading order of laporan.yml's halaman; the unplaced "Lampiran PK" comes last
@@ -103,15 +112,29 @@ def test_findings_are_grouped_by_the_page_a_table_is_on(grouped) -> None:
         "Bab III Akuntabilitas Kinerja",
         "Lainnya",
     ]
-    bab2 = got["Bab II Perencanaan Kinerja"]
+    # the table's group: its number and title, linked to its anchor on the page it is on
+    assert list(got["Bab II Perencanaan Kinerja"]) == [
+        "[Tabel 3.22 Anggaran APBD](anggaran.md#tabel-3-22)"
+    ]
+    bab2 = got["Bab II Perencanaan Kinerja"]["[Tabel 3.22 Anggaran APBD](anggaran.md#tabel-3-22)"]
     assert len(bab2) == 2  # persen 50,00 vs 55,00 and pagu 1.000 vs 1.100, both Tabel 3.22
-    assert all("[Tabel 3.22](anggaran.md#tabel-3-22) |" in r for r in bab2)
-    assert any("| 55,00 | 50,00 |" in r for r in bab2)
-    assert any("| 1.100 | 1.000 |" in r for r in bab2)
-    (bab3,) = got["Bab III Akuntabilitas Kinerja"]  # "Bab III teks" matches "Bab III ..."
-    assert "| 600 | 500 |" in bab3
-    (other,) = got["Lainnya"]
-    assert "Lampiran PK |" in other and "| 900 | 1.000 |" in other
+    assert any(
+        "Persentase realisasi keuangan program “Program Satu” (APBD): Tabel 3.22 menulis "
+        "55,00, hasil hitung dari data 50,00 (selisih 5,00)." in f
+        for f in bab2
+    )
+    assert any(
+        "Pagu program “Program Satu” (APBD): Tabel 3.22 menulis 1.100, hasil hitung dari data "
+        "1.000 (selisih 100)." in f
+        for f in bab2
+    )
+    # a paragraph's group: its place in words, linked to the page it matches
+    ((head, (bab3,)),) = got["Bab III Akuntabilitas Kinerja"].items()
+    assert head == "[Teks Bab III](bab-3.md)"
+    assert "teks Bab III menulis 600, hasil hitung dari data 500 (selisih 100)." in bab3
+    ((head, (other,)),) = got["Lainnya"].items()
+    assert head == "Lampiran PK"  # no page to link to
+    assert "Lampiran PK menulis 900, hasil hitung dari data 1.000" in other
 
 
 def test_a_correct_stated_figure_is_no_finding(grouped) -> None:
@@ -120,38 +143,91 @@ def test_a_correct_stated_figure_is_no_finding(grouped) -> None:
     assert len(pub.findings[RID]) == 4
 
 
-def test_each_finding_is_one_row_with_its_source_and_code(grouped) -> None:
+def test_each_finding_has_its_anchor_and_folds_what_editors_need(grouped) -> None:
     pub, page = grouped
-    rows = [r for rows in sections(page).values() for r in rows]
-    assert len(rows) == len(pub.findings[RID])
-    for r in rows:
-        assert re.search(r"\(data/uji-2021/anggaran\.yml:\d+, `stated-mismatch`\)", r), r
-        assert "**Tidak konsisten**" in r
+    found = findings_of(page)
+    assert len(found) == len(pub.findings[RID])
+    ids = sorted(re.search(r'id="(temuan-\d+)"', f).group(1) for f in found)
+    assert ids == sorted(f"temuan-{i + 1}" for i in range(len(found)))
+    for f in found:
+        shown, details = f.split("<details>")
+        assert shown.count("<strong>Tidak konsisten.</strong>") == 1
+        # the sentence a citizen reads names no file, line, code or field path
+        for internal in ("data/uji-2021", ".yml", "stated-mismatch", "p1.", "apbd/"):
+            assert internal not in shown, (internal, shown)
+        assert "<summary>Rincian untuk penyunting</summary>" in details
+        assert re.search(r"<code>data/uji-2021/anggaran\.yml:\d+</code>", details), details
+        assert "<code>stated-mismatch</code>" in details
+        assert re.search(r"<code>apbd(/p1)?\.(persen|pagu|realisasi)</code>", details), details
 
 
-def test_the_summary_counts_and_says_what_a_finding_means(grouped, tmp_path: Path) -> None:
+def test_no_english_and_no_build_on_the_page(grouped) -> None:
     _, page = grouped
-    assert "**Ringkasan:** 4 tidak konsisten, 0 perlu diperiksa, 0 catatan." in page
-    assert "Dokumen ini sudah terbit" in page
+    public = re.sub(r"<details>.*?</details>", "", page)  # what a citizen reads unfolded
+    public = re.sub(r"<[^>]*>|\]\([^)]*\)", "", public)  # tags and link targets are not read
+    for word in ("build", "error", "warning", "mismatch", "finding"):
+        assert word not in public.lower(), word
+
+
+# ---------------------------------------------------------------- the summary, three cases
+
+
+def test_findings_of_a_published_document_are_shown_not_refused(grouped) -> None:
+    _, page = grouped
+    assert (
+        "**Ringkasan:** 4 tidak konsisten, 0 perlu diperiksa, 0 catatan. Dokumen ini sudah "
+        "terbit; temuannya ditampilkan di bawah apa adanya" in page
+    )
+    assert "belum boleh terbit" not in page
 
 
 def test_a_new_report_is_held_back_by_its_findings(tmp_path: Path) -> None:
     pub, _ = publish(tmp_path, {"anggaran.yml": ANGGARAN, "tabel.yml": TABEL}, PAGES, laporan(True))
     page = pub.expand_one(f"{RID}/{verification.PAGE}", "<!-- lkip:catatan-verifikasi -->")
-    assert "belum boleh terbit" in page
+    assert (
+        "**Ringkasan:** 4 tidak konsisten, 0 perlu diperiksa, 0 catatan. Laporan ini belum "
+        "boleh terbit selama ada temuan yang tidak konsisten." in page
+    )
+    assert "sudah terbit" not in page
     assert len(pub.blocking()) == 4
 
 
-def test_a_report_with_no_findings(tmp_path: Path) -> None:
+@pytest.mark.parametrize("blocking", [True, False], ids=["blocking", "published"])
+def test_a_report_with_no_findings(tmp_path: Path, blocking: bool) -> None:
+    """Lebak's case: findings block its publication, and it has none."""
     good = ANGGARAN.split("        tertulis:")[0]
-    pub, out = publish(tmp_path, {"anggaran.yml": good, "tabel.yml": TABEL}, PAGES, laporan())
+    pub, out = publish(
+        tmp_path, {"anggaran.yml": good, "tabel.yml": TABEL}, PAGES, laporan(blocking)
+    )
     page = out[f"{RID}/{verification.PAGE}"]
     assert pub.findings[RID] == []
-    assert "**Ringkasan:** 0 tidak konsisten, 0 perlu diperiksa, 0 catatan." in page
-    assert "Tidak ada temuan" in page
-    assert "## " not in page and "| Tempat |" not in page
+    assert (
+        "**Ringkasan:** 0 tidak konsisten, 0 perlu diperiksa, 0 catatan. Tidak ada temuan: "
+        "semua angka yang tertulis cocok dengan hasil hitung." in page
+    )
+    assert "terbit" not in page
+    assert "## " not in page and "lkip-temuan" not in page
     _, files = pub.generated(read_pages(tmp_path / "content", pub))
     assert files[f"{RID}/{verification.JSON}"] == "[]\n"
+
+
+def test_a_report_with_warnings_only(tmp_path: Path) -> None:
+    pages = {
+        **PAGES,
+        "anggaran.md": "# Bab II\n",
+        "bab-3.md": "# Bab III\n\n<!-- lkip:tabel apbd -->\n",
+    }
+    pub, out = publish(
+        tmp_path, {"anggaran.yml": BUDGET_OVER, "tabel.yml": TABEL}, pages, laporan(True)
+    )
+    assert [t.code for t in pub.findings[RID]] == ["realisasi-over-pagu"]  # a warning
+    page = out[f"{RID}/{verification.PAGE}"]
+    assert "0 tidak konsisten, 1 perlu diperiksa, 0 catatan. Tidak ada angka tertulis yang " in page
+    assert "terbit" not in page
+    assert (
+        "<strong>Perlu diperiksa.</strong> Realisasi anggaran program “Program Satu” (APBD): "
+        "120, melebihi pagunya 100.</p>" in page
+    )
 
 
 def test_the_json_holds_every_finding_with_its_fields(grouped, tmp_path: Path) -> None:
@@ -160,19 +236,26 @@ def test_the_json_holds_every_finding_with_its_fields(grouped, tmp_path: Path) -
     text = files[f"{RID}/{verification.JSON}"]
     found = json.loads(text)
     assert len(found) == 4
-    for f in found:
-        assert set(f) == FINDING_KEYS
-        assert f["code"] == "stated-mismatch" and f["severity"] == "error"
-        assert f["file"] == "data/uji-2021/anggaran.yml" and f["line"] > 0
-    assert {(f["table"], f["stated"], f["computed"]) for f in found} == {
-        ("Tabel 3.22", "55,00", "50,00"),
-        ("Tabel 3.22", "1.100", "1.000"),
-        ("Bab III teks", "600", "500"),
-        ("Lampiran PK", "900", "1.000"),
+    for i, f in enumerate(found):
+        assert set(f) == PUBLIC_FINDING_KEYS
+        assert f["nomor"] == i + 1 and f["jangkar"] == f"temuan-{i + 1}"
+        assert f["kode"] == "stated-mismatch" and f["sifat"] == "tidak konsisten"
+        assert f["berkas"] == "data/uji-2021/anggaran.yml" and f["baris"] > 0
+        assert f["tertulis_terbaca"] is True
+        # numbers as numbers; selisih is hasil_hitung - tertulis
+        assert f["selisih"] == pytest.approx(f["hasil_hitung"] - f["tertulis"])
+    got = {(f["tempat"], f["tertulis"], f["tertulis_teks"], f["hasil_hitung"]) for f in found}
+    assert got == {
+        ("Tabel 3.22", 55.0, "55,00", 50.0),
+        ("Tabel 3.22", 1100, "1.100", 1000),
+        ("Bab III teks", 600, "600", 500),
+        ("Lampiran PK", 900, "900", 1000),
     }
+    assert all(isinstance(f["tertulis"], int) for f in found if "," not in f["tertulis_teks"])
+    # exact: the percentage keeps its two decimals as written in the JSON text
+    assert '"tertulis": 55.00' in text and '"hasil_hitung": 50.00' in text
     # stable: sorted keys, the same bytes for the same findings
     assert text == verification.as_json(list(pub.findings[RID]))
-    assert text == json.dumps(found, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def test_an_editors_own_verification_page_is_kept(tmp_path: Path) -> None:
@@ -238,22 +321,41 @@ def seed():
     return pub, out[f"{SEED}/{verification.PAGE}"]
 
 
-def test_every_finding_of_the_seed_is_one_row(seed) -> None:
+def test_every_finding_of_the_seed_is_shown_once(seed) -> None:
     pub, page = seed
-    rows = [r for rows in sections(page).values() for r in rows]
-    assert len(rows) == len(pub.findings[SEED]) > 0
+    assert len(findings_of(page)) == len(pub.findings[SEED]) == 36
 
 
 def test_the_seeds_budget_findings_are_on_the_page_of_bab_iii(seed) -> None:
     _, page = seed
-    got = sections(page)
-    rows = got["Bab III Akuntabilitas Kinerja"]
-    # Tabel 3.22 prints the APBD total realisasi as 13.157.342.97 (13.157.342.972 computed)
-    assert any(
-        "[Tabel 3.22](bab-3-akuntabilitas-kinerja.md#tabel-3-22) |" in r and "13.157.342.97 |" in r
-        for r in rows
-    )
+    got = sections(page)["Bab III Akuntabilitas Kinerja"]
+    t322 = [g for g in got if g.startswith("[Tabel 3.22 ")]
+    assert t322 == [
+        "[Tabel 3.22 Alokasi dan Realisasi Anggaran Program/Kegiatan APBD TA 2021]"
+        "(bab-3-akuntabilitas-kinerja.md#tabel-3-22)"
+    ]
+    # Tabel 3.22 prints the APBD total realisasi as 13.157.342.97 (13.157.342.972 computed):
+    # unreadable as printed, so no difference is given
+    (total,) = got[t322[0]]
+    assert "menulis 13.157.342.97, yang tidak terbaca sebagai angka" in total
+    assert "selisih" not in total.split("<details>")[0]
     # Bab 3.3 states the APBN pagu as 2.126.308.000 where Tabel 3.24 sums to 2.194.960.000
-    assert any("Bab 3.3 teks APBN" in r and "2.126.308.000" in r for r in rows)
+    paragraph = got["[Teks Bab 3.3 tentang APBN](bab-3-akuntabilitas-kinerja.md)"]
+    assert any(
+        "menulis 2.126.308.000, hasil hitung dari data 2.194.960.000" in f for f in paragraph
+    )
     # Tabel 3.2 is on the page of Bab III: the policy note of indicator 5 (target NA) is there
-    assert any("ik-5.capaian" in r and "**Kebijakan laporan**" in r for r in rows)
+    (policy,) = got[
+        "[Tabel 3.2 Capaian Kinerja Tahun 2021](bab-3-akuntabilitas-kinerja.md#tabel-3-2)"
+    ]
+    assert (
+        "<strong>Kebijakan laporan.</strong> Capaian indikator “Persentase Pelaku usaha" in policy
+    )
+
+
+def test_tables_come_in_their_numbers_order(seed) -> None:
+    _, page = seed
+    got = sections(page)["Bab III Akuntabilitas Kinerja"]
+    numbers = [re.match(r"\[Tabel ([\d.]+) ", g).group(1) for g in got if g.startswith("[Tabel")]
+    assert numbers == sorted(numbers, key=lambda n: [int(x) for x in n.split(".")])
+    assert numbers.index("3.4") < numbers.index("3.19") < numbers.index("3.22")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from .. import model as m
 from ..compute import IndikatorResult
 from ..model import NA, Location
+from . import wording
 from .recorder import Auditor, _show
 
 
@@ -49,6 +50,11 @@ def _pk_indicator(a: Auditor, x: m.IndikatorPK) -> None:
             f"indikator Perjanjian Kinerja {x.nama!r} (target {_show(x.target)}) "
             "tidak diukur (tidak ada di indikator.yml)",
             _show(x.target),
+            perihal=f"Indikator Perjanjian Kinerja “{x.nama}”",
+            kalimat=wording.sentence(
+                f"Indikator Perjanjian Kinerja “{x.nama}” (target {_show(x.target)}) tidak "
+                "diukur dalam pengukuran kinerja laporan ini"
+            ),
         )
         return
     r = a.h.indikator.get(x.indikator_kinerja)
@@ -67,6 +73,7 @@ def _pk_indicator(a: Auditor, x: m.IndikatorPK) -> None:
                     text,
                     r.indikator.target,
                     what=f"target {r.indikator.id}",
+                    perihal=wording.indicator_figure(r.indikator, "target"),
                 )
 
 
@@ -86,4 +93,9 @@ def _same_target(
         f"target {r.indikator.id} di {table} {_show(target)}, di pengukuran kinerja {_show(mine)}",
         _show(target),
         _show(mine),
+        perihal=(words := wording.indicator_figure(r.indikator, "target")),
+        kalimat=wording.sentence(
+            f"{words}: {table or 'dokumen'} menulis {_show(target)}, sedangkan pengukuran "
+            f"kinerja memakai {_show(mine)}"
+        ),
     )

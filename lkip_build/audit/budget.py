@@ -8,18 +8,21 @@ from typing import Literal
 from .. import diagnosis
 from .. import model as m
 from ..compute import HUNDRED, PosResult, SumberResult
+from ..problems import Angka
 from ..tables import rp
+from . import wording
 from .recorder import Auditor, Explain, stated_number
 
 
 def budget(a: Auditor) -> None:
     for s in a.h.sumber.values():
-        _stated_amounts(a, s.sumber.tertulis, f"{s.sumber.id}", s, None, s.program)
+        of = f"seluruh {s.sumber.nama}"
+        _stated_amounts(a, s.sumber.tertulis, f"{s.sumber.id}", s, None, s.program, of)
         for p in s.program:
             _pos(a, p, s.sumber.id)
 
 
-def _pos(a: Auditor, p: PosResult, path: str) -> None:
+def _pos(a: Auditor, p: PosResult, path: str, depth: int = 0) -> None:
     sid = path.split("/", 1)[0]
     # the table that shows this line: programmes are in the programme table, deeper lines
     # in the detailed one (as every other budget finding is labelled)
@@ -27,8 +30,10 @@ def _pos(a: Auditor, p: PosResult, path: str) -> None:
     shown = [t for t in (a.table_of(k, sid) for k in kinds) if t != sid]
     table = shown[0] if shown else ""
     path = f"{path}/{p.pos.id or p.pos.nama}"
-    _stated_amounts(a, p.pos.tertulis, path, p, p.pos.fisik, p.anak)
+    of = f"{wording.level(depth)} “{p.pos.nama}” ({a.h.sumber[sid].sumber.nama})"
+    _stated_amounts(a, p.pos.tertulis, path, p, p.pos.fisik, p.anak, of)
     if p.realisasi is not None and p.realisasi > p.pagu:
+        perihal = wording.budget_figure("realisasi", of)
         a.add(
             "realisasi-over-pagu",
             p.pos.lokasi,
@@ -37,9 +42,14 @@ def _pos(a: Auditor, p: PosResult, path: str) -> None:
             f"realisasi {rp(p.realisasi)} melebihi pagu {rp(p.pagu)}",
             computed=rp(p.realisasi),
             difference=rp(p.realisasi - p.pagu),
+            perihal=perihal,
+            kalimat=wording.sentence(
+                f"{perihal}: {rp(p.realisasi)}, melebihi pagunya {rp(p.pagu)}"
+            ),
+            angka=Angka(None, Decimal(p.realisasi), Decimal(p.realisasi - p.pagu)),
         )
     for c in p.anak:
-        _pos(a, c, path)
+        _pos(a, c, path, depth + 1)
 
 
 def _stated_amounts(
@@ -49,9 +59,11 @@ def _stated_amounts(
     line: PosResult | SumberResult,
     fisik: Decimal | None,
     rows: list[PosResult],
+    of: str,
 ) -> None:
     """Every figure stated for one budget line (a source of funds or a budget item) with
-    `rows` under it; a figure that follows from a misprint beside it is a consequence."""
+    `rows` under it, `of` naming it in words; a figure that follows from a misprint beside
+    it is a consequence."""
     pagu, realisasi, persen = line.pagu, line.realisasi, line.persen  # as the table shows
     explain = _explainers(line, rows)
     for t in stated:
@@ -68,9 +80,10 @@ def _stated_amounts(
                 basis=consequence[key],
                 what=key,
                 follows="angka lain",
+                perihal=wording.budget_figure(key, of),
             ):
                 continue
-            _stated_amount(a, t, field, key, text, line, fisik, explain)
+            _stated_amount(a, t, field, key, text, line, fisik, explain, of)
 
 
 def _explainers(line: PosResult | SumberResult, rows: list[PosResult]) -> dict[str, Explain | None]:
@@ -106,27 +119,31 @@ def _stated_amount(
     line: PosResult | SumberResult,
     fisik: Decimal | None,
     explain: dict[str, Explain | None],
+    of: str,
 ) -> None:
     """One stated figure of a budget line, by its name."""
     pagu, realisasi, persen = line.pagu, line.realisasi, line.persen
+    at = (t.lokasi, t.di, field, text)
+    words = wording.budget_figure(key, of)
     if key == "pagu":
-        a.number(t.lokasi, t.di, field, text, pagu, integer=True, explain=explain["pagu"])
+        a.number(*at, pagu, integer=True, explain=explain["pagu"], perihal=words)
     elif key == "realisasi":
-        a.number(t.lokasi, t.di, field, text, realisasi, integer=True, explain=explain[key])
+        a.number(*at, realisasi, integer=True, explain=explain[key], perihal=words)
     elif key == "persen":
-        a.number(t.lokasi, t.di, field, text, persen, what="persen keuangan", explain=explain[key])
+        a.number(*at, persen, what="persen keuangan", explain=explain[key], perihal=words)
     elif key == "sisa":
         rest = None if realisasi is None else pagu - realisasi
-        a.number(t.lokasi, t.di, field, text, rest, integer=True, what="sisa")
+        a.number(*at, rest, integer=True, what="sisa", perihal=words)
     elif key == "fisik":
         if fisik is not None:
-            a.number(t.lokasi, t.di, field, text, fisik, what="fisik")
+            a.number(*at, fisik, what="fisik", perihal=words)
     elif key in ("terbilang_pagu", "terbilang_realisasi"):
         amount = pagu if key == "terbilang_pagu" else realisasi
         if amount is None:
-            a.number(t.lokasi, t.di, field, "0", None, what=key)
+            a.number(t.lokasi, t.di, field, "0", None, what=key, perihal=words)
             return
-        a.words(t.lokasi, t.di, field, text, amount, t.nilai.get(key.removeprefix("terbilang_")))
+        digits = t.nilai.get(key.removeprefix("terbilang_"))
+        a.words(*at, amount, digits, perihal=words)
     else:
         a.unknown(t, field, key, text)
 

@@ -10,7 +10,9 @@ from .. import model as m
 from ..capaian import apply
 from ..compute import HUNDRED, IndikatorResult, count_from_daftar
 from ..model import NA, NA_SPELLINGS
-from ..numbers import format_decimal, format_int
+from ..numbers import format_decimal, format_int, round_half_up
+from ..problems import Angka
+from . import wording
 from .recorder import Auditor, _half_unit, stated_number
 
 
@@ -35,11 +37,12 @@ def indicators(a: Auditor) -> None:
                     h.rata_rata,
                     what="rata-rata capaian",
                     explain=partial(diagnosis.candidates_mean, values=scored, labels=names),
+                    perihal="Rata-rata capaian kinerja",
                 )
             elif key == "kategori":
-                a.category(t.lokasi, t.di, field, text, h.kategori)
+                a.category(t.lokasi, t.di, field, text, h.kategori, "Kategori capaian kinerja")
             elif key == "klaim":
-                a.claim(t, field, text, claims.report_claim(text, h))
+                a.claim(t, field, text, claims.report_claim(text, h), "Pernyataan tentang kinerja")
             else:
                 a.unknown(t, field, key, text)
 
@@ -81,11 +84,13 @@ def _stated_figures(a: Auditor, r: IndikatorResult) -> None:
                     basis=follows,
                     what="capaian",
                     follows=f"realisasi {t.nilai['realisasi']}",
+                    perihal=wording.indicator_figure(ind, "capaian"),
                 )
             ):
                 continue
             if key == "klaim":
-                a.claim(t, field, text, claims.indicator_claim(text, r))
+                words = wording.indicator_figure(ind, "klaim")
+                a.claim(t, field, text, claims.indicator_claim(text, r), words)
             elif key not in values:
                 a.unknown(t, field, key, text)
             else:
@@ -96,8 +101,9 @@ def _stated_value(
     a: Auditor, r: IndikatorResult, t: m.Tertulis, field: str, key: str, text: str, v: object
 ) -> None:
     """One stated figure of a known name against its computed value `v`."""
+    words = wording.indicator_figure(r.indikator, key)
     if key == "kategori":
-        a.category(t.lokasi, t.di, field, text, str(v))
+        a.category(t.lokasi, t.di, field, text, str(v), words)
     elif isinstance(v, NA) or (v is None and (r.na or key in ("a", "b"))):
         # an NA result is still audited: a printed number on it is a finding
         if text.strip() not in NA_SPELLINGS:
@@ -109,22 +115,28 @@ def _stated_value(
                 f"dokumen menulis {text}, data: NA ({r.na or 'tidak tersedia'})",
                 text,
                 "NA",
+                perihal=words,
+                kalimat=wording.sentence(
+                    f"{words}: {wording.place(t.di)} menulis {text}, sedangkan menurut data "
+                    f"nilainya tidak tersedia (NA: {r.na or 'tidak tersedia'})"
+                ),
             )
     elif v is None:
         return
     elif key == "realisasi":
         # the published realisasi is itself rounded: compare the exact value
         what = f"realisasi {r.indikator.id}"
-        a.number(t.lokasi, t.di, field, text, r.realisasi_tepat, what=what)
+        a.number(t.lokasi, t.di, field, text, r.realisasi_tepat, what=what, perihal=words)
     else:
         assert isinstance(v, Decimal), "NA and None were handled above: the rest is Decimal"
-        a.number(t.lokasi, t.di, field, text, v, what=f"{key} {r.indikator.id}")
+        a.number(t.lokasi, t.di, field, text, v, what=f"{key} {r.indikator.id}", perihal=words)
 
 
 def _capaian_warnings(a: Auditor, r: IndikatorResult, table: str) -> None:
     """What the computation itself warns of: an uncapped capaian over 100 %, a policy
     applied (or an NA capaian left out of the mean), a realisasi out of its domain."""
     ind = r.indikator
+    capaian = wording.indicator_figure(ind, "capaian")
     if (
         ind.aturan.batas is None
         and ind.aturan.jenis != "skala"
@@ -132,15 +144,43 @@ def _capaian_warnings(a: Auditor, r: IndikatorResult, table: str) -> None:
         and r.capaian > HUNDRED
         and not _printed_above_100(ind)
     ):
+        shown = format_decimal(r.capaian)
         a.add(
             "capaian-over-100",
             ind.lokasi,
             table,
             f"{ind.id}.capaian",
-            f"capaian {format_decimal(r.capaian)} % melebihi 100 % dan aturannya tanpa batas "
+            f"capaian {shown} % melebihi 100 % dan aturannya tanpa batas "
             "(batas: null); periksa apakah laporan memang tidak membatasi capaian",
-            computed=format_decimal(r.capaian),
+            computed=shown,
+            perihal=capaian,
+            kalimat=wording.sentence(
+                f"{capaian}: hasil hitung {shown} %, melebihi 100 %, dan laporan tidak "
+                "menyebut batas capaian",
+                "perlu diperiksa apakah laporan memang tidak membatasinya",
+            ),
+            angka=Angka(None, round_half_up(r.capaian, 2)),
         )
+    if r.catatan or (r.na and ind.dinilai):
+        _na_note(a, r, table, capaian)
+    if r.out_of_domain:
+        realisasi = wording.indicator_figure(ind, "realisasi")
+        a.add(
+            "out-of-domain",
+            ind.lokasi,
+            table,
+            f"{ind.id}.realisasi",
+            f"{ind.id}: {r.out_of_domain}",
+            computed=format_decimal(r.realisasi_tepat) if r.realisasi_tepat is not None else None,
+            perihal=realisasi,
+            kalimat=wording.sentence(f"{realisasi}: {r.out_of_domain}"),
+        )
+
+
+def _na_note(a: Auditor, r: IndikatorResult, table: str, capaian: str) -> None:
+    """A policy that decided a capaian (the NA target taken as 100 %), or an NA capaian
+    left out of the mean."""
+    ind = r.indikator
     if r.catatan:
         a.add(
             "policy-applied",
@@ -149,8 +189,11 @@ def _capaian_warnings(a: Auditor, r: IndikatorResult, table: str) -> None:
             f"{ind.id}.capaian",
             r.catatan,
             computed=format_decimal(r.capaian or Decimal(0)),
+            perihal=capaian,
+            kalimat=wording.sentence(f"{capaian}: {r.catatan}"),
+            angka=Angka(None, r.capaian),
         )
-    elif r.na and ind.dinilai:
+    else:
         a.add(
             "capaian-na",
             ind.lokasi,
@@ -158,15 +201,10 @@ def _capaian_warnings(a: Auditor, r: IndikatorResult, table: str) -> None:
             f"{ind.id}.capaian",
             f"capaian {ind.id} tidak dihitung: {r.na}; tidak masuk rata-rata",
             computed="NA",
-        )
-    if r.out_of_domain:
-        a.add(
-            "out-of-domain",
-            ind.lokasi,
-            table,
-            f"{ind.id}.realisasi",
-            f"{ind.id}: {r.out_of_domain}",
-            computed=format_decimal(r.realisasi_tepat) if r.realisasi_tepat is not None else None,
+            perihal=capaian,
+            kalimat=wording.sentence(
+                f"{capaian} tidak dihitung: {r.na}", "capaian ini tidak masuk rata-rata"
+            ),
         )
 
 
@@ -181,6 +219,7 @@ def _list_counts(a: Auditor, r: IndikatorResult) -> None:
             counted = count_from_daftar(x, a.h.daftar, None)
             if counted is not None and counted != x.nilai:
                 table = a.table_of("daftar", x.daftar)
+                words = wording.indicator_figure(ind, "realisasi")
                 a.add(
                     "count-mismatch",
                     x.lokasi,
@@ -191,6 +230,12 @@ def _list_counts(a: Auditor, r: IndikatorResult) -> None:
                     format_decimal(x.nilai, 0),
                     format_int(int(counted)),
                     format_int(int(counted - x.nilai)),
+                    perihal=words,
+                    kalimat=wording.sentence(
+                        f"{words}: rumusnya memakai {format_decimal(x.nilai, 0)}, sedangkan "
+                        f"{table} berisi {format_int(int(counted))}"
+                    ),
+                    angka=Angka(x.nilai, Decimal(counted), Decimal(counted) - x.nilai),
                 )
 
 

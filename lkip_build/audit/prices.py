@@ -32,6 +32,7 @@ def prices(a: Auditor) -> None:
                         integer=True,
                         spread=(b.selisih - 2 * half, b.selisih + 2 * half),
                         what=f"selisih {b.barang.nama}",
+                        perihal=f"Selisih harga {b.barang.nama} ({k.nama})",
                     )
                 elif key == "persen":
                     a.number(
@@ -42,6 +43,7 @@ def prices(a: Auditor) -> None:
                         b.persen,
                         spread=(lo, hi),
                         what=f"persentase {b.barang.nama}",
+                        perihal=f"Persentase perubahan harga {b.barang.nama} ({k.nama})",
                     )
         n = Decimal(len(g.barang))
         for key, text in k.tertulis.items():
@@ -54,4 +56,5 @@ def prices(a: Auditor) -> None:
                     g.rata_rata,
                     spread=(sum(lows) / n, sum(highs) / n),
                     what="rata-rata",
+                    perihal=f"Rata-rata perubahan harga {k.nama}",
                 )

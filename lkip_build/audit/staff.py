@@ -7,6 +7,8 @@ from decimal import Decimal
 from ..compute import KomposisiResult, slug
 from ..facts import Fact, collect_facts, write_fact
 from ..numbers import format_int
+from ..problems import Angka
+from . import wording
 from .recorder import Auditor
 
 
@@ -35,6 +37,7 @@ def _row_and_column_totals(a: Auditor, k: KomposisiResult, table: str) -> None:
                     total,
                     integer=True,
                     what=f"jumlah baris {row.label}",
+                    perihal=wording.staff_row(kom, row.label),
                 )
     labels = [f"{c} {s}".strip() for c in kom.kolom for s in (kom.sub_kolom or [""])]
     for i, text in enumerate(kom.tertulis_total):
@@ -47,6 +50,7 @@ def _row_and_column_totals(a: Auditor, k: KomposisiResult, table: str) -> None:
                 k.jumlah_kolom[i],
                 integer=True,
                 what=f"total kolom {labels[i]}",
+                perihal=f"Jumlah pegawai di kolom {labels[i]}",
             )
 
 
@@ -58,6 +62,7 @@ def _same_quantity(a: Auditor, k: KomposisiResult, table: str, facts: dict[str, 
     if other is not None and other.value != k.total:
         # the name may be any figure, not only a count (a percentage, a text, NA)
         count = other.value if isinstance(other.value, int) else None
+        perihal = wording.staff_total(kom)
         a.add(
             "same-quantity-mismatch",
             kom.lokasi,
@@ -68,7 +73,29 @@ def _same_quantity(a: Auditor, k: KomposisiResult, table: str, facts: dict[str, 
             None,  # two computed totals disagree: nothing here is "as printed"
             format_int(k.total),
             None if count is None else format_int(k.total - count),
+            perihal=perihal,
+            kalimat=wording.sentence(
+                f"{perihal}: {table} menghitung {format_int(k.total)}, sedangkan "
+                f"{_fact_words(a, kom.sama_dengan)} berjumlah {write_fact(other)}",
+                "data kedua tabel tidak sama",
+            ),
+            angka=Angka(
+                None,
+                Decimal(k.total),
+                None if count is None else Decimal(k.total - count),
+            ),
         )
+
+
+def _fact_words(a: Auditor, name: str) -> str:
+    """A staff figure's name in words with the table that shows it:
+    "pegawai.jenis-kelamin.kolom.asn-orang" -> "Jumlah pegawai ASN (orang) (Tabel 1.1)"."""
+    _, kid, key = [*name.split(".", 2), "", ""][:3]
+    k = a.h.komposisi.get(kid)
+    if k is None:
+        return name
+    words = wording.staff_figure(k, key)
+    return f"{words[:1].lower()}{words[1:]} di {a.table_of('komposisi', kid)}"
 
 
 def _grand_total(a: Auditor, k: KomposisiResult, table: str) -> None:
@@ -82,6 +109,7 @@ def _grand_total(a: Auditor, k: KomposisiResult, table: str) -> None:
             k.total,
             integer=True,
             what="total keseluruhan",
+            perihal=wording.staff_total(kom),
         )
 
 
@@ -104,4 +132,5 @@ def _named_figures(a: Auditor, k: KomposisiResult, facts: dict[str, Fact]) -> No
                     f.value,
                     integer=f.kind == "angka",
                     what=key,
+                    perihal=wording.staff_figure(k, key),
                 )

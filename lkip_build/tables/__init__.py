@@ -97,6 +97,7 @@ def render(t: m.Tabel, h: Computed) -> Table:
         catatan=body.catatan + tuple(t.catatan),
         label=t.label,
         ringkasan=body.ringkasan,
+        tingkat=body.tingkat,
     )
 
 
@@ -112,4 +113,12 @@ def _layout(t: m.Tabel, body: Table) -> Table:
     header = [t.judul_kolom.get(body.header[i], body.header[i]) for i in keep]
     rows = [[row[i] for i in keep] for row in body.rows]
     align = "".join(body.align[i] for i in keep)
-    return Table(header, rows, align, body.strong, catatan=body.catatan, ringkasan=body.ringkasan)
+    return Table(
+        header,
+        rows,
+        align,
+        body.strong,
+        catatan=body.catatan,
+        ringkasan=body.ringkasan,
+        tingkat=body.tingkat,
+    )

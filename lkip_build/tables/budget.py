@@ -5,7 +5,16 @@ from __future__ import annotations
 from .. import model as m
 from ..compute import Computed, PosResult, SumberResult
 from ..table import Table
-from .cells import TableError, _one, dec, roman, rp, serapan
+from .cells import TableError, _one, pct, roman, rp, serapan
+
+LEVELS = ("program", "kegiatan", "sub kegiatan")
+INDENT = "\u2003"  # em spaces keep the hierarchy visible in a flat table
+
+
+def level(depth: int) -> str:
+    """The name of a budget line's level: programme > kegiatan > sub kegiatan (deeper: a
+    number, since the budget tree allows it)."""
+    return LEVELS[depth] if depth < len(LEVELS) else f"tingkat {depth + 1}"
 
 
 def pagu_sumber(t: m.Tabel, h: Computed) -> Table:
@@ -42,7 +51,9 @@ def anggaran_program(t: m.Tabel, h: Computed) -> Table:
     ]
     rows: list[list[str | list[str]]] = []
     for i, p in enumerate(s.program):
-        extra = [dec(p.pos.fisik)] if fisik else []
+        # fisik is a percentage: two decimals, as every percentage of the site (the document
+        # prints "100"; 100,00 is the same figure in the site's one convention)
+        extra = [pct(p.pos.fisik)] if fisik else []
         rows.append([f"{i + 1}.", p.pos.nama, rp(p.pagu), rp(p.realisasi), *extra, serapan(p)])
     rows.append(["", "Total", rp(s.pagu), rp(s.realisasi), *([""] if fisik else []), serapan(s)])
     align = "llrr" + ("r" if fisik else "") + "r"
@@ -81,16 +92,24 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
         ]
     ]
     strong = {0}
+    levels = ["total"]
 
     def walk(p: PosResult, number: str, depth: int) -> None:
         if depth == 0:
             strong.add(len(rows))
-        indent = "\u2003" * depth  # em spaces keep the hierarchy visible in a flat table
-        rows.append([number, indent + p.pos.nama, rp(p.pagu), rp(p.realisasi), serapan(p)])
+        rows.append([number, INDENT * depth + p.pos.nama, rp(p.pagu), rp(p.realisasi), serapan(p)])
+        levels.append(level(depth))
         for i, c in enumerate(p.anak):
             walk(c, f"{number}.{i + 1}" if depth else str(i + 1), depth + 1)
 
     for i, p in enumerate(s.program):
         walk(p, roman(i), 0)
-    note = (aggregate_note(s),)
-    return Table(header, rows, "llrrr", frozenset(strong), catatan=note, ringkasan=frozenset({0}))
+    return Table(
+        header,
+        rows,
+        "llrrr",
+        frozenset(strong),
+        catatan=(aggregate_note(s),),
+        tingkat=tuple(levels),
+        ringkasan=frozenset({0}),
+    )

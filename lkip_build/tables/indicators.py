@@ -46,8 +46,9 @@ def skala_indikator(t: m.Tabel, h: Computed) -> Table:
 
 def _capaian_cell(r: IndikatorResult) -> Cell | str:
     if r.capaian is None:
-        return Cell("n/a**", None, "persen") if r.na and r.indikator.dinilai else ""
-    return pct(r.capaian, r.batas).with_suffix(" %" + ("*" if r.catatan else ""))
+        return Cell("n/a", None, "persen").marked("**") if r.na and r.indikator.dinilai else ""
+    shown = pct(r.capaian, r.batas).with_suffix(" %")
+    return shown.marked("*") if r.catatan else shown
 
 
 def _realisasi_cell(r: IndikatorResult, places: int = 2) -> Cell:
