@@ -20,10 +20,11 @@ from typing import TypeVar
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from lkip_build import pdf
+from lkip_build import pagemeta, pdf
 from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.site import Publication, prepare
 
@@ -79,13 +80,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    for page in nav.pages:
+        for side in ("previous_page", "next_page"):
+            other = getattr(page, side)
+            if other is not None and not pagemeta.linked(page.file.src_uri, other.file.src_uri):
+                setattr(page, side, None)
+    return nav
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    page.meta["lkip_header"] = _publication(config).header(page.file.src_uri)
-    source, out = config[_KEY]["expanded"].get(page.file.src_uri, (None, None))
+    src = page.file.src_uri
+    page.meta["lkip_header"] = _publication(config).header(src)
+    meta = pagemeta.page_meta(
+        _publication(config), src, config.site_name, config.site_description or ""
+    )
+    page.meta["lkip_title"], page.meta["description"] = meta.title, meta.description
+    source, out = config[_KEY]["expanded"].get(src, (None, None))
     if source == markdown and out is not None:
         return out
     # the page changed after on_files (a plugin, or a save under `mkdocs serve`)
-    src = page.file.src_uri
     expansion = config[_KEY]["expansion"]
     out, tables = _boundary(f"content/{src}", lambda: expansion.expand_one(src, markdown))
     config[_KEY].setdefault("tables", {})[src] = tables

@@ -9,6 +9,7 @@ to register them, so this one imports `markers` only when a marker is expanded.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .compute import Computed
@@ -77,7 +78,9 @@ def m_daftar_laporan(args: list[str], page: PageContext) -> str:
 
 def _report_line(h: Computed) -> str:
     lap = h.report.laporan
-    title = f"{cell_text(lap.jenis_dokumen)} — {cell_text(lap.judul)}"
+    # "LKIP — Laporan Kinerja … (LKIP) …" would say it twice: the kind only when the title lacks it
+    named = re.search(rf"\b{re.escape(lap.jenis_dokumen)}\b", lap.judul)
+    title = cell_text(lap.judul if named else f"{lap.jenis_dokumen} — {lap.judul}")
     line = f"- **{lap.tahun}**: [{title}]({lap.id}/index.md)"
     if h.rata_rata is not None:
         mean = format_pct(h.rata_rata, h.batas)
