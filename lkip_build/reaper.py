@@ -48,9 +48,10 @@ def children() -> list[int]:
 
 
 def reap_all(grace: float = GRACE) -> None:
-    """Reap every child; those still running after `grace` seconds are killed first."""
+    """Reap every child; those still running after `grace` seconds are killed first. Gives
+    up after twice `grace` (a process stuck in the kernel cannot be killed)."""
     deadline = time.monotonic() + grace
-    while True:
+    while time.monotonic() < deadline + grace:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:

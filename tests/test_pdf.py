@@ -138,3 +138,22 @@ def test_no_browser_process_is_left_defunct(pdf_site: Path, tmp_path: Path) -> N
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("0 "), result.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="subreapers are Linux's")
+def test_the_reaper_reaps_orphans_and_keeps_the_exit_status(tmp_path: Path) -> None:
+    from lkip_build import reaper
+
+    # a child that leaves a grandchild behind (a sleeping orphan), and exits 3
+    script = "import subprocess, sys; subprocess.Popen(['sleep', '47.25']); sys.exit(3)"
+    result = subprocess.run(
+        [sys.executable, reaper.__file__, sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 3
+    # the orphan was adopted, killed after the grace period and reaped: none is left
+    left = subprocess.run(["pgrep", "-f", "^sleep 47.25$"], capture_output=True, text=True)
+    assert left.stdout.strip() == ""
