@@ -144,16 +144,26 @@ def test_no_browser_process_is_left_defunct(pdf_site: Path, tmp_path: Path) -> N
 def test_the_reaper_reaps_orphans_and_keeps_the_exit_status(tmp_path: Path) -> None:
     from lkip_build import reaper
 
-    # a child that leaves a grandchild behind (a sleeping orphan), and exits 3
-    script = "import subprocess, sys; subprocess.Popen(['sleep', '47.25']); sys.exit(3)"
+    # a child that leaves a grandchild behind (an orphan sleeping, holding no pipe of ours)
+    # and exits 3
+    marker = tmp_path / "orphan.pid"
+    script = (
+        "import subprocess, sys; "
+        "p = subprocess.Popen(['sleep', '47.25'], stdin=subprocess.DEVNULL, "
+        "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        f"open({str(marker)!r}, 'w').write(str(p.pid)); sys.exit(3)"
+    )
     result = subprocess.run(
         [sys.executable, reaper.__file__, sys.executable, "-c", script],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=40,
         check=False,
     )
     assert result.returncode == 3
-    # the orphan was adopted, killed after the grace period and reaped: none is left
-    left = subprocess.run(["pgrep", "-f", "^sleep 47.25$"], capture_output=True, text=True)
-    assert left.stdout.strip() == ""
+    # the orphan was adopted, killed after the grace period and reaped: it is gone
+    orphan = int(marker.read_text())
+    alive = Path(f"/proc/{orphan}").exists()
+    if alive:
+        os.kill(orphan, 9)  # ours: the script above started it
+    assert not alive
