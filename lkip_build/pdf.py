@@ -135,7 +135,10 @@ def assets(html: Path) -> list[tuple[str, bytes]]:
 
 
 def _key_parts(html: Path, exe: str, where: str) -> list[bytes | str]:
-    parts: list[bytes | str] = [html.read_bytes(), version(exe), *FLAGS, _stamp()]
+    # this module's own code too: a change in how the bytes are made or fixed up afterwards
+    # (reproducible, relative_links) is a new key, never a stale entry
+    parts: list[bytes | str] = [Path(__file__).read_bytes(), html.read_bytes(), version(exe)]
+    parts += [*FLAGS, _stamp()]
     # links are padded to the printed URI's length (relative_links): the same length, the
     # same bytes
     parts.append(str(len(where)))

@@ -3,7 +3,9 @@ browser's processes it must not leave behind."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,6 +58,44 @@ def test_the_pdf_starts_with_the_reports_title_and_numbers_its_pages(pdf_site: P
         assert f"Halaman {k} dari {n}" in page, (k, page[:80])
     # the document title names the report, not "Versi Cetak - LKIP Terbuka"
     assert PdfReader(path).metadata.title == f"{TITLE} — {AGENCY}"
+
+
+NUMBER = re.compile(r"-?[\d.,]+(?:\s*%)?|Rp[\d.,]+")
+
+
+def numbered_tables(page: str) -> list[tuple[str, list[str]]]:
+    """(title, numeric cells) of each numbered table of a print view, in order."""
+    out = []
+    for block in re.split(r'<div[^>]*class="lkip-tabel', page)[1:]:
+        title = re.search(r'class="lkip-judul-tabel"[^>]*>(.*?)</p>', block, re.S)
+        rows = block[: block.find("</table>")]
+        cells = [
+            html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+            for c in re.findall(r"<td[^>]*>(.*?)</td>", rows, re.S)
+        ]
+        name = html.unescape(re.sub(r"<[^>]+>", "", title.group(1))).strip() if title else ""
+        if name.startswith("Tabel "):
+            out.append((name, [c for c in cells if NUMBER.fullmatch(c)]))
+    return out
+
+
+def test_every_number_of_every_table_is_on_paper(pdf_site: Path) -> None:
+    """No column is cut at the page's edge: each table's figures are in the PDF's text
+    between its title and the next table's (paper does not scroll)."""
+    page = (pdf_site / NTT / "cetak" / "index.html").read_text(encoding="utf-8")
+    text = "".join("".join(p.split()) for p in pages_text(pdf_site / NTT / f"{NTT}.pdf"))
+    tables = numbered_tables(page)
+    assert len(tables) == 35
+    # each title's last place before the next table's: the table itself, not Daftar Tabel
+    ends, cut = len(text), []
+    for name, cells in reversed(tables):
+        start = text.rfind("".join(name.split()), 0, ends)
+        assert start >= 0, name
+        missing = [c for c in cells if "".join(c.split()) not in text[start:ends]]
+        if missing:
+            cut.append(f"{name}: {missing[:5]}")
+        ends = start
+    assert not cut, "\n".join(cut)
 
 
 def test_every_report_gets_its_pdf(pdf_site: Path) -> None:
