@@ -101,7 +101,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PluginError as exc:
         if not _PREVIEW:
             raise
-        log.error(str(exc))  # the terminal has it; every page shows it too
+        # not an error record: under `strict` that would stop the server; every page shows it
+        log.info(f"lkip: data belum bisa ditampilkan\n{exc}")
         config[_KEY] = {"broken": str(exc)}
         config.nav = config.nav or _PREVIEW.get("nav")
         return config
@@ -120,6 +121,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if "broken" in config[_KEY]:
+        # the generated pages the navigation names, so that they show the problems too
+        for src in _nav_sources(config.nav):
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=config[_KEY]["broken"]))
         _mark_changed(files, config, {})
         return files
     publication = _publication(config)
@@ -151,6 +156,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def _meta(publication: Publication, src: str, config: MkDocsConfig) -> pagemeta.PageMeta:
     return pagemeta.page_meta(publication, src, config.site_name, config.site_description or "")
+
+
+def _nav_sources(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [src for v in nav.values() for src in _nav_sources(v)]
+    if isinstance(nav, list):
+        return [src for v in nav for src in _nav_sources(v)]
+    return []
 
 
 def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None:
