@@ -28,10 +28,11 @@ import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from lkip_build import pdf, preview, regions, searchindex
+from lkip_build import pagemeta, pdf, preview, regions, searchindex
 from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.site import Publication, prepare
 
@@ -144,6 +145,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    for page in nav.pages:
+        for side in ("previous_page", "next_page"):
+            other = getattr(page, side)
+            if other is not None and not pagemeta.linked(page.file.src_uri, other.file.src_uri):
+                setattr(page, side, None)
+    return nav
+
+
+def _meta(publication: Publication, src: str, config: MkDocsConfig) -> pagemeta.PageMeta:
+    return pagemeta.page_meta(publication, src, config.site_name, config.site_description or "")
+
+
 def _nav_sources(nav: object) -> list[str]:
     if isinstance(nav, str):
         return [nav]
@@ -156,7 +170,8 @@ def _nav_sources(nav: object) -> list[str]:
 
 def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None:
     """Live preview with --dirty: MkDocs renders again only the pages this says changed
-    (what each page is handed, its header and the navigation, against the last build)."""
+    (what each page is handed, its header, title and description and the navigation,
+    against the last build)."""
     if not _PREVIEW.get("dirty"):
         return
     state = config[_KEY]
@@ -166,6 +181,7 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
         handed = preview.fingerprint(
             state.get("broken") or pages.get(src, f.content_string),
             publication.header(src) if publication else "",
+            repr(_meta(publication, src, config)) if publication else "",
             repr(config.nav),
         )
         changed = _PREVIEW["handed"].get(src) != handed
@@ -176,12 +192,14 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "broken" in config[_KEY]:
         return preview.broken_page(config[_KEY]["broken"])
-    page.meta["lkip_header"] = _publication(config).header(page.file.src_uri)
-    source, out = config[_KEY]["expanded"].get(page.file.src_uri, (None, None))
+    src = page.file.src_uri
+    page.meta["lkip_header"] = _publication(config).header(src)
+    meta = _meta(_publication(config), src, config)
+    page.meta["lkip_title"], page.meta["description"] = meta.title, meta.description
+    source, out = config[_KEY]["expanded"].get(src, (None, None))
     if source == markdown and out is not None:
         return out
     # the page changed after on_files (a plugin, or a save under `mkdocs serve`)
-    src = page.file.src_uri
     expansion = config[_KEY]["expansion"]
     out, tables = _boundary(f"content/{src}", lambda: expansion.expand_one(src, markdown))
     config[_KEY].setdefault("tables", {})[src] = tables
@@ -213,7 +231,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     found = config[_KEY].get("html_problems", [])
     if found and _PREVIEW:
-        log.error(LkipError(found).render())  # the pages are there: the editor keeps working
+        # the pages are there and the editor keeps working (an error record stops serve)
+        log.info(f"lkip: {LkipError(found).render()}")
     elif found:
         raise PluginError(LkipError(found).render())
     # after the theme's search plugin wrote its index (hooks run after plugins)
