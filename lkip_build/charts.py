@@ -186,8 +186,8 @@ def _anggaran_values(s: SumberResult) -> tuple[list[dict[str, object]], list[str
         if p.realisasi is None:
             pct = "realisasi n/a"  # no bar: the document prints no realisasi here
         # bar lengths only (the figures a reader reads are the labels, formatted exactly)
-        real = None if p.realisasi is None else int(p.realisasi)
-        values.append({"program": name, "jenis": "Pagu", "rp": int(p.pagu), "label": ""})
+        real = _bar(p.realisasi)
+        values.append({"program": name, "jenis": "Pagu", "rp": _bar(p.pagu), "label": ""})
         values.append({"program": name, "jenis": "Realisasi", "rp": real, "label": pct})
     return values, order
 
@@ -211,7 +211,8 @@ def harga(h: Computed, kelompok: str) -> Grafik:
     if g is None:
         raise GrafikError(f"kelompok harga {kelompok!r} tidak ada di harga.yml")
     values = []
-    for b in sorted(g.barang, key=lambda x: x.persen or Decimal(0), reverse=True):
+    known = [b for b in g.barang if b.selisih is not None]  # a draft's prices to fill: no bar
+    for b in sorted(known, key=lambda x: x.persen or Decimal(0), reverse=True):
         pct = b.persen or Decimal(0)
         arah = "naik" if pct > 0 else ("turun" if pct < 0 else "tetap")
         values.append(
@@ -229,7 +230,7 @@ def harga(h: Computed, kelompok: str) -> Grafik:
         values,
         20 * len(values),
     )
-    spec["layer"] = [
+    layers: list[object] = [
         {
             "mark": {"type": "bar", "height": 14},
             "encoding": {
@@ -246,12 +247,21 @@ def harga(h: Computed, kelompok: str) -> Grafik:
             },
         },
         _labels("barang", "x_label", order),
-        {
-            "data": {"values": [{"x": float(g.rata_rata)}]},
-            "mark": {"type": "rule", "strokeDash": [4, 2], "color": "#222"},
-            "encoding": {"x": {"field": "x", "type": "quantitative"}},
-        },
     ]
+    spec["layer"] = layers
+    if g.rata_rata is not None:
+        layers.append(
+            {
+                "data": {"values": [{"x": float(g.rata_rata)}]},
+                "mark": {"type": "rule", "strokeDash": [4, 2], "color": "#222"},
+                "encoding": {"x": {"field": "x", "type": "quantitative"}},
+            }
+        )
+    if g.rata_rata is None or not values:
+        alt = f"Perubahan harga {g.kelompok.nama}: harga tahun {g.kelompok.tahun_kini} belum diisi."
+        return Grafik(
+            f"harga-{kelompok}", f"Perubahan harga {g.kelompok.nama} per barang", alt, spec
+        )
     rises = [v for v in values if v["arah"] == "naik"]
     alt = (
         f"Perubahan harga {len(values)} barang ({g.kelompok.nama}); "
@@ -280,3 +290,8 @@ def _short(text: str, limit: int = 48) -> str:
 
 # each kind takes the report and the marker's own arguments (a sumber, a kelompok)
 KINDS: dict[str, Callable[..., Grafik]] = {"capaian": capaian, "anggaran": anggaran, "harga": harga}
+
+
+def _bar(amount: int | Decimal | None) -> int | None:
+    """A bar's length in rupiah; None (no bar) for an amount not known."""
+    return None if amount is None else int(amount)

@@ -24,6 +24,7 @@ from .problems import (
     exit_status,
     guard,
 )
+from .scaffold_cli import NEW_DESCRIPTION, new_arguments, run_new
 
 if TYPE_CHECKING:  # the site module is imported late, by the command that needs it
     from .site import Publication
@@ -60,11 +61,20 @@ def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
             sources = dict(pages)
             sources.update(publication.generated(sources)[0])
             publication.expand_pages(sources, write_files=False)
-        every = publication.problems + [
-            t for rid in sorted(publication.findings) for t in publication.findings[rid]
-        ]
+        every = (
+            publication.problems
+            + _rewrites(publication, pages)
+            + [t for rid in sorted(publication.findings) for t in publication.findings[rid]]
+        )
         return every, [p for p in every if p.severity == ERROR and _blocks(p, publication)]
     raise LkipError(collector.problems)
+
+
+def _rewrites(publication: Publication, pages: dict[str, str]) -> list[Problem]:
+    """A draft's paragraphs still to rewrite (their marker's problems), listed with the rest."""
+    from .draft import rewrite_items
+
+    return [p for h in publication.hasil for p in rewrite_items(h, pages)]
 
 
 def _blocks(p: Problem, publication: Publication) -> bool:
@@ -92,7 +102,17 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     check.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
     check.add_argument("--json", action="store_true", help="cetak masalah dan temuan sebagai JSON")
+    new = sub.add_parser(
+        "new",
+        help="buat laporan tahun berikutnya (atau laporan kosong) sebagai draf",
+        description=NEW_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    new_arguments(new)
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return run_new(args)
     try:
         every, blocking = run_check(args.path)
     except FileNotFoundError:

@@ -24,10 +24,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import charts, downloads
 from .compute import Computed, IndikatorResult
+from .draft import m_tulis_ulang
 from .facts import FORMATS, Fact, write_fact
 from .model import NA, Location
 from .numbers import format_decimal, format_pct
@@ -103,15 +104,19 @@ def expand(text: str, page: PageContext, problems: Collector) -> str:
             return fn(args, page)
         except MarkerError as exc:
             _fail(problems, page, text, mt.start(), exc.code, f"{mt.group(0)}: {exc}")
-            return ""
+            if exc.severity:  # a draft's to-do item: its severity follows the report's status
+                problems.problems[-1] = replace(problems.problems[-1], severity=exc.severity)
+            return exc.shown
 
     return MARKER.sub(one, text)
 
 
 class MarkerError(Exception):
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, shown: str = "", severity: str = ""):
         super().__init__(message)
         self.code = code
+        self.shown = shown  # what the marker is replaced with all the same
+        self.severity = severity  # overrides the code's (see draft.m_tulis_ulang)
 
 
 def _fail(
@@ -306,4 +311,5 @@ HANDLERS: dict[str, Callable[[list[str], PageContext], str]] = {
     "catatan-verifikasi": m_catatan_verifikasi,
     "grafik": m_grafik,
     "unduhan": m_unduhan,
+    "tulis-ulang": m_tulis_ulang,
 }

@@ -58,6 +58,20 @@ NA_VALUE = NA()
 
 
 @dataclass(frozen=True)
+class BelumDiisi(NA):
+    """A value still to be filled, written `{belum_diisi: petunjuk}` (a draft's to-do item).
+
+    Computed as NA (capaian not computed, left out of means, never a report's NA policy) and
+    shown as "belum diisi"; `alasan` holds the petunjuk. In a final report it is an error.
+    """
+
+    teks: str = field(default="belum diisi", compare=False)
+
+    def __repr__(self) -> str:
+        return "belum diisi"
+
+
+@dataclass(frozen=True)
 class Rentang:
     """A field's allowed range (inclusive), checked by the loader: Annotated[int, Rentang(0, 6)]."""
 
@@ -171,6 +185,9 @@ class Laporan(Node):
     kebijakan: Kebijakan = field(default_factory=Kebijakan)
     halaman: list[Halaman] = field(default_factory=list)
     keterangan: str = ""
+    # draf: values still to fill (`{belum_diisi: ...}`) are warnings, listed on a to-do
+    # page, and every page says it is a draft; final: each of them is an error
+    status: Literal["draf", "final"] = "final"
 
 
 # ---------------------------------------------------------------- staff (Tabel 1.1-1.4)
@@ -180,7 +197,7 @@ class Laporan(Node):
 class BarisKomposisi(Node):
     label: str
     kelompok: str = ""  # rows with the same kelompok are summed ("IV" for IV a..IV c)
-    nilai: list[int]
+    nilai: list[int | NA]  # NA: still to fill in a draft (`{belum_diisi: ...}`)
     tertulis: dict[str, str] = field(default_factory=dict)  # e.g. {jumlah: "4"}
 
 
@@ -353,7 +370,7 @@ class PerjanjianKinerja(Node):
     pihak_pertama: Penandatangan
     pihak_kedua: Penandatangan
     sasaran: list[SasaranPK]
-    pendapatan: Uang | None = None  # "PENDAPATAN PERUBAHAN" of the appendix, whole rupiah
+    pendapatan: Uang | NA | None = None  # "PENDAPATAN PERUBAHAN" of the appendix, whole rupiah
     program: list[SasaranProgram] = field(default_factory=list)
 
 
@@ -479,7 +496,7 @@ class Barang(Node):
     nama: str
     satuan: str
     harga_lalu: Uang
-    harga_kini: Uang
+    harga_kini: Uang | NA  # NA: still to fill in a draft (`{belum_diisi: ...}`)
     tertulis: dict[str, str] = field(default_factory=dict)  # selisih, persen as printed
 
 
@@ -548,10 +565,10 @@ class PosAnggaran(Node):
 
     id: str = ""
     nama: str
-    pagu: Uang | None = None
+    pagu: Uang | NA | None = None  # NA: still to fill in a draft (`{belum_diisi: ...}`)
     # NA: the document prints no realisasi for this line (it may print it for the parent)
     realisasi: Uang | NA | None = None
-    fisik: Decimal | None = None  # physical progress %, an input (Tabel 3.22)
+    fisik: Decimal | NA | None = None  # physical progress %, an input (Tabel 3.22)
     rincian: list[PosAnggaran] = field(default_factory=list)
     tertulis: list[Tertulis] = field(default_factory=list)
 
