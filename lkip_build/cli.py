@@ -132,8 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         for t in every:
             print(t)
         errors = sum(1 for t in every if t.severity == ERROR)
+        pending = sum(1 for t in every if t.code == "value-pending")
+        draft = f", {pending} belum diisi (draf)" if pending else ""
         print(
-            f"{len(every)} temuan, {errors} tidak konsisten, {len(blocking)} memblokir penerbitan",
+            f"{len(every)} temuan, {errors} tidak konsisten, {len(blocking)} memblokir "
+            f"penerbitan{draft}",
             file=sys.stderr,
         )
     return exit_status(blocking)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .. import model as m
 from ..compute import Computed, PosResult, SumberResult
-from ..table import Table
+from ..model import BelumDiisi
+from ..table import Cell, Table
 from .cells import TableError, _one, dec, roman, rp, serapan
 
 
@@ -21,9 +24,9 @@ def pagu_sumber(t: m.Tabel, h: Computed) -> Table:
         strong.add(len(rows))
         rows.append([f"{chr(65 + gi)}.", s.sumber.nama, ""])
         for i, p in enumerate(s.program):
-            rows.append([str(i + 1), p.pos.nama, rp(p.pagu)])
+            rows.append([str(i + 1), p.pos.nama, _rp(p.pagu, p)])
         strong.add(len(rows))
-        rows.append(["", "Jumlah", rp(s.pagu)])
+        rows.append(["", "Jumlah", _rp(s.pagu, *s.program)])
     return Table(header, rows, "llr", frozenset(strong))
 
 
@@ -41,8 +44,19 @@ def anggaran_program(t: m.Tabel, h: Computed) -> Table:
     rows: list[list[str | list[str]]] = []
     for i, p in enumerate(s.program):
         extra = [dec(p.pos.fisik)] if fisik else []
-        rows.append([f"{i + 1}.", p.pos.nama, rp(p.pagu), rp(p.realisasi), *extra, serapan(p)])
-    rows.append(["", "Total", rp(s.pagu), rp(s.realisasi), *([""] if fisik else []), serapan(s)])
+        rows.append(
+            [f"{i + 1}.", p.pos.nama, _rp(p.pagu, p), _rp(p.realisasi, p), *extra, serapan(p)]
+        )
+    rows.append(
+        [
+            "",
+            "Total",
+            _rp(s.pagu, *s.program),
+            _rp(s.realisasi, *s.program),
+            *([""] if fisik else []),
+            serapan(s),
+        ]
+    )
     align = "llrr" + ("r" if fisik else "") + "r"
     return Table(header, rows, align, frozenset({len(rows) - 1}), catatan=(aggregate_note(s),))
 
@@ -72,8 +86,8 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
         [
             "",
             f"Total anggaran tahun {h.report.laporan.tahun}",
-            rp(s.pagu),
-            rp(s.realisasi),
+            _rp(s.pagu, *s.program),
+            _rp(s.realisasi, *s.program),
             serapan(s),
         ]
     ]
@@ -83,10 +97,22 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
         if depth == 0:
             strong.add(len(rows))
         indent = "\u2003" * depth  # em spaces keep the hierarchy visible in a flat table
-        rows.append([number, indent + p.pos.nama, rp(p.pagu), rp(p.realisasi), serapan(p)])
+        rows.append([number, indent + p.pos.nama, _rp(p.pagu, p), _rp(p.realisasi, p), serapan(p)])
         for i, c in enumerate(p.anak):
             walk(c, f"{number}.{i + 1}" if depth else str(i + 1), depth + 1)
 
     for i, p in enumerate(s.program):
         walk(p, roman(i), 0)
     return Table(header, rows, "llrrr", frozenset(strong), catatan=(aggregate_note(s),))
+
+
+def _rp(amount: int | Decimal | None, *lines: PosResult) -> Cell:
+    """An amount; "belum diisi" where it is not known because a value is still to fill."""
+    if amount is None and any(_pending(p) for p in lines):
+        return Cell("belum diisi", None, "uang")
+    return rp(amount)
+
+
+def _pending(p: PosResult) -> bool:
+    own = isinstance(p.pos.pagu, BelumDiisi) or isinstance(p.pos.realisasi, BelumDiisi)
+    return own or any(_pending(c) for c in p.anak)
