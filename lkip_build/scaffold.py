@@ -161,7 +161,14 @@ def _indikator(ed: Editor, ind: YNode, ctx: Ctx) -> None:
     elif rumus is not None:
         for key in ("uraian", "uraian_a", "uraian_b", "tahun_a", "tahun_b"):
             _shift_line(ed, rumus, key, ctx)
+        last_a = value(value(rumus, "a"), "nilai") or value(rumus, "a")
         for side in ("a", "b"):
+            if (
+                side == "b"
+                and _text(rumus, "jenis") == "pertumbuhan"
+                and _carry(ed, rumus, last_a, ctx)
+            ):
+                continue  # growth over last year: b is last year's a, true and known
             _masukan(ed, rumus, side, f"{iid}.{side}", ctx)
         tw = entry(rumus, "triwulan")
         if tw is not None:
@@ -181,7 +188,8 @@ def _masukan(ed: Editor, rumus: YNode, side: str, name: str, ctx: Ctx) -> None:
         return
     _shift_line(ed, node, "uraian", ctx)
     daftar = _text(node, "daftar")
-    hint = f"{name} tahun {ctx.year}"
+    uraian = shift_years(_text(node, "uraian"), ctx.old, ctx.year)
+    hint = f"{name}: {uraian}" if uraian else f"{name} tahun {ctx.year}"
     if daftar:  # counted from a list whose rows are emptied: never a count of 0
         hint = f"isi baris daftar {daftar!r} (daftar.yml), lalu hapus baris ini"
     if entry(node, "nilai") is not None:
@@ -189,6 +197,19 @@ def _masukan(ed: Editor, rumus: YNode, side: str, name: str, ctx: Ctx) -> None:
     else:
         indent = " " * (ed.line(node.line).index(node.pairs[0][0].text))
         ed.insert_after(key.line, f"{indent}nilai: {pending(hint)}")
+
+
+def _carry(ed: Editor, rumus: YNode, last_a: YNode | None, ctx: Ctx) -> bool:
+    """`b` of a growth formula is last year's `a`: written from last year's report."""
+    found = entry(rumus, "b")
+    if found is None or last_a is None or last_a.kind != "scalar" or not last_a.text:
+        return False
+    key, node = found
+    where = key if node.kind == "scalar" else (entry(node, "nilai") or (None, None))[0]
+    if where is None:
+        return False
+    _shift_line(ed, node, "uraian", ctx)
+    return ed.set(where, last_a.text, f"a laporan {ctx.old}")
 
 
 def _perjanjian_yml(ed: Editor, tree: YNode, ctx: Ctx) -> None:
