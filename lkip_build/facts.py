@@ -70,9 +70,16 @@ def write_fact(f: Fact, fmt: str = "") -> str:
     return str(v)
 
 
-def _amount(v: object) -> object:
-    """An amount the document does not print is NA ("n/a" in prose), never 0."""
-    return NA(teks="n/a") if v is None else v
+def _amount(v: object, pending: bool = False) -> object:
+    """An amount the document does not print is NA ("n/a" in prose), never 0; one not
+    known because a value is still to fill is "belum diisi"."""
+    if v is None:
+        return BelumDiisi() if pending else NA(teks="n/a")
+    return v
+
+
+def _pending(v: object, pending: bool) -> object:
+    return BelumDiisi() if pending and isinstance(v, NA) else v
 
 
 def _absorption(line: PosResult | SumberResult) -> object:
@@ -150,17 +157,19 @@ def _budget(h: Computed) -> dict[str, Fact]:
     """Each source of funds and its named programmes; the agreement's revenue."""
     out: dict[str, Fact] = {}
     for sid, s in h.sumber.items():
-        out[f"anggaran.{sid}.pagu"] = Fact(_amount(s.pagu), "uang")
-        out[f"anggaran.{sid}.realisasi"] = Fact(_amount(s.realisasi), "uang")
+        wait = any(p.belum_diisi for p in s.program)  # a draft: "belum diisi", not "n/a"
+        out[f"anggaran.{sid}.pagu"] = Fact(_amount(s.pagu, wait), "uang")
+        out[f"anggaran.{sid}.realisasi"] = Fact(_amount(s.realisasi, wait), "uang")
         sisa = None if s.realisasi is None or s.pagu is None else s.pagu - s.realisasi
-        out[f"anggaran.{sid}.sisa"] = Fact(_amount(sisa), "uang")
-        out[f"anggaran.{sid}.persen"] = Fact(_absorption(s), "persen")
+        out[f"anggaran.{sid}.sisa"] = Fact(_amount(sisa, wait), "uang")
+        out[f"anggaran.{sid}.persen"] = Fact(_pending(_absorption(s), wait), "persen")
         for prog in s.program:
             if prog.pos.id:
                 q = f"anggaran.{sid}.{prog.pos.id}"
-                out[f"{q}.pagu"] = Fact(_amount(prog.pagu), "uang")
-                out[f"{q}.realisasi"] = Fact(_amount(prog.realisasi), "uang")
-                out[f"{q}.persen"] = Fact(_absorption(prog), "persen")
+                wait = prog.belum_diisi
+                out[f"{q}.pagu"] = Fact(_amount(prog.pagu, wait), "uang")
+                out[f"{q}.realisasi"] = Fact(_amount(prog.realisasi, wait), "uang")
+                out[f"{q}.persen"] = Fact(_pending(_absorption(prog), wait), "persen")
     pk = h.report.perjanjian
     if pk is not None and pk.pendapatan is not None:
         out["perjanjian.pendapatan"] = Fact(pk.pendapatan, "uang")

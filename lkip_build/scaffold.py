@@ -222,7 +222,7 @@ def _perjanjian_yml(ed: Editor, tree: YNode, ctx: Ctx) -> None:
     for sasaran in items(tree, "program"):
         for prog in items(sasaran, "program"):
             for node in files.program_indicators(prog):
-                _target(ed, node, ctx, "indikator program/kegiatan")
+                _target(ed, node, ctx, "program/kegiatan")
 
 
 def _pk_indikator(ed: Editor, ind: YNode, ctx: Ctx) -> None:
@@ -237,7 +237,8 @@ def _target(ed: Editor, node: YNode, ctx: Ctx, what: str) -> None:
     if linked in ctx.targets:
         _set(ed, node, "target", ctx.targets[linked], f"Renstra, target {ctx.year}")
     else:
-        _set(ed, node, "target", pending(f"target {ctx.year} {what}"))
+        nama = files.short(_text(node, "nama"), 50)
+        _set(ed, node, "target", pending(f"target {ctx.year} ({what}): {nama}"))
 
 
 def _anggaran_yml(ed: Editor, tree: YNode, ctx: Ctx) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import model as m
-from ..model import NA
+from ..model import NA, BelumDiisi
 from ..problems import Collector
 from .common import mean, persen
 
@@ -26,6 +26,12 @@ class PosResult:
         if self.anak and self.induk == "rerata_baris":
             return _mean_of([a.persen for a in self.anak])
         return persen(self.realisasi, self.pagu)
+
+    @property
+    def belum_diisi(self) -> bool:
+        """A value of this line, or of a line under it, is still to fill (a draft)."""
+        own = isinstance(self.pos.pagu, BelumDiisi) or isinstance(self.pos.realisasi, BelumDiisi)
+        return own or any(a.belum_diisi for a in self.anak)
 
     @property
     def sisa(self) -> int | Decimal | None:

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from .. import model as m
 from ..compute import Computed, PosResult, SumberResult
-from ..model import BelumDiisi
 from ..table import Cell, Table
 from .cells import TableError, _one, dec, roman, rp, serapan
 
@@ -108,11 +107,6 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
 
 def _rp(amount: int | Decimal | None, *lines: PosResult) -> Cell:
     """An amount; "belum diisi" where it is not known because a value is still to fill."""
-    if amount is None and any(_pending(p) for p in lines):
+    if amount is None and any(p.belum_diisi for p in lines):
         return Cell("belum diisi", None, "uang")
     return rp(amount)
-
-
-def _pending(p: PosResult) -> bool:
-    own = isinstance(p.pos.pagu, BelumDiisi) or isinstance(p.pos.realisasi, BelumDiisi)
-    return own or any(_pending(c) for c in p.anak)
