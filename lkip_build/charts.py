@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import cast
 
 from .compute import Computed, SumberResult
+from .compute.prices import HargaResult
 from .numbers import format_decimal, format_pct
 from .skala import bands_of
 from .tables import rp
@@ -257,18 +258,7 @@ def harga(h: Computed, kelompok: str) -> Grafik:
                 "encoding": {"x": {"field": "x", "type": "quantitative"}},
             }
         )
-    if g.rata_rata is None or not values:
-        alt = f"Perubahan harga {g.kelompok.nama}: harga tahun {g.kelompok.tahun_kini} belum diisi."
-        return Grafik(
-            f"harga-{kelompok}", f"Perubahan harga {g.kelompok.nama} per barang", alt, spec
-        )
-    rises = [v for v in values if v["arah"] == "naik"]
-    alt = (
-        f"Perubahan harga {len(values)} barang ({g.kelompok.nama}); "
-        f"rata-rata {format_pct(g.rata_rata)} %. "
-        f"{len(rises)} barang naik. Kenaikan terbesar: {values[0]['barang']} {values[0]['label']}; "
-        f"terendah: {values[-1]['barang']} {values[-1]['label']}."
-    )
+    alt = _harga_alt(g, values)
     return Grafik(f"harga-{kelompok}", f"Perubahan harga {g.kelompok.nama} per barang", alt, spec)
 
 
@@ -290,6 +280,20 @@ def _short(text: str, limit: int = 48) -> str:
 
 # each kind takes the report and the marker's own arguments (a sumber, a kelompok)
 KINDS: dict[str, Callable[..., Grafik]] = {"capaian": capaian, "anggaran": anggaran, "harga": harga}
+
+
+def _harga_alt(g: HargaResult, values: list[dict[str, object]]) -> str:
+    if g.rata_rata is None or not values:  # a draft: this year's prices still to fill
+        return (
+            f"Perubahan harga {g.kelompok.nama}: harga tahun {g.kelompok.tahun_kini} belum diisi."
+        )
+    rises = [v for v in values if v["arah"] == "naik"]
+    return (
+        f"Perubahan harga {len(values)} barang ({g.kelompok.nama}); "
+        f"rata-rata {format_pct(g.rata_rata)} %. "
+        f"{len(rises)} barang naik. Kenaikan terbesar: {values[0]['barang']} {values[0]['label']}; "
+        f"terendah: {values[-1]['barang']} {values[-1]['label']}."
+    )
 
 
 def _bar(amount: int | Decimal | None) -> int | None:

@@ -78,26 +78,26 @@ id: {rid}
 jenis_dokumen: {jenis}
 judul: {q(f"Laporan Kinerja Instansi Pemerintah ({jenis}) Tahun {year}")}
 instansi: {q(agency)}
-pemerintah: {pending("pemerintah, mis. Pemerintah Kota Kupang")}
+pemerintah: {pending(f"nama pemerintah daerah, mis. Pemerintah {level.capitalize()} ...")}
 tingkat: {level}
-wilayah: {pending("wilayah, mis. Kota Kupang")}
+wilayah: {pending("nama wilayah")}
 tahun: {year}
 # draf: nilai `belum_diisi` masih boleh (daftarnya di halaman Yang masih harus diisi);
 # tulis `final` setelah semuanya terisi.
 status: draf
 tanggal: {pending(f"tanggal laporan, mis. Januari {year + 1}")}
 periode_renstra: {pending("periode Renstra, mis. 2021-2026")}
-# Skala capaian PermenPAN-RB (empat kategori); tulis pitanya sendiri bila laporan lain.
+# Skala capaian bawaan (empat kategori, lihat EDITING.md); tulis pitanya bila lain.
 skala_capaian: permenpan-4
 
 halaman:
   - file: index.md
     judul: Sampul
-  - file: bab-3-akuntabilitas-kinerja.md
-    judul: Bab III Akuntabilitas Kinerja
+  - file: capaian-kinerja.md
+    judul: Capaian Kinerja
 """
     indikator = f"""\
-# Bab III: indikator kinerja yang diukur. Tambahkan satu butir per indikator.
+# Indikator kinerja yang diukur. Tambahkan satu butir per indikator.
 sasaran_strategis: {pending("sasaran strategis dari Renstra")}
 
 indikator:
@@ -109,7 +109,16 @@ indikator:
       a: {pending(f"pembilang (jumlah yang tercapai) tahun {year}")}
       b: {pending(f"penyebut (jumlah seluruhnya) tahun {year}")}
 """
-    tabel = """\
+    return {
+        f"data/{rid}/laporan.yml": laporan,
+        f"data/{rid}/indikator.yml": indikator,
+        f"data/{rid}/tabel.yml": TABEL,
+        f"content/{rid}/index.md": f"# {agency}\n\nLaporan Kinerja Tahun {year}.\n",
+        f"content/{rid}/capaian-kinerja.md": BAB3.format(rewrite=REWRITE, year=year),
+    }
+
+
+TABEL = """\
 # Tabel laporan: nomor dan judul sebagaimana di dokumen.
 tabel:
   - id: capaian-kinerja
@@ -117,20 +126,17 @@ tabel:
     judul: Capaian Kinerja
     jenis: capaian
 """
-    index = f"# {agency}\n\nLaporan Kinerja Tahun {year}.\n"
-    bab3 = (
-        "# Bab III Akuntabilitas Kinerja\n\n"
-        f"{REWRITE}\nTuliskan pengantar capaian kinerja tahun {year}.\n\n"
-        "<!-- lkip:tabel capaian-kinerja -->\n\n"
-        "Rata-rata capaian kinerja: **<!-- lkip:nilai kinerja.rata_rata -->**.\n"
-    )
-    return {
-        f"data/{rid}/laporan.yml": laporan,
-        f"data/{rid}/indikator.yml": indikator,
-        f"data/{rid}/tabel.yml": tabel,
-        f"content/{rid}/index.md": index,
-        f"content/{rid}/bab-3-akuntabilitas-kinerja.md": bab3,
-    }
+
+BAB3 = """\
+# Capaian Kinerja
+
+{rewrite}
+Tuliskan pengantar capaian kinerja tahun {year}.
+
+<!-- lkip:tabel capaian-kinerja -->
+
+Rata-rata capaian kinerja: **<!-- lkip:nilai kinerja.rata_rata -->**.
+"""
 
 
 def _quote(text: str) -> str:

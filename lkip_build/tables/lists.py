@@ -30,7 +30,7 @@ def daftar(t: m.Tabel, h: Computed) -> Table:
             else:
                 cells.append(str(v) if v != "" else "-")
         rows.append([f"{i + 1}.", *cells])
-    if not d.baris:  # a draft's list whose rows are still to fill (`baris: []`)
+    if not d.baris and h.report.laporan.status == "draf":  # rows still to fill (`baris: []`)
         rows.append(["", "belum diisi", *([""] * (len(cols) - 1))])
     strong: frozenset[int] = frozenset()
     if d.daftar.baris_jumlah:
