@@ -159,7 +159,9 @@ def test_renstra_targets_for_the_new_year_are_carried(scaffolded: Path) -> None:
         assert target[iid] == Decimal(value), iid
     # and every linked Renstra indicator, against the data's 2022 column
     linked = [
-        i for u in old.renstra.urusan for i in [*u.indikator, *(s for x in u.indikator for s in x.sub)]
+        i
+        for u in old.renstra.urusan
+        for i in [*u.indikator, *(s for x in u.indikator for s in x.sub)]
     ]
     for i in linked:
         if i.indikator_kinerja and 2022 in i.target:
