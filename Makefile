@@ -4,10 +4,11 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LSP_STAMP := tests/lsp/node_modules/.installed
 
-.PHONY: serve site test test-browser lint clean setup
+.PHONY: serve site test test-browser lint clean setup bench
 
-setup: $(STAMP)
+setup: $(STAMP) $(LSP_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,15 +16,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The YAML language server tests/test_schema_lsp.py drives, pinned in tests/lsp/package-lock.json.
+# Without npm the test is skipped (CI, with LKIP_REQUIRE_BROWSER=1, makes that a failure).
+$(LSP_STAMP): tests/lsp/package.json tests/lsp/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  cd tests/lsp && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else echo "npm tidak ada: uji language server (tests/test_schema_lsp.py) dilewati"; fi
+
 # Live preview for editors: no PDF (it needs a browser run per report on every change).
 serve: $(STAMP)
-	LKIP_PDF=0 $(BIN)/mkdocs serve
+	LKIP_PDF=0 $(BIN)/mkdocs serve --dirty
 
 site: $(STAMP)
 	$(BIN)/python scripts/build_site.py
 
-test: $(STAMP)
-	$(BIN)/ruff check lkip_build hooks tests scripts
+test: $(STAMP) $(LSP_STAMP)
+	$(BIN)/ruff check lkip_build hooks tests scripts bench
+	$(BIN)/actionlint -color=false .github/workflows/*.yml
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -34,4 +43,10 @@ test-browser: $(STAMP)
 	$(BIN)/pytest tests/browser
 
 clean:
-	rm -rf $(VENV) site .builds
+	rm -rf $(VENV) site .builds tests/lsp/node_modules
+
+# The benchmark (not part of `make test`): overhead over plain MkDocs, the N-report curve,
+# preview latency, `lkip check` time. SIZES="1 10 40" for the full curve.
+SIZES ?= 1 10
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes $(SIZES) --repeat 3

@@ -5,9 +5,15 @@ verification page and findings JSON, and expand every page's markers up front (o
 so that all problems are reported together; hand each page its expansion
 (on_page_markdown). Package errors become PluginError: one clean message, no traceback.
 Findings that block publication are logged as warnings, so `--strict` stops the build.
-State lives on the build's config object, never at import time: `mkdocs serve` keeps this
-module alive across rebuilds. The package's results are frozen: the Publication (on_config)
-and the Expansion of the pages (on_files) are stored and only read afterwards.
+State lives on the build's config object: `mkdocs serve` keeps this module alive across
+rebuilds. The one exception is the live preview's memory (`_PREVIEW`, filled only under
+`mkdocs serve`): every entry is keyed by the content it was made from, so it cannot go
+stale. A save reloads only the report whose files changed (site.prepare's memo), and only
+pages whose Markdown, header or navigation changed are rendered again (`mkdocs serve
+--dirty`, which `make serve` uses). Under `mkdocs serve` a broken save does not stop the
+server: every page shows the problems, in Indonesian, until the next good save.
+The package's results are frozen: the Publication (on_config) and the Expansion of the
+pages (on_files) are stored and only read afterwards.
 """
 
 from __future__ import annotations
@@ -15,21 +21,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from lkip_build import pdf
+from lkip_build import pdf, preview
 from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.site import Publication, prepare
 
 log = logging.getLogger("mkdocs.plugins.lkip")
 T = TypeVar("T")
 _KEY = "_lkip"
+_PREVIEW: dict[str, Any] = {}  # only under `mkdocs serve`; see the module docstring
 
 
 def _publication(config: MkDocsConfig) -> Publication:
@@ -48,12 +57,60 @@ def _boundary(shown: str, step: Callable[[], T]) -> T:
     raise PluginError(LkipError(problems.problems).render())
 
 
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every --dirty build, which stops a strict preview; we tell it which
+    pages changed, so the warning's concern (stale pages) is ours, and handled."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        _PREVIEW.update(memo={}, handed={}, dirty=dirty)
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept in memory across preview rebuilds (MkDocs makes
+    a new template environment per build and compiled Material's templates anew: about a
+    third of a rebuild). Jinja keys each entry by the template's source checksum."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if _PREVIEW:
+        env.bytecode_cache = _PREVIEW.setdefault("templates", _CompiledTemplates())
+    return env
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    publication = _boundary("data", lambda: prepare(root)).with_pdf(pdf.available())
+    memo = _PREVIEW.get("memo")
+    try:
+        publication = _boundary("data", lambda: prepare(root, memo=memo))
+    except PluginError as exc:
+        if not _PREVIEW:
+            raise
+        # not an error record: under `strict` that would stop the server; every page shows it
+        log.info(f"lkip: data belum bisa ditampilkan\n{exc}")
+        config[_KEY] = {"broken": str(exc)}
+        config.nav = config.nav or _PREVIEW.get("nav")
+        return config
+    publication = publication.with_pdf(pdf.available() and not _PREVIEW)
     config[_KEY] = {"publication": publication, "expanded": {}}
     if not config.nav:
         config.nav = publication.nav()
+        if _PREVIEW:
+            _PREVIEW["nav"] = config.nav
     for line in publication.summaries():
         log.info(line)
     for finding in publication.blocking():
@@ -62,6 +119,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if "broken" in config[_KEY]:
+        # the generated pages the navigation names, so that they show the problems too
+        for src in _nav_sources(config.nav):
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=config[_KEY]["broken"]))
+        _mark_changed(files, config, {})
+        return files
     publication = _publication(config)
     sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
     pages, extra = publication.generated(sources)
@@ -76,10 +140,42 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config[_KEY]["expanded"] = {
         src: (get_data(sources[src])[0], out) for src, out in expansion.pages.items()
     }
+    _mark_changed(files, config, expansion.pages)
     return files
 
 
+def _nav_sources(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [src for v in nav.values() for src in _nav_sources(v)]
+    if isinstance(nav, list):
+        return [src for v in nav for src in _nav_sources(v)]
+    return []
+
+
+def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None:
+    """Live preview with --dirty: MkDocs renders again only the pages this says changed
+    (what each page is handed, its header and the navigation, against the last build)."""
+    if not _PREVIEW.get("dirty"):
+        return
+    state = config[_KEY]
+    publication = state.get("publication")
+    for f in files.documentation_pages():
+        src = f.src_uri
+        handed = preview.fingerprint(
+            state.get("broken") or pages.get(src, f.content_string),
+            publication.header(src) if publication else "",
+            repr(config.nav),
+        )
+        changed = _PREVIEW["handed"].get(src) != handed
+        _PREVIEW["handed"][src] = handed
+        f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "broken" in config[_KEY]:
+        return preview.broken_page(config[_KEY]["broken"])
     page.meta["lkip_header"] = _publication(config).header(page.file.src_uri)
     source, out = config[_KEY]["expanded"].get(page.file.src_uri, (None, None))
     if source == markdown and out is not None:
@@ -98,6 +194,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if "broken" in config[_KEY]:
+        return output
     src = page.file.src_uri
     body = config[_KEY].get("bodies", {}).get(src, "")
     expansion = config[_KEY]["expansion"]
@@ -108,8 +206,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if "broken" in config[_KEY]:
+        return
     found = config[_KEY].get("html_problems", [])
-    if found:
+    if found and _PREVIEW:
+        log.error(LkipError(found).render())  # the pages are there: the editor keeps working
+    elif found:
         raise PluginError(LkipError(found).render())
     publication = _publication(config)
     if publication.pdf:

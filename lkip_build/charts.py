@@ -3,7 +3,8 @@
 Vega-Lite specs rendered by vl-convert-python: a declarative spec is data we can test and
 read, and vl-convert draws it to static SVG without a browser or JavaScript on the page,
 so charts show in print, in the PDF and with scripts off. Labels are formatted here, the
-Indonesian way, so the chart says exactly what the tables say.
+Indonesian way, so the chart says exactly what the tables say; money axes use Indonesian
+units (satuan.py). Each chart is drawn twice, in chartlayout's wide and phone widths.
 
 Colours follow the category a figure earns, never its raw direction: a lower-is-better
 indicator that met its target is green, and a price that fell is shown as good.
@@ -11,53 +12,57 @@ indicator that met its target is green, and a price that fell is shown as good.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
+from . import chartrender
+from .chartlayout import LEBAR, SEMPIT, Baris, Batang, Garis, Sumbu, Tata, spec
 from .compute import Computed, SumberResult
 from .compute.prices import HargaResult
 from .numbers import format_decimal, format_pct
+from .satuan import judul_sumbu, langkah, rupiah_singkat, ticks
 from .skala import bands_of
 from .tables import rp
 
 # Category colours (colour-blind safe, dark enough for white gaps); words are always shown too.
 WARNA_KATEGORI = ["#1b7837", "#5aae61", "#e08214", "#b2182b"]
 BAIK, BURUK, NETRAL = "#1b7837", "#b2182b", "#4d4d4d"
-FONT = "Helvetica, Arial, sans-serif"
+PAGU, REALISASI = "#9ecae1", "#08519c"
 
 
 @dataclass(frozen=True)
 class Grafik:
-    name: str  # file name under grafik/
+    name: str  # file name under grafik/, without .svg
     judul: str
     alt: str  # the text alternative: what the chart shows, in a sentence or two
-    spec: dict[str, object]
+    spec: dict[str, object]  # this variant's Vega-Lite spec
+    data: list[dict[str, object]]  # the chart's items, as its labels and alt read them
+    warna: dict[str, str]  # colour class -> colour
+    sempit: Grafik | None = None  # the phone variant (name + "-sempit")
 
     def svg(self) -> str:
-        import vl_convert  # imported late: only a build that draws charts needs it
+        return chartrender.draw(self.spec)
 
-        return vl_convert.vegalite_to_svg(self.spec)
+    def variants(self) -> list[Grafik]:
+        return [self] if self.sempit is None else [self, self.sempit]
 
 
 class GrafikError(Exception):
     pass
 
 
-def _base(title: str, values: list[dict[str, object]], height: int) -> dict[str, object]:
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": {"text": title, "font": FONT, "fontSize": 14, "anchor": "start"},
-        "width": 520,
-        "height": height,
-        "background": "white",
-        "config": {
-            "font": FONT,
-            "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 260},
-        },
-        "data": {"values": values},
-    }
+def _grafik(name: str, judul: str, alt: str, t: Tata, data: list[dict[str, object]]) -> Grafik:
+    """The chart at both widths; the phone variant is the same chart, laid out for 340 px."""
+    narrow = Grafik(name + SEMPIT.akhiran, judul, alt, spec(t, SEMPIT), data, t.warna)
+    return Grafik(name + LEBAR.akhiran, judul, alt, spec(t, LEBAR), data, t.warna, narrow)
+
+
+def _persen_sumbu(judul: str, lo: Decimal, hi: Decimal) -> Sumbu:
+    values = langkah(lo, hi, 5)
+    return Sumbu(judul, [float(v) for v in values], [format_decimal(v, 0) for v in values])
 
 
 def capaian(h: Computed) -> Grafik:
@@ -66,42 +71,37 @@ def capaian(h: Computed) -> Grafik:
     bands = bands_of(h.report.laporan.skala_capaian)  # a preset's name is its bands
     names = [b.kategori for b in bands]
     values = _capaian_values(h)
-    thresholds = [
-        {"x": float(b.batas_bawah), "label": f"{format_decimal(b.batas_bawah, 0)} %"}
+    garis = [
+        Garis(
+            float(b.batas_bawah),
+            f"{b.kategori} {'≥' if b.bawah_inklusif else '>'} "
+            f"{format_decimal(b.batas_bawah, 2, trim=True)} %",
+        )
         for b in bands
         if b.batas_bawah is not None
     ]
-    order = [v["indikator"] for v in values]
-    spec = _base("Capaian per indikator (target = 100 %)", values, 28 * len(values))
-    spec["layer"] = [
-        {
-            "mark": {"type": "bar", "height": 18},
-            "encoding": {
-                "y": {"field": "indikator", "type": "nominal", "sort": order, "title": None},
-                "x": {
-                    "field": "capaian",
-                    "type": "quantitative",
-                    "title": "Capaian (%)",
-                    "scale": {"domain": [0, 130]},
-                },
-                "color": {
-                    "field": "kategori",
-                    "type": "nominal",
-                    "title": "Kategori",
-                    "scale": {"domain": names, "range": WARNA_KATEGORI[: len(names)]},
-                    "legend": {"orient": "bottom"},
-                },
-            },
-        },
-        _labels("indikator", "capaian", order),
-        {
-            "data": {"values": thresholds},
-            "mark": {"type": "rule", "strokeDash": [3, 3], "color": "#666"},
-            "encoding": {"x": {"field": "x", "type": "quantitative"}},
-        },
-    ]
-    alt = _capaian_alt(h, values)
-    return Grafik("capaian", "Capaian kinerja per indikator dan kategorinya", alt, spec)
+    top = max([Decimal(120), *(Decimal(str(v["capaian"])) for v in values)])
+    t = Tata(
+        "Capaian per indikator (target = 100 %)",
+        [
+            Baris(
+                str(v["indikator"]),
+                [Batang(str(v["kategori"]), 0.0, cast(float, v["capaian"]), str(v["label"]))],
+            )
+            for v in values
+        ],
+        _persen_sumbu("Capaian (%)", Decimal(0), top),
+        dict(zip(names, WARNA_KATEGORI, strict=False)),
+        "Kategori",
+        sorted(garis, key=lambda g: g.x),
+    )
+    return _grafik(
+        "capaian",
+        "Capaian kinerja per indikator dan kategorinya",
+        _capaian_alt(h, values),
+        t,
+        values,
+    )
 
 
 def _capaian_values(h: Computed) -> list[dict[str, object]]:
@@ -112,8 +112,8 @@ def _capaian_values(h: Computed) -> list[dict[str, object]]:
             continue
         values.append(
             {
-                "indikator": f"{i}. {_short(r.indikator.nama)}",
-                "capaian": float(r.capaian),
+                "indikator": f"{i}. {r.indikator.nama}",
+                "capaian": float(r.capaian),  # bar length only; the label is exact
                 "kategori": r.kategori,
                 "label": f"{format_pct(r.capaian, r.batas)} % · {r.kategori}",
             }
@@ -137,60 +137,49 @@ def anggaran(h: Computed, sumber: str) -> Grafik:
     s = h.sumber.get(sumber)
     if s is None:
         raise GrafikError(f"sumber dana {sumber!r} tidak ada di anggaran.yml")
-    values, order = _anggaran_values(s)
-    spec = _base(
-        f"Pagu dan realisasi per program, {s.sumber.nama} (Rp)", values, 44 * len(s.program)
-    )
-    spec["encoding"] = {
-        "y": {"field": "program", "type": "nominal", "sort": order, "title": None},
-        "yOffset": {"field": "jenis", "sort": ["Pagu", "Realisasi"]},
-        "x": {"field": "rp", "type": "quantitative", "title": "Rupiah", "axis": {"format": ".2s"}},
-    }
-    spec["layer"] = [
-        {
-            "mark": {"type": "bar", "height": 14},
-            "encoding": {
-                "color": {
-                    "field": "jenis",
-                    "type": "nominal",
-                    "title": None,
-                    "scale": {"domain": ["Pagu", "Realisasi"], "range": ["#9ecae1", "#08519c"]},
-                    "legend": {"orient": "bottom"},
-                }
-            },
-        },
-        {
-            "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#222"},
-            "encoding": {"text": {"field": "label"}},
-        },
+    values = _anggaran_values(s)
+    top = max([0, *(p.pagu or 0 for p in s.program), *(p.realisasi or 0 for p in s.program)])
+    unit, tick_values, tick_labels = ticks(top, 5)
+    baris = [
+        Baris(
+            str(v["program"]),
+            [
+                Batang("Pagu", 0.0, v["pagu"], str(v["label_pagu"])),  # type: ignore[arg-type]
+                Batang("Realisasi", 0.0, v["realisasi"], str(v["label"])),  # type: ignore[arg-type]
+            ],
+        )
+        for v in values
     ]
-    # cast: _base puts a dict under "config"
-    cast(dict[str, object], spec["config"])["locale"] = {
-        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
-    }
-    return Grafik(
-        f"anggaran-{sumber}",
-        f"Pagu dan realisasi anggaran per program ({s.sumber.nama})",
-        _anggaran_alt(s),
-        spec,
+    t = Tata(
+        f"Pagu dan realisasi per program, {s.sumber.nama}",
+        baris,
+        Sumbu(judul_sumbu(unit), [float(x) for x in tick_values], tick_labels),
+        {"Pagu": PAGU, "Realisasi": REALISASI},
     )
+    judul = f"Pagu dan realisasi anggaran per program ({s.sumber.nama})"
+    return _grafik(f"anggaran-{sumber}", judul, _anggaran_alt(s), t, values)
 
 
-def _anggaran_values(s: SumberResult) -> tuple[list[dict[str, object]], list[str]]:
-    """Two bars per programme (pagu, realisasi) and the programmes' order."""
+def _anggaran_values(s: SumberResult) -> list[dict[str, object]]:
+    """Per programme: pagu and realisasi (bar lengths) and their labels, exactly formatted."""
     values: list[dict[str, object]] = []
-    order = []
     for i, p in enumerate(s.program, start=1):
-        name = f"{i}. {_short(p.pos.nama.removeprefix('Program '))}"
-        order.append(name)
-        pct = "-" if p.persen is None else f"{format_pct(p.persen)} %"
-        if p.realisasi is None:
-            pct = "realisasi n/a"  # no bar: the document prints no realisasi here
-        # bar lengths only (the figures a reader reads are the labels, formatted exactly)
-        real = _bar(p.realisasi)
-        values.append({"program": name, "jenis": "Pagu", "rp": _bar(p.pagu), "label": ""})
-        values.append({"program": name, "jenis": "Realisasi", "rp": real, "label": pct})
-    return values, order
+        pct = "" if p.persen is None else f" ({format_pct(p.persen)} %)"
+        label = "realisasi n/a"  # no bar: the document prints no realisasi here
+        if p.belum_diisi and p.realisasi is None:
+            label = "realisasi belum diisi"  # a draft
+        if p.realisasi is not None:
+            label = rupiah_singkat(p.realisasi) + pct
+        values.append(
+            {
+                "program": f"{i}. {p.pos.nama.removeprefix('Program ')}",
+                "pagu": _bar(p.pagu),
+                "realisasi": _bar(p.realisasi),
+                "label_pagu": "belum diisi" if p.pagu is None else rupiah_singkat(p.pagu),
+                "label": label,
+            }
+        )
+    return values
 
 
 def _anggaran_alt(s: SumberResult) -> str:
@@ -219,63 +208,52 @@ def harga(h: Computed, kelompok: str) -> Grafik:
         values.append(
             {
                 "barang": b.barang.nama,
-                "persen": float(pct),
-                "x_label": float(max(pct, Decimal(0))),  # falls: label right of zero, off the bar
+                "persen": pct,
                 "arah": arah,
                 "label": f"{format_pct(pct)} % ({arah})",
             }
         )
-    order = [v["barang"] for v in values]
-    spec = _base(
+    pcts = [Decimal(str(v["persen"])) for v in values]
+    t = Tata(
         f"Perubahan harga {g.kelompok.nama} {g.kelompok.tahun_lalu}-{g.kelompok.tahun_kini}",
-        values,
-        20 * len(values),
+        [
+            Baris(
+                str(v["barang"]),
+                [Batang(str(v["arah"]), min(0.0, float(p)), max(0.0, float(p)), str(v["label"]))],
+            )
+            for v, p in zip(values, pcts, strict=True)
+        ],
+        _persen_sumbu(
+            "Perubahan harga (%)", min(pcts, default=Decimal(0)), max(pcts, default=Decimal(0))
+        ),
+        {"naik": BURUK, "tetap": NETRAL, "turun": BAIK},
+        garis=[]
+        if g.rata_rata is None  # a draft: this year's prices still to fill
+        else [Garis(float(g.rata_rata), f"rata-rata {format_pct(g.rata_rata)} %")],
     )
-    layers: list[object] = [
-        {
-            "mark": {"type": "bar", "height": 14},
-            "encoding": {
-                "y": {"field": "barang", "type": "nominal", "sort": order, "title": None},
-                "x": {"field": "persen", "type": "quantitative", "title": "Perubahan harga (%)"},
-                # a price rise is bad for the reader, a fall is good: colour by that, not by sign
-                "color": {
-                    "field": "arah",
-                    "type": "nominal",
-                    "title": None,
-                    "scale": {"domain": ["naik", "tetap", "turun"], "range": [BURUK, NETRAL, BAIK]},
-                    "legend": {"orient": "bottom"},
-                },
-            },
-        },
-        _labels("barang", "x_label", order),
-    ]
-    spec["layer"] = layers
-    if g.rata_rata is not None:
-        layers.append(
-            {
-                "data": {"values": [{"x": float(g.rata_rata)}]},
-                "mark": {"type": "rule", "strokeDash": [4, 2], "color": "#222"},
-                "encoding": {"x": {"field": "x", "type": "quantitative"}},
-            }
-        )
+    for v in values:
+        v["persen"] = float(v["persen"])  # type: ignore[arg-type]
     alt = _harga_alt(g, values)
-    return Grafik(f"harga-{kelompok}", f"Perubahan harga {g.kelompok.nama} per barang", alt, spec)
+    judul = f"Perubahan harga {g.kelompok.nama} per barang"
+    return _grafik(f"harga-{kelompok}", judul, alt, t, values)
 
 
-def _labels(y: str, x: str, order: list[object]) -> dict[str, object]:
-    """The layer that writes each bar's value and words just right of the bar."""
-    return {
-        "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#222"},
-        "encoding": {
-            "y": {"field": y, "type": "nominal", "sort": order},
-            "x": {"field": x, "type": "quantitative"},
-            "text": {"field": "label"},
-        },
-    }
-
-
-def _short(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def figure(g: Grafik, src: str) -> str:
+    """The chart as a figure: its text alternative, caption, and on a phone (<= 600 px)
+    the variant laid out for that width. The <img> is Markdown, so MkDocs resolves its
+    path; <source> is raw HTML, so its URL is made here for the site's directory URLs
+    (mkdocs.yml: use_directory_urls: true; a page other than index.md is one folder down)."""
+    path = f"grafik/{g.name}.svg"
+    alt = html.escape(g.alt).replace("[", "&#91;").replace("]", "&#93;")
+    source = ""
+    if g.sempit is not None:
+        up = "" if src.rsplit("/", 1)[-1] in ("index.md", "README.md") else "../"
+        source = f'<source media="(max-width: 600px)" srcset="{up}grafik/{g.sempit.name}.svg">'
+    return (
+        f'\n<figure class="lkip-grafik" markdown="span">\n'
+        f"<picture>{source}![{alt}]({path})</picture>\n"
+        f"<figcaption>Grafik: {html.escape(g.judul)}</figcaption>\n</figure>\n"
+    )
 
 
 # each kind takes the report and the marker's own arguments (a sumber, a kelompok)
@@ -296,6 +274,6 @@ def _harga_alt(g: HargaResult, values: list[dict[str, object]]) -> str:
     )
 
 
-def _bar(amount: int | Decimal | None) -> int | None:
+def _bar(amount: int | Decimal | None) -> float | None:
     """A bar's length in rupiah; None (no bar) for an amount not known."""
-    return None if amount is None else int(amount)
+    return None if amount is None else float(amount)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .arguments import Parser
 from .problems import (
     ERROR,
     EXIT_INTERNAL,
@@ -36,7 +37,7 @@ menggambar setiap tabel, mengaudit angka tertulis, dan memeriksa penanda di bab.
 Status keluar:
   0  tidak ada masalah yang menghentikan penerbitan
   1  data tidak konsisten (atau temuan audit pada laporan yang kebijakannya memblokir)
-  2  data tidak bisa dibaca (YAML, kolom, angka)
+  2  data tidak bisa dibaca (YAML, kolom, angka), atau perintah salah tulis
   3  kesalahan program (laporkan ke pengembang)
 """
 
@@ -83,36 +84,7 @@ def _blocks(p: Problem, publication: Publication) -> bool:
     return p.stage != "audit" or any(p is t for t in publication.blocking())
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="lkip",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
-    )
-    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
-    sub = parser.add_subparsers(dest="command", required=True, title="perintah")
-    check = sub.add_parser(
-        "check",
-        help="periksa dan audit data laporan",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
-    )
-    check.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
-    check.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
-    check.add_argument("--json", action="store_true", help="cetak masalah dan temuan sebagai JSON")
-    new = sub.add_parser(
-        "new",
-        help="buat laporan tahun berikutnya (atau laporan kosong) sebagai draf",
-        description=NEW_DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
-    )
-    new_arguments(new)
-    args = parser.parse_args(argv)
-    if args.command == "new":
-        return run_new(args)
+def check(args: argparse.Namespace) -> int:
     try:
         every, blocking = run_check(args.path)
     except FileNotFoundError:
@@ -140,6 +112,91 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     return exit_status(blocking)
+
+
+EXPORT = """\
+Tulis seluruh situs sebagai folder dokumen biasa (DIR/docs dan DIR/mkdocs.yml): setiap
+penanda sudah diganti tabel dan angka, halaman verifikasi, versi cetak, unduhan dan grafik
+sudah dibuat. Generator situs apa pun yang membaca Python-Markdown (MkDocs, ProperDocs,
+Zensical) membangunnya tanpa hooks. Data yang ditolak build juga ditolak di sini.
+"""
+
+
+def export(args: argparse.Namespace) -> int:
+    from .export import export as write
+
+    collector = Collector()
+    try:
+        with guard(str(args.dir), collector):
+            files = write(Path(args.root).resolve(), args.dir, only=args.laporan)
+            print(f"{len(files)} berkas ditulis ke {args.dir}", file=sys.stderr)
+            return 0
+        raise LkipError(collector.problems)
+    except LkipError as exc:
+        print(exc.render(), file=sys.stderr)
+        return exc.exit_status or EXIT_INTERNAL
+
+
+DIFF_DESCRIPTION = """\
+Bandingkan dua versi laporan: setiap angka turunan yang berubah (capaian, kategori,
+rata-rata, jumlah, serapan) per halaman, dan temuan audit yang baru atau selesai, sebagai
+Markdown untuk komentar pull request. Setiap sisi adalah folder (repositori atau folder
+data laporan) atau revisi git.
+
+Status keluar:
+  0  perbandingan dicetak (juga bila ada angka yang berubah)
+  2  salah satu sisi tidak bisa dibaca
+  3  kesalahan program (laporkan ke pengembang)
+"""
+
+
+def diff(args: argparse.Namespace) -> int:
+    from .diff import run_diff
+    from .revisions import SideError
+
+    try:
+        print(run_diff(args.lama, args.baru, Path.cwd()), end="")
+    except SideError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNREADABLE
+    except LkipError as exc:
+        print(exc.render(), file=sys.stderr)
+        return EXIT_INTERNAL if exc.exit_status == EXIT_INTERNAL else EXIT_UNREADABLE
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = Parser(prog="lkip", description=DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", required=True, title="perintah", metavar="PERINTAH")
+    p = sub.add_parser("check", help="periksa dan audit data laporan", description=DESCRIPTION)
+    p.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
+    p.add_argument("--json", action="store_true", help="cetak masalah dan temuan sebagai JSON")
+    p.set_defaults(run=check)
+    p = sub.add_parser(
+        "export", help="tulis situs sebagai folder dokumen biasa", description=EXPORT
+    )
+    p.add_argument("dir", type=Path, metavar="DIR", help="folder tujuan")
+    p.add_argument("--root", default=".", help="folder repositori (bawaan: folder ini)")
+    p.add_argument("--laporan", metavar="ID", help="hanya satu laporan (dan beranda)")
+    p.set_defaults(run=export)
+    p = sub.add_parser(
+        "diff",
+        help="angka yang berubah antara dua versi, sebagai Markdown",
+        description=DIFF_DESCRIPTION,
+    )
+    p.add_argument("lama", help="versi lama: folder, atau revisi git (HEAD~1, main, sha)")
+    p.add_argument("baru", help="versi baru: folder, atau revisi git")
+    p.set_defaults(run=diff)
+    p = sub.add_parser(
+        "new",
+        help="buat laporan tahun berikutnya (atau laporan kosong) sebagai draf",
+        description=NEW_DESCRIPTION,
+    )
+    new_arguments(p)
+    p.set_defaults(run=run_new)
+    args = parser.parse_args(argv)
+    status: int = args.run(args)
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

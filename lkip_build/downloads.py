@@ -16,8 +16,6 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
-
 from .table import Cell, Table
 
 FIXED_TIME = dt.datetime(2000, 1, 1)  # workbook metadata: no build time in the file
@@ -54,6 +52,8 @@ def as_csv(table: Table) -> bytes:
 
 def as_xlsx(table: Table) -> bytes:
     buffer = io.BytesIO()
+    import xlsxwriter  # imported late: `lkip check` writes no file
+
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
     book.set_properties({"created": FIXED_TIME, "title": _title(table)})
     sheet = book.add_worksheet("Tabel")

@@ -16,7 +16,7 @@ from .facts import write_fact
 from .markers import CETAK, MARKER, PageContext, expand, find_table_ids
 from .model import Location
 from .problems import Collector, Problem
-from .safety import check_tables, scan_html
+from .safety import check_body, scan_chrome
 from .table import Table
 from .tables import anchors
 
@@ -54,9 +54,11 @@ class Expansion:
         computed tables. `body` is the page's content HTML, `whole_page` the full output."""
         shown = f"content/{src}"
         drawn = self.rendered.get(src, {}) if tables is None else tables
-        found = scan_html(body, shown) + check_tables(body, shown, drawn)
+        found = check_body(body, shown, drawn)
         if whole_page is not None:
-            found += scan_html(whole_page, shown, whole_page=True)
+            # the theme's part only: the body in it was just checked, more strictly
+            chrome = whole_page.replace(body, "", 1) if body else whole_page
+            found += scan_chrome(chrome, shown)
         return found
 
     def downloads(self) -> dict[str, bytes]:

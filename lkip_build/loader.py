@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import types
 import typing
 from decimal import Decimal
@@ -247,7 +248,7 @@ class Converter:
         return out
 
     def _dataclass(self, cls: Any, node: YNode, path: str) -> Any:
-        hints = typing.get_type_hints(cls, vars(model), include_extras=True)
+        hints = _hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "lokasi"}
         nilai_na = (
             "nilai" in fields and node.kind == "map" and [k.text for k, _ in node.pairs] == ["na"]
@@ -298,6 +299,13 @@ class Converter:
                 self.problems.broken.add(ident)
             return MISSING
         return cls(**kwargs, lokasi=self.where(node, path))
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A model class's field types, resolved once per class (not once per object: resolving
+    string annotations was a third of loading a report)."""
+    return typing.get_type_hints(cls, vars(model), include_extras=True)
 
 
 def load_file(path: Path, shown: str, cls: type, problems: Collector) -> Any:

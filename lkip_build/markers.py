@@ -24,9 +24,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 
-from . import charts, downloads
+from . import chartrender, charts, downloads
 from .compute import Computed, IndikatorResult
 from .draft import m_tulis_ulang
 from .facts import FORMATS, Fact, write_fact
@@ -61,6 +62,7 @@ class PageContext:
     print_view: bool = False  # the whole report on one page: links stay inside it
     pdf: bool = False  # whether this build produces the report's PDF
     write_files: bool = True  # draw charts and write downloads (not for `lkip check`)
+    pending: dict[str, Future[str]] = field(default_factory=dict)  # charts being drawn
     # named figures the data disagrees about -> the link to the finding (see site.disputes)
     disputes: dict[str, str] = field(default_factory=dict)
 
@@ -108,7 +110,11 @@ def expand(text: str, page: PageContext, problems: Collector) -> str:
                 problems.problems[-1] = replace(problems.problems[-1], severity=exc.severity)
             return exc.shown
 
-    return MARKER.sub(one, text)
+    out = MARKER.sub(one, text)
+    for path, drawing in page.pending.items():  # the page's charts, drawn meanwhile
+        page.files[path] = drawing.result().encode("utf-8")
+    page.pending.clear()
+    return out
 
 
 class MarkerError(Exception):
@@ -287,17 +293,13 @@ def m_grafik(args: list[str], page: PageContext) -> str:
         raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}") from exc
     except charts.GrafikError as exc:
         raise MarkerError("chart-error", str(exc)) from exc
-    path = f"grafik/{g.name}.svg"
-    # drawn once, for the chapter (the print view shows the same file); `lkip check` only
-    # needs the spec, which is where a chart can fail on the data
+    # drawn once, for the chapter (the print view shows the same files); `lkip check` only
+    # needs the spec, which is where a chart can fail on the data. Drawn in the background:
+    # expand() collects the SVGs when the page is done.
     if not page.print_view and page.write_files:
-        page.files[path] = g.svg().encode("utf-8")
-    alt = html.escape(g.alt).replace("[", "&#91;").replace("]", "&#93;")
-    return (
-        f'\n<figure class="lkip-grafik" markdown="span">\n'
-        f"![{alt}]({path})\n"
-        f"<figcaption>Grafik: {html.escape(g.judul)}</figcaption>\n</figure>\n"
-    )
+        for v in g.variants():
+            page.pending[f"grafik/{v.name}.svg"] = chartrender.submit(v.svg)
+    return charts.figure(g, page.src)
 
 
 HANDLERS: dict[str, Callable[[list[str], PageContext], str]] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,7 +49,7 @@ class Report:
 
 def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
     """Load every file of one report folder, recording all problems."""
-    shown_folder = _shown(folder, root)
+    shown_folder = shown_path(folder, root)
     parts: dict[str, object] = {}
     first = len(problems.problems)
     for name, (attr, cls) in FILES.items():
@@ -98,25 +99,37 @@ def _pending_are_errors(problems: Collector, first: int) -> None:
             )
 
 
+def report_folders(data_dir: Path, only: str | None = None) -> list[Path]:
+    """The report folders under data_dir (each should hold a laporan.yml), or only one."""
+    folders = sorted(p for p in data_dir.iterdir() if p.is_dir()) if data_dir.is_dir() else []
+    return [f for f in folders if only is None or f.name == only]
+
+
+def inputs_digest(folder: Path, root: Path) -> str:
+    """A digest of everything a report's pass reads: its folder (as shown) and the name and
+    bytes of each of its files. Two equal digests mean the same results."""
+    digest = hashlib.sha256(shown_path(folder, root).encode())
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            digest.update(f"\0{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
 def load_reports(
     data_dir: Path, root: Path, only: str | None = None
 ) -> tuple[list[Report], Collector]:
-    """Load every report folder under data_dir (each holding a laporan.yml), or only one."""
+    """Load every report folder under data_dir, or only one (the loader's tests use it)."""
     problems = Collector()
-    reports = []
-    folders = sorted(p for p in data_dir.iterdir() if p.is_dir()) if data_dir.is_dir() else []
-    if only is not None:
-        folders = [f for f in folders if f.name == only]
+    folders = report_folders(data_dir, only)
     if not folders:
-        problems.add("no-reports", Location(_shown(data_dir, root)), "tidak ada folder laporan")
-    for folder in folders:
-        report = load_report(folder, root, problems)
-        if report is not None:
-            reports.append(report)
+        problems.add("no-reports", Location(shown_path(data_dir, root)), "tidak ada folder laporan")
+    reports = [r for f in folders if (r := load_report(f, root, problems)) is not None]
     return reports, problems
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

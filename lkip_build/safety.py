@@ -7,6 +7,7 @@ that no path from input to page is trusted blindly.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
@@ -180,6 +181,42 @@ class _Tables(HTMLParser):
             self._current = None
 
 
+class _Both(HTMLParser):
+    """The body's two checks in one parse: what is executable, and the tables' figures."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scanner, self.tables = _Scanner(theme=False), _Tables()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.scanner.lineno = self.lineno  # the scanner reports the line it is on
+        self.scanner.handle_starttag(tag, attrs)
+        self.tables.handle_starttag(tag, attrs)
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data: str) -> None:
+        self.scanner.handle_data(data)
+        self.tables.handle_data(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.scanner.lineno = self.lineno
+        self.scanner.handle_endtag(tag)
+        self.tables.handle_endtag(tag)
+
+
+def check_body(html: str, source: str, expected: dict[str, Table]) -> list[Problem]:
+    """A page body's checks in one parse: `scan_html` and `check_tables` together."""
+    both = _Both()
+    both.feed(html)
+    both.close()
+    found = [
+        problem("unsafe-html", Location(source, line), message)
+        for line, message in both.scanner.found
+    ]
+    return found + _compare_tables(both.tables, html, source, expected)
+
+
 def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Problem]:
     """Every figure of each rendered table must appear in the HTML exactly as the
     computation wrote it (typed cells: compared as text, never parsed back); a table that
@@ -187,6 +224,12 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
     parser = _Tables()
     parser.feed(html)
     parser.close()
+    return _compare_tables(parser, html, source, expected)
+
+
+def _compare_tables(
+    parser: _Tables, html: str, source: str, expected: dict[str, Table]
+) -> list[Problem]:
     problems: list[Problem] = []
     for anchor, table in expected.items():
         got = parser.tables.get(anchor)
@@ -228,3 +271,20 @@ def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Pro
             problem("html-not-a-number", Location(source), f"teks {m.group(0)!r} muncul di halaman")
         )
     return problems
+
+
+@functools.lru_cache(maxsize=64)
+def _chrome_found(chrome: str) -> tuple[tuple[int, str], ...]:
+    scanner = _Scanner(theme=True)
+    scanner.feed(chrome)
+    scanner.close()
+    return tuple(scanner.found)
+
+
+def scan_chrome(chrome: str, source: str) -> list[Problem]:
+    """`scan_html` of a whole page without its body (the theme's header, navigation and
+    footer); pages whose chrome is the same text are scanned once."""
+    return [
+        problem("unsafe-html", Location(source, line), message)
+        for line, message in _chrome_found(chrome)
+    ]

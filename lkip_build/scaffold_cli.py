@@ -25,7 +25,6 @@ tidak pernah ditimpa.
 
 
 def new_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     p.add_argument("--from", dest="source", type=Path, help="folder data laporan asal (data/<id>)")
     p.add_argument("--year", type=int, required=True, help="tahun laporan baru")
     p.add_argument("--agency", help="nama instansi (laporan kosong)")

@@ -21,7 +21,7 @@ from .facts import Fact, collect_facts
 from .markers import CETAK, TINGKAT
 from .model import Location
 from .problems import Collector, Problem, guard
-from .report import load_reports
+from .report import inputs_digest, load_report, report_folders, shown_path
 from .table import Table
 from .tables import TableError, render
 from .validate import check_references, check_rules
@@ -169,37 +169,89 @@ def body(text: str) -> str:
     return FRONT_MATTER.sub("", text, count=1)
 
 
-def prepare(root: Path, data_dir: Path | None = None, only: str | None = None) -> Publication:
+@dataclass(frozen=True)
+class Prepared:
+    """One report through the pass, on its own: what `prepare` keeps of it. It depends only
+    on the report's files, so `prepare` can take it from a memo keyed by their digest."""
+
+    computed: Computed | None  # None when the report stopped at an error
+    tables: dict[str, Table]
+    facts: dict[str, Fact]
+    findings: list[Problem]
+    problems: list[Problem]
+
+
+def prepare(
+    root: Path,
+    data_dir: Path | None = None,
+    only: str | None = None,
+    memo: dict[str, Prepared] | None = None,
+) -> Publication:
     """The one validation pass: load, check, compute, draw every table and audit every
-    report under data/. LkipError lists every blocking problem; warnings travel on in
-    `Publication.problems`. An object that failed to load is not reported again by every
-    reference to it."""
-    reports, problems = load_reports(data_dir or root / "data", root, only)
-    for r in reports:
-        with guard(r.folder, problems):
-            check_references(r, problems)
-            check_rules(r, problems)
+    report under data/. Each report goes as far as its own data allows, so the problems of
+    every report come at once; LkipError lists them when any is an error. Warnings travel
+    on in `Publication.problems`. With a `memo` (live preview), a report whose files are
+    byte for byte the ones seen before is not loaded again."""
+    data_dir = data_dir or root / "data"
+    problems = Collector()
+    folders = report_folders(data_dir, only)
+    if not folders:
+        problems.add("no-reports", Location(shown_path(data_dir, root)), "tidak ada folder laporan")
+    done = []
+    for folder in folders:
+        key = inputs_digest(folder, root) if memo is not None else ""
+        prepared = memo.get(key) if memo is not None else None
+        if prepared is None:
+            prepared = prepare_report(folder, root)
+            if memo is not None:
+                memo[key] = prepared
+        problems.extend(prepared.problems)
+        done.append(prepared)
     problems.raise_if_any()
-    hasil = []
-    for r in reports:
-        with guard(r.folder, problems):
-            h = compute_report(r, problems)
-            hasil.append(h)
-    problems.raise_if_any()
-    tables: dict[str, dict[str, Table]] = {}
-    facts: dict[str, dict[str, Fact]] = {}
-    findings: dict[str, list[Problem]] = {}
-    for h in hasil:
-        rid = h.report.id
-        with guard(f"{h.report.folder}/tabel.yml", problems):
-            tables[rid] = draw_tables(h, problems)
-        with guard(h.report.folder, problems):
-            facts[rid] = collect_facts(h)
-            check_names(h, facts[rid], problems)
-        with guard(h.report.folder, problems):
-            findings[rid] = audit(h)
-    problems.raise_if_any()
-    return Publication(root, hasil, tables, facts, findings, problems.problems)
+    hasil = [p.computed for p in done if p.computed is not None]
+    ids = [h.report.id for h in hasil]
+    return Publication(
+        root,
+        hasil,
+        dict(zip(ids, (p.tables for p in done), strict=True)),
+        dict(zip(ids, (p.facts for p in done), strict=True)),
+        dict(zip(ids, (p.findings for p in done), strict=True)),
+        problems.problems,
+    )
+
+
+def prepare_report(folder: Path, root: Path) -> Prepared:
+    """One report: load and check, compute, draw, collect figures, audit; it stops after
+    the first stage with an error, and an object that failed to load is not reported again by
+    every reference to it."""
+    problems = Collector()
+    stopped = Prepared(None, {}, {}, [], problems.problems)
+    r = load_report(folder, root, problems)
+    if r is None:
+        return stopped
+    # references are checked even when a file had errors: they are problems of their own
+    with guard(r.folder, problems):
+        check_references(r, problems)
+        check_rules(r, problems)
+    if problems.errors:
+        return stopped
+    with guard(r.folder, problems):
+        h = compute_report(r, problems)
+    if problems.errors:
+        return stopped
+    tables: dict[str, Table] = {}
+    facts: dict[str, Fact] = {}
+    findings: list[Problem] = []
+    with guard(f"{r.folder}/tabel.yml", problems):
+        tables = draw_tables(h, problems)
+    with guard(r.folder, problems):
+        facts = collect_facts(h)
+        check_names(h, facts, problems)
+    with guard(r.folder, problems):
+        findings = audit(h)
+    if problems.errors:
+        return stopped
+    return Prepared(h, tables, facts, findings, problems.problems)
 
 
 def draw_tables(h: Computed, problems: Collector) -> dict[str, Table]:

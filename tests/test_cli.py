@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from lkip_build.cli import main
 
 from .conftest import FINDING_KEYS, ROOT
@@ -74,3 +76,34 @@ def test_help_is_indonesian(capsys) -> None:
         main(["check", "--help"])
     out = capsys.readouterr().out
     assert "Status keluar" in out and "tampilkan bantuan" in out and "show this help" not in out
+
+
+ARGPARSE_ENGLISH = (
+    "usage:",
+    "error:",
+    "options",
+    "positional arguments",
+    "required",
+    "invalid choice",
+    "unrecognized",
+    "show this help",
+)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["check"], ["chek", "x"], ["check", "--bogus", "."], ["--help"], ["check", "--help"]],
+)
+def test_usage_and_help_are_indonesian(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse's own words (usage, headings, usage errors) are Indonesian too, not only ours."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert text.startswith("penggunaan: lkip")
+    assert not [w for w in ARGPARSE_ENGLISH if w in text], text
+    assert stop.value.code == (0 if "--help" in argv else 2)
+    if "--help" in argv:
+        assert "Status keluar" in text
+    else:
+        assert "galat:" in text

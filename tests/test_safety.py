@@ -130,3 +130,12 @@ def test_numbers_read_back_from_the_html() -> None:
     assert [p.code for p in check_tables("<p></p>", "x", {"tabel-3-22": table})] == [
         "html-table-missing"
     ]
+
+
+def test_one_parse_of_the_body_finds_what_the_two_checks_find() -> None:
+    """check_body is scan_html + check_tables in one parse: the same problems, same lines."""
+    from lkip_build.safety import check_body
+
+    html = '<p>a</p>\n<p onclick="x()">b</p>\n<p>nilai nan</p>\n<script>alert(1)</script>'
+    assert check_body(html, "x", {}) == scan_html(html, "x") + check_tables(html, "x", {})
+    assert [p.line for p in check_body(html, "x", {}) if p.code == "unsafe-html"] == [2, 4]

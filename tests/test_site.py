@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FINDING_KEYS, build, tiny_site
+from .conftest import FINDING_KEYS, ROOT, build, tiny_site
 
 SEED = "ntt-disperindag-lkip-2021"
 
@@ -230,3 +230,25 @@ def test_a_figure_the_data_disagrees_about_is_marked_where_it_is_shown(site: Pat
     ]
     assert table_1_1.count('class="lkip-tanda"') == 1  # the ASN column total, 71
     assert table_1_2.count('class="lkip-tanda"') == 1  # the grand total, 70
+
+
+def test_prepare_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
+    """Live preview: a report whose files are byte for byte the same is not loaded again;
+    one changed byte and it is, with the figures of the new bytes."""
+    import shutil
+
+    from lkip_build.site import prepare
+
+    for rid in ("ntt-disperindag-lkip-2021", "lebak-disperindag-renja-2021"):
+        shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)
+    memo: dict = {}
+    first = prepare(tmp_path, memo=memo)
+    assert len(memo) == 2
+    again = prepare(tmp_path, memo=memo)
+    assert again.by_id["ntt-disperindag-lkip-2021"] is first.by_id["ntt-disperindag-lkip-2021"]
+    budget = tmp_path / "data" / "ntt-disperindag-lkip-2021" / "anggaran.yml"
+    budget.write_text(budget.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = prepare(tmp_path, memo=memo)
+    assert changed.by_id["ntt-disperindag-lkip-2021"] is not first.by_id["ntt-disperindag-lkip-2021"]
+    assert changed.by_id["lebak-disperindag-renja-2021"] is first.by_id["lebak-disperindag-renja-2021"]
+    assert changed.findings == prepare(tmp_path).findings

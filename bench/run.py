@@ -1,0 +1,210 @@
+"""The benchmark: what our build costs over MkDocs, and how it grows with the reports.
+
+For each size N (reports shaped like NTT's, bench/generate.py) it measures, as medians of
+runs that alternate between the commands compared (so a busy machine slows both alike):
+- `build`: our strict build without PDFs, charts from a warm cache;
+- `cold`: the same with an empty chart cache;
+- `plain`: plain MkDocs over the same pages already expanded (`lkip export`): the ratio
+  build / plain is our overhead;
+- `check`: `lkip check` of one report, and of the whole repository;
+- `preview`: under `mkdocs serve`, seconds from saving one report's YAML to the page served
+  with the change (N ≤ 20);
+- peak memory of the build, HTML bytes per page, and the bytes of search index a reader
+  downloads when opening search.
+It prints a table and writes JSON (build/bench.json). Not part of `make test`: `make bench`.
+
+    python bench/run.py --sizes 1 10 40 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0"}
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{err[-3000:]}")
+    return seconds, usage.ru_maxrss
+
+
+def alternate(commands: dict[str, tuple[list[str], Path, dict[str, str]]], repeat: int):
+    """Each command `repeat` times, in turn: {name: (median seconds, peak KiB)}."""
+    runs: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, (cmd, cwd, env) in commands.items():
+            runs[name].append(timed(cmd, cwd, env))
+    return {
+        name: (statistics.median(t for t, _ in r), max(m for _, m in r)) for name, r in runs.items()
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return bytes(r.read())
+    except OSError:
+        return None
+
+
+def preview(repo: Path, rid: str, env: dict[str, str]) -> float:
+    """Seconds from saving a budget realisation to the served Bab III showing the change."""
+    port = free_port()
+    serve = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/{rid}/bab-3-akuntabilitas-kinerja/"
+    try:
+        deadline = time.time() + 300
+        while (first := fetch(url)) is None and time.time() < deadline:
+            time.sleep(0.2)
+        if first is None:
+            return float("nan")
+        budget = repo / "data" / rid / "anggaran.yml"
+        text = budget.read_text(encoding="utf-8")
+        marker = "            realisasi: "
+        at = text.index(marker) + len(marker)
+        end = text.index("\n", at)
+        budget.write_text(text[:at] + "1.234.567" + text[end:], encoding="utf-8")
+        saved = time.perf_counter()
+        while time.perf_counter() - saved < 120:
+            page = fetch(url)
+            if page is not None and b"1.234.567" in page:
+                return time.perf_counter() - saved
+            time.sleep(0.05)
+        return float("nan")
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+
+
+def sizes(site: Path) -> tuple[float, int]:
+    pages = [p for p in site.rglob("index.html") if p.parent != site]
+    per_page = statistics.mean(p.stat().st_size for p in pages) if pages else 0.0
+    search = site / "search" / "search_index.json"
+    return per_page, search.stat().st_size if search.exists() else 0
+
+
+def measure(n: int, repeat: int, work: Path, with_preview: bool) -> dict[str, float]:
+    repo = work / f"repo-{n}"
+    ids = generate(repo, n)
+    cache = work / f"cache-{n}"
+    warm = {**ENV, "LKIP_CACHE": str(cache)}
+    cold = {**ENV, "LKIP_CACHE": "0"}
+    mkdocs, lkip = str(BIN / "mkdocs"), str(BIN / "lkip")
+    exported = work / f"export-{n}"
+    subprocess.run(
+        [lkip, "export", str(exported)], cwd=repo, env=warm, check=True, capture_output=True
+    )
+    timed([mkdocs, "build", "--strict", "-d", str(work / "warmup")], repo, warm)
+    result = alternate(
+        {
+            "build": ([mkdocs, "build", "--strict", "-d", str(work / f"site-{n}")], repo, warm),
+            "plain": ([mkdocs, "build", "--strict", "-d", str(work / f"plain-{n}")], exported, ENV),
+            "cold": ([mkdocs, "build", "--strict", "-d", str(work / f"cold-{n}")], repo, cold),
+            "check_one": ([lkip, "check", f"data/{ids[0]}"], repo, ENV),
+            "check_all": ([lkip, "check", "."], repo, ENV),
+        },
+        repeat,
+    )
+    per_page, search = sizes(work / f"site-{n}")
+    out = {
+        "reports": n,
+        "build_s": result["build"][0],
+        "plain_s": result["plain"][0],
+        "overhead": result["build"][0] / result["plain"][0],
+        "cold_s": result["cold"][0],
+        "cold_ratio": result["cold"][0] / result["plain"][0],
+        "build_s_per_report": result["build"][0] / n,
+        "check_one_s": result["check_one"][0],
+        "check_all_s": result["check_all"][0],
+        "peak_mib": result["build"][1] / 1024,
+        "html_kb_per_page": per_page / 1000,
+        "search_kb": search / 1000,
+        "cpu_cores": os.cpu_count() or 1,
+    }
+    if with_preview:
+        out["preview_s"] = preview(repo, ids[0], warm)
+    return out
+
+
+COLUMNS = [
+    ("reports", "laporan", "{:.0f}"),
+    ("build_s", "build s", "{:.2f}"),
+    ("plain_s", "MkDocs s", "{:.2f}"),
+    ("overhead", "rasio", "{:.2f}"),
+    ("cold_ratio", "rasio dingin", "{:.2f}"),
+    ("build_s_per_report", "s/laporan", "{:.2f}"),
+    ("check_one_s", "check 1 s", "{:.3f}"),
+    ("check_all_s", "check semua s", "{:.2f}"),
+    ("preview_s", "pratinjau s", "{:.2f}"),
+    ("peak_mib", "memori MiB", "{:.0f}"),
+    ("html_kb_per_page", "HTML KB/hal", "{:.0f}"),
+    ("search_kb", "cari KB", "{:.0f}"),
+]
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    head = "| " + " | ".join(title for _, title, _ in COLUMNS) + " |"
+    rule = "|" + "---|" * len(COLUMNS)
+    lines = [head, rule]
+    for row in rows:
+        cells = [fmt.format(row[k]) if k in row else "—" for k, _, fmt in COLUMNS]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--preview-max", type=int, default=20, help="measure preview up to N")
+    parser.add_argument("--out", type=Path, default=Path("build/bench.json"))
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="lkip-bench-") as tmp:
+        for n in args.sizes:
+            rows.append(measure(n, args.repeat, Path(tmp), n <= args.preview_max))
+            print(table(rows[-1:]).splitlines()[-1], flush=True)
+    print(table(rows))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    print(f"JSON: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""The charts as readers get them: rupiah in Indonesian units, full names, labelled
+reference lines, text legible on a phone, and the same bytes with and without the cache.
+
+Golden figures are the NTT seed's (Tabel 2.3 / 3.24: APBD pagu 13.519.650.516, APBN pagu
+2.194.960.000, realisasi 2.033.972.202; Ekspor 19.987.900; price means 12,76 % and 26,77 %).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from lkip_build import cache, chartlayout, chartrender, charts
+from lkip_build.satuan import judul_sumbu, rupiah_singkat, satuan_untuk, ticks
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "ntt-disperindag-lkip-2021"
+
+# Widths a chart is shown at (CSS px), measured in Chromium on the built site and checked
+# again by tests/browser/test_charts.py: the content column of a 360 px phone, and the
+# narrowest column that still gets the wide variant (a 601 px window).
+PHONE_COLUMN = 328
+WIDE_MIN_COLUMN = 569
+MIN_TEXT_PX = 11
+
+
+@pytest.mark.parametrize(
+    ("rupiah", "shown"),
+    [
+        (13_519_650_516, "Rp 13,5 M"),  # APBD pagu
+        (2_194_960_000, "Rp 2,2 M"),  # APBN pagu
+        (2_033_972_202, "Rp 2,0 M"),  # APBN realisasi: the decimal stays (not "Rp 2 M")
+        (19_987_900, "Rp 20,0 jt"),  # Pengembangan Ekspor: 19,9879 half-up
+        (8_444_000, "Rp 8,4 jt"),
+        (999, "Rp 999"),
+        (1_000, "Rp 1,0 rb"),
+        (999_999, "Rp 999,9 rb"),  # never "1.000,0 rb": that is 1 juta, not reached
+        (1_000_000, "Rp 1,0 jt"),
+        (999_950_000, "Rp 999,9 jt"),  # half-up would reach 1.000,0 jt = 1 miliar
+        (999_949_999, "Rp 999,9 jt"),
+        (1_000_000_000, "Rp 1,0 M"),
+        (999_999_999_999, "Rp 999,9 M"),
+        (1_000_000_000_000, "Rp 1,0 T"),
+        (1_250_000, "Rp 1,3 jt"),  # half-up, not half-even (1,2)
+        (2_450_000_000, "Rp 2,5 M"),
+        (1_249_999, "Rp 1,2 jt"),
+        (0, "Rp 0"),
+    ],
+)
+def test_rupiah_in_indonesian_units(rupiah: int, shown: str) -> None:
+    assert rupiah_singkat(rupiah) == shown
+
+
+def test_an_axis_has_one_unit_named_in_its_title() -> None:
+    # APBD: the largest programme pagu is 11.897.548.816 -> miliar
+    unit, values, labels = ticks(11_897_548_816, 5)
+    assert unit.nama == "miliar" and judul_sumbu(unit) == "Rupiah (miliar)"
+    assert values[-1] >= 11_897_548_816 and labels[0] == "0"
+    assert all(re.fullmatch(r"\d+(,\d+)?", x) for x in labels), labels
+    assert labels[1] == "2,5"
+    # APBN: the largest pagu 982.700.000 is juta, the axis reaches 1 miliar: one unit
+    unit, values, labels = ticks(982_700_000, 5)
+    assert judul_sumbu(unit) == "Rupiah (miliar)"
+    assert labels == ["0", "0,2", "0,4", "0,6", "0,8", "1"]
+    assert satuan_untuk(999_999).nama == "ribu" and satuan_untuk(12).nama == "rupiah"
+
+
+@pytest.fixture(scope="module")
+def ntt_charts() -> list[charts.Grafik]:
+    from lkip_build.site import prepare
+
+    h = prepare(ROOT).by_id[SEED]
+    return [
+        charts.capaian(h),
+        charts.anggaran(h, "apbd"),
+        charts.anggaran(h, "apbn"),
+        charts.harga(h, "bahan-pokok"),
+        charts.harga(h, "barang-penting"),
+    ]
+
+
+def _texts(spec: dict) -> list[str]:
+    """Every text a spec writes: its title lines and each text layer's strings."""
+    title = spec["title"]["text"]
+    out = list(title) if isinstance(title, list) else [title]
+    for layer in spec["layer"]:
+        if layer["mark"]["type"] == "text":
+            out += [d["t"] for d in layer["data"]["values"]]
+    return out
+
+
+def test_names_are_whole_and_every_line_is_labelled(ntt_charts) -> None:
+    capaian, apbd, _, pokok, penting = ntt_charts
+    for g in ntt_charts:
+        for v in g.variants():
+            texts = _texts(v.spec)
+            assert not any("…" in t for t in texts), v.name
+            assert v.spec["layer"][-1]["mark"]["type"] == "text"
+    for v in capaian.variants():
+        text = " ".join(_texts(v.spec))
+        # Tabel 3.3 of the seed: the longest indicator name, whole
+        assert (
+            "Persentase Pelaku usaha yang melakukan pengujian dan sertifikasi mutu produk "
+            "(Target 2023 = 34 Pelaku Usaha)"
+        ) in text
+        for band in ("Sangat Berhasil ≥ 85 %", "Berhasil ≥ 75 %", "Cukup Berhasil ≥ 55 %"):
+            assert band in text
+    assert "Penunjang Urusan Pemerintah Daerah Provinsi" in " ".join(_texts(apbd.spec))
+    assert "rata-rata 12,76 %" in " ".join(_texts(pokok.spec))
+    assert "rata-rata 26,77 %" in " ".join(_texts(penting.sempit.spec))  # type: ignore[union-attr]
+
+
+def test_no_axis_speaks_si(ntt_charts) -> None:
+    for g in ntt_charts:
+        for v in g.variants():
+            assert "format" not in str(v.spec), v.name  # no d3 ".2s" (1,0G / 900M)
+    apbd = ntt_charts[1]
+    bars = next(x for x in apbd.spec["layer"] if x["mark"]["type"] == "rect")
+    assert bars["encoding"]["x"]["axis"]["title"] == "Rupiah (miliar)"
+
+
+def _svg_texts(svg: str) -> tuple[float, list[float]]:
+    root = ET.fromstring(svg)
+    width = float(root.get("width", "0"))
+    view = root.get("viewBox")
+    if view:
+        assert float(view.split()[2]) == width  # drawn at its own size, no inner scaling
+    sizes = []
+    for el in root.iter("{http://www.w3.org/2000/svg}text"):
+        size = el.get("font-size")
+        assert size and size.endswith("px"), ET.tostring(el)[:200]
+        sizes.append(float(size[:-2]))
+    return width, sizes
+
+
+@pytest.fixture(scope="module")
+def drawn(ntt_charts, tmp_path_factory) -> dict[str, str]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LKIP_CACHE", str(tmp_path_factory.mktemp("svg-cache")))
+        return {v.name: v.svg() for g in ntt_charts for v in g.variants()}
+
+
+def test_text_is_legible_where_each_variant_is_shown(drawn) -> None:
+    assert len(drawn) == 10
+    for name, svg in drawn.items():
+        width, sizes = _svg_texts(svg)
+        column = PHONE_COLUMN if name.endswith(chartlayout.SEMPIT.akhiran) else WIDE_MIN_COLUMN
+        scale = min(1.0, column / width)
+        assert sizes, name
+        smallest = min(sizes) * scale
+        assert smallest >= MIN_TEXT_PX, f"{name}: {smallest:.1f} px at {column} px ({width} wide)"
+        if name.endswith("-sempit"):
+            # the brief's rule too: shown scaled to fit a 360 px screen
+            assert min(sizes) * min(1.0, 360 / width) >= MIN_TEXT_PX
+
+
+def test_same_bytes_with_and_without_the_cache(ntt_charts, drawn, tmp_path, monkeypatch) -> None:
+    import vl_convert
+
+    monkeypatch.setenv("LKIP_CACHE", "0")
+    for g in ntt_charts:
+        for v in g.variants():
+            assert v.svg() == drawn[v.name], v.name
+    # warm: every chart comes from the cache, vl-convert is not asked
+    cold = tmp_path / "cache"
+    monkeypatch.setenv("LKIP_CACHE", str(cold))
+    first = {v.name: v.svg() for g in ntt_charts for v in g.variants()}
+    assert len(list((cold / "svg").rglob("*"))) >= 10
+
+    def refuse(*a, **k):
+        raise AssertionError("drawn again, not read from the cache")
+
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", refuse)
+    assert {v.name: v.svg() for g in ntt_charts for v in g.variants()} == first == drawn
+
+
+def test_the_key_is_the_spec_and_the_renderer() -> None:
+    a = {"mark": "bar", "width": 10}
+    assert chartrender.canonical(a) == chartrender.canonical({"width": 10, "mark": "bar"})
+    parts = [chartrender.canonical(a), chartrender.version(), chartrender.FONTS]
+    assert "vl-convert-python" in parts[1]
+    other = [chartrender.canonical({**a, "width": 11}), *parts[1:]]
+    assert cache.key("svg", parts) != cache.key("svg", other)
+
+
+def test_the_engine_measures_with_its_own_fonts_and_leaves_the_environment(monkeypatch) -> None:
+    import os
+
+    monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
+    monkeypatch.setenv("LKIP_CACHE", "0")
+    svg = chartrender.draw({"mark": "text", "encoding": {"text": {"value": "x"}}})
+    assert svg.startswith("<svg") and "FONTCONFIG_FILE" not in os.environ
+
+
+def test_the_figure_serves_the_phone_variant(ntt_charts) -> None:
+    g = ntt_charts[0]
+    chapter = charts.figure(g, f"{SEED}/bab-3-akuntabilitas-kinerja.md")
+    assert '<source media="(max-width: 600px)" srcset="../grafik/capaian-sempit.svg">' in chapter
+    assert "(grafik/capaian.svg)</picture>" in chapter and "<figcaption>Grafik: " in chapter
+    home = charts.figure(g, f"{SEED}/index.md")  # index.md is the folder's own page
+    assert 'srcset="grafik/capaian-sempit.svg"' in home

@@ -1,0 +1,98 @@
+"""The live preview as an editor uses it: `make serve` (mkdocs serve --dirty) on a copy of the
+repository. A data edit reaches the served page; a broken save shows its problems in the
+page, in Indonesian, and the server keeps serving; the next good save brings it back."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import MKDOCS, ROOT
+
+RID = "ntt-disperindag-lkip-2021"
+PAGE = f"/{RID}/bab-3-akuntabilitas-kinerja/"
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return str(r.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _until(url: str, wanted: str, seconds: float = 240) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = _fetch(url)
+        if wanted in page:
+            return page
+        time.sleep(0.2)
+    raise AssertionError(f"{wanted!r} never appeared at {url}")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    repo = tmp_path_factory.mktemp("preview")
+    for name in ("mkdocs.yml", "hooks", "overrides", "content/index.md", "content/assets"):
+        src = ROOT / name
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, repo / name)
+        else:
+            shutil.copy2(src, repo / name)
+    shutil.copytree(ROOT / "data" / RID, repo / "data" / RID)
+    shutil.copytree(ROOT / "content" / RID, repo / "content" / RID)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": "0"}
+    serve = subprocess.Popen(
+        [*MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _until(url + PAGE, "Tabel 3.2")
+        yield repo, url
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_data_edit_reaches_the_page_and_a_broken_save_shows_its_problems(
+    served: tuple[Path, str],
+) -> None:
+    repo, url = served
+    budget = repo / "data" / RID / "anggaran.yml"
+    # a budget realisation (Tabel 3.23's first leaf), as an editor would change it
+    _edit(budget, "realisasi: 111.514.950", "realisasi: 111.514.951")
+    _until(url + PAGE, "111.514.951")
+    # broken: a letter in an amount. The page says so, with file, line, field and code.
+    _edit(budget, "realisasi: 111.514.951", "realisasi: 111.514.95x")
+    page = _until(url + PAGE, "Data belum bisa ditampilkan")
+    assert "anggaran.yml:" in page and "realisasi" in page and "[bad-number]" in page
+    assert "111.514.95x" in page
+    # every page says it, the home page too, and the server still answers
+    assert "Data belum bisa ditampilkan" in _until(url + "/", "Data belum bisa ditampilkan")
+    # fixed: the pages come back, with the new figure
+    _edit(budget, "realisasi: 111.514.95x", "realisasi: 111.514.952")
+    _until(url + PAGE, "111.514.952")
+    assert "Data belum bisa ditampilkan" not in _fetch(url + PAGE)
