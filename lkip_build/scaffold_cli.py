@@ -25,17 +25,33 @@ tidak pernah ditimpa.
 
 
 def new_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="source", type=Path, help="folder data laporan asal (data/<id>)")
-    p.add_argument("--year", type=int, required=True, help="tahun laporan baru")
-    p.add_argument("--agency", help="nama instansi (laporan kosong)")
+    p.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="FOLDER",
+        help="folder data laporan asal (data/<id>)",
+    )
+    p.add_argument("--year", type=int, required=True, metavar="TAHUN", help="tahun laporan baru")
+    p.add_argument("--agency", metavar="INSTANSI", help="nama instansi (laporan kosong)")
     p.add_argument(
         "--level",
         choices=["nasional", "provinsi", "kabupaten", "kota"],
-        help="tingkat pemerintahan (laporan kosong)",
+        metavar="TINGKAT",
+        help="tingkat pemerintahan: nasional, provinsi, kabupaten, kota (laporan kosong)",
     )
-    p.add_argument("--jenis", default="LKIP", help="jenis dokumen (laporan kosong; bawaan LKIP)")
     p.add_argument(
-        "--root", type=Path, default=Path("."), help="folder repositori (laporan kosong)"
+        "--jenis",
+        default="LKIP",
+        metavar="JENIS",
+        help="jenis dokumen (laporan kosong; bawaan LKIP)",
+    )
+    p.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        metavar="FOLDER",
+        help="folder repositori (laporan kosong)",
     )
 
 
