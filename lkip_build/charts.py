@@ -21,6 +21,7 @@ from typing import cast
 from . import chartrender
 from .chartlayout import LEBAR, SEMPIT, Baris, Batang, Garis, Sumbu, Tata, spec
 from .compute import Computed, SumberResult
+from .compute.prices import HargaResult
 from .numbers import format_decimal, format_pct
 from .satuan import judul_sumbu, langkah, rupiah_singkat, ticks
 from .skala import bands_of
@@ -137,13 +138,13 @@ def anggaran(h: Computed, sumber: str) -> Grafik:
     if s is None:
         raise GrafikError(f"sumber dana {sumber!r} tidak ada di anggaran.yml")
     values = _anggaran_values(s)
-    top = max([0, *(p.pagu for p in s.program), *(p.realisasi or 0 for p in s.program)])
+    top = max([0, *(p.pagu or 0 for p in s.program), *(p.realisasi or 0 for p in s.program)])
     unit, tick_values, tick_labels = ticks(top, 5)
     baris = [
         Baris(
             str(v["program"]),
             [
-                Batang("Pagu", 0.0, float(v["pagu"]), str(v["label_pagu"])),  # type: ignore[arg-type]
+                Batang("Pagu", 0.0, v["pagu"], str(v["label_pagu"])),  # type: ignore[arg-type]
                 Batang("Realisasi", 0.0, v["realisasi"], str(v["label"])),  # type: ignore[arg-type]
             ],
         )
@@ -165,14 +166,16 @@ def _anggaran_values(s: SumberResult) -> list[dict[str, object]]:
     for i, p in enumerate(s.program, start=1):
         pct = "" if p.persen is None else f" ({format_pct(p.persen)} %)"
         label = "realisasi n/a"  # no bar: the document prints no realisasi here
+        if p.belum_diisi and p.realisasi is None:
+            label = "realisasi belum diisi"  # a draft
         if p.realisasi is not None:
             label = rupiah_singkat(p.realisasi) + pct
         values.append(
             {
                 "program": f"{i}. {p.pos.nama.removeprefix('Program ')}",
-                "pagu": int(p.pagu),
-                "realisasi": None if p.realisasi is None else float(p.realisasi),
-                "label_pagu": rupiah_singkat(p.pagu),
+                "pagu": _bar(p.pagu),
+                "realisasi": _bar(p.realisasi),
+                "label_pagu": "belum diisi" if p.pagu is None else rupiah_singkat(p.pagu),
                 "label": label,
             }
         )
@@ -198,7 +201,8 @@ def harga(h: Computed, kelompok: str) -> Grafik:
     if g is None:
         raise GrafikError(f"kelompok harga {kelompok!r} tidak ada di harga.yml")
     values = []
-    for b in sorted(g.barang, key=lambda x: x.persen or Decimal(0), reverse=True):
+    known = [b for b in g.barang if b.selisih is not None]  # a draft's prices to fill: no bar
+    for b in sorted(known, key=lambda x: x.persen or Decimal(0), reverse=True):
         pct = b.persen or Decimal(0)
         arah = "naik" if pct > 0 else ("turun" if pct < 0 else "tetap")
         values.append(
@@ -223,17 +227,13 @@ def harga(h: Computed, kelompok: str) -> Grafik:
             "Perubahan harga (%)", min(pcts, default=Decimal(0)), max(pcts, default=Decimal(0))
         ),
         {"naik": BURUK, "tetap": NETRAL, "turun": BAIK},
-        garis=[Garis(float(g.rata_rata), f"rata-rata {format_pct(g.rata_rata)} %")],
+        garis=[]
+        if g.rata_rata is None  # a draft: this year's prices still to fill
+        else [Garis(float(g.rata_rata), f"rata-rata {format_pct(g.rata_rata)} %")],
     )
     for v in values:
         v["persen"] = float(v["persen"])  # type: ignore[arg-type]
-    rises = [v for v in values if v["arah"] == "naik"]
-    alt = (
-        f"Perubahan harga {len(values)} barang ({g.kelompok.nama}); "
-        f"rata-rata {format_pct(g.rata_rata)} %. "
-        f"{len(rises)} barang naik. Kenaikan terbesar: {values[0]['barang']} {values[0]['label']}; "
-        f"terendah: {values[-1]['barang']} {values[-1]['label']}."
-    )
+    alt = _harga_alt(g, values)
     judul = f"Perubahan harga {g.kelompok.nama} per barang"
     return _grafik(f"harga-{kelompok}", judul, alt, t, values)
 
@@ -258,3 +258,22 @@ def figure(g: Grafik, src: str) -> str:
 
 # each kind takes the report and the marker's own arguments (a sumber, a kelompok)
 KINDS: dict[str, Callable[..., Grafik]] = {"capaian": capaian, "anggaran": anggaran, "harga": harga}
+
+
+def _harga_alt(g: HargaResult, values: list[dict[str, object]]) -> str:
+    if g.rata_rata is None or not values:  # a draft: this year's prices still to fill
+        return (
+            f"Perubahan harga {g.kelompok.nama}: harga tahun {g.kelompok.tahun_kini} belum diisi."
+        )
+    rises = [v for v in values if v["arah"] == "naik"]
+    return (
+        f"Perubahan harga {len(values)} barang ({g.kelompok.nama}); "
+        f"rata-rata {format_pct(g.rata_rata)} %. "
+        f"{len(rises)} barang naik. Kenaikan terbesar: {values[0]['barang']} {values[0]['label']}; "
+        f"terendah: {values[-1]['barang']} {values[-1]['label']}."
+    )
+
+
+def _bar(amount: int | Decimal | None) -> float | None:
+    """A bar's length in rupiah; None (no bar) for an amount not known."""
+    return None if amount is None else float(amount)

@@ -25,6 +25,7 @@ from .problems import (
     exit_status,
     guard,
 )
+from .scaffold_cli import NEW_DESCRIPTION, new_arguments, run_new
 
 if TYPE_CHECKING:  # the site module is imported late, by the command that needs it
     from .site import Publication
@@ -61,11 +62,20 @@ def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
             sources = dict(pages)
             sources.update(publication.generated(sources)[0])
             publication.expand_pages(sources, write_files=False)
-        every = publication.problems + [
-            t for rid in sorted(publication.findings) for t in publication.findings[rid]
-        ]
+        every = (
+            publication.problems
+            + _rewrites(publication, pages)
+            + [t for rid in sorted(publication.findings) for t in publication.findings[rid]]
+        )
         return every, [p for p in every if p.severity == ERROR and _blocks(p, publication)]
     raise LkipError(collector.problems)
+
+
+def _rewrites(publication: Publication, pages: dict[str, str]) -> list[Problem]:
+    """A draft's paragraphs still to rewrite (their marker's problems), listed with the rest."""
+    from .draft import rewrite_items
+
+    return [p for h in publication.hasil for p in rewrite_items(h, pages)]
 
 
 def _blocks(p: Problem, publication: Publication) -> bool:
@@ -94,8 +104,11 @@ def check(args: argparse.Namespace) -> int:
         for t in every:
             print(t)
         errors = sum(1 for t in every if t.severity == ERROR)
+        pending = sum(1 for t in every if t.code == "value-pending")
+        draft = f", {pending} belum diisi (draf)" if pending else ""
         print(
-            f"{len(every)} temuan, {errors} tidak konsisten, {len(blocking)} memblokir penerbitan",
+            f"{len(every)} temuan, {errors} tidak konsisten, {len(blocking)} memblokir "
+            f"penerbitan{draft}",
             file=sys.stderr,
         )
     return exit_status(blocking)
@@ -174,6 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("lama", help="versi lama: folder, atau revisi git (HEAD~1, main, sha)")
     p.add_argument("baru", help="versi baru: folder, atau revisi git")
     p.set_defaults(run=diff)
+    p = sub.add_parser(
+        "new",
+        help="buat laporan tahun berikutnya (atau laporan kosong) sebagai draf",
+        description=NEW_DESCRIPTION,
+    )
+    new_arguments(p)
+    p.set_defaults(run=run_new)
     args = parser.parse_args(argv)
     status: int = args.run(args)
     return status

@@ -81,6 +81,7 @@ bad-boolean | error | load | bukan `ya`/`tidak` | tulis `ya` atau `tidak`
 bad-choice | error | load | pilihan tidak dikenal (dengan saran) | pilih salah satu nilai yang disebut
 text-cut-by-comment | error | load | teks terpotong oleh ` #` (YAML menganggap sisanya komentar) | beri tanda kutip pada seluruh teks
 na-without-reason | warning | validate | nilai NA tanpa alasan | tulis `{na: alasan}` atau isi `alasan_na` indikatornya
+value-pending | warning | validate | nilai belum diisi (`{belum_diisi: petunjuk}`): peringatan dalam laporan `status: draf`, kesalahan dalam laporan final | isi nilainya sesuai petunjuk (lihat halaman Yang masih harus diisi); tulis `status: final` setelah semua terisi
 duplicate-id | error | validate | id dipakai dua kali | beri id lain pada salah satunya
 bad-id | error | validate | id memuat karakter selain a-z, 0-9 dan `-` (spasi, huruf mirip dari abjad lain, karakter tak terlihat) | ketik ulang id dengan huruf kecil, angka dan `-`
 unknown-ref | error | validate | rujukan ke id yang tidak ada | periksa ejaan id (lihat saran)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .compute import Computed, PosResult, SumberResult, slug
-from .model import NA
+from .compute.staff import total as count_total
+from .model import NA, BelumDiisi
 from .numbers import (
     format_decimal,
     format_int,
@@ -69,9 +70,16 @@ def write_fact(f: Fact, fmt: str = "") -> str:
     return str(v)
 
 
-def _amount(v: object) -> object:
-    """An amount the document does not print is NA ("n/a" in prose), never 0."""
-    return NA(teks="n/a") if v is None else v
+def _amount(v: object, pending: bool = False) -> object:
+    """An amount the document does not print is NA ("n/a" in prose), never 0; one not
+    known because a value is still to fill is "belum diisi"."""
+    if v is None:
+        return BelumDiisi() if pending else NA(teks="n/a")
+    return v
+
+
+def _pending(v: object, pending: bool) -> object:
+    return BelumDiisi() if pending and isinstance(v, NA) else v
 
 
 def _absorption(line: PosResult | SumberResult) -> object:
@@ -100,9 +108,11 @@ def _report(h: Computed) -> dict[str, Fact]:
         "laporan.wilayah": Fact(lap.wilayah, "teks"),
     }
     if h.utama:
-        mean = NA(teks="n/a") if h.rata_rata is None else h.rata_rata
+        pending = h.rata_rata is None and any(r.belum_diisi for r in h.utama)
+        none: NA = BelumDiisi() if pending else NA(teks="n/a")
+        mean = none if h.rata_rata is None else h.rata_rata
         out["kinerja.rata_rata"] = Fact(mean, "persen", h.batas)
-        out["kinerja.kategori"] = Fact(h.kategori, "teks")
+        out["kinerja.kategori"] = Fact(BelumDiisi() if pending else h.kategori, "teks")
         out["kinerja.jumlah_indikator"] = Fact(len(h.utama), "angka")
     return out
 
@@ -114,10 +124,15 @@ def _indicators(h: Computed) -> dict[str, Fact]:
         out[f"{p}.target"] = _target(r.indikator.target)
         rumus = r.indikator.realisasi
         printed_na = rumus if isinstance(rumus, NA) else NA(teks="n/a")
+        if r.belum_diisi:
+            printed_na = BelumDiisi()
         out[f"{p}.realisasi"] = Fact(printed_na if r.realisasi is None else r.realisasi, "desimal")
         if r.capaian is not None:
             out[f"{p}.capaian"] = Fact(r.capaian, "persen", r.batas)
             out[f"{p}.kategori"] = Fact(r.kategori, "teks")
+        elif r.belum_diisi:  # a draft: what prose names is "belum diisi", never a guess
+            out[f"{p}.capaian"] = Fact(BelumDiisi(alasan=r.na), "persen")
+            out[f"{p}.kategori"] = Fact(BelumDiisi(), "teks")
         elif r.na and r.indikator.dinilai:  # prose may name it: "n/a", as the table shows
             out[f"{p}.capaian"] = Fact(NA(teks="n/a", alasan=r.na), "persen")
         if r.capaian_mentah is not None:
@@ -132,7 +147,8 @@ def _indicators(h: Computed) -> dict[str, Fact]:
 def _prices(h: Computed) -> dict[str, Fact]:
     out: dict[str, Fact] = {}
     for gid, g in h.harga.items():
-        out[f"harga.{gid}.rata_rata"] = Fact(g.rata_rata, "persen")
+        mean = BelumDiisi() if g.rata_rata is None else g.rata_rata
+        out[f"harga.{gid}.rata_rata"] = Fact(mean, "persen")
         out[f"harga.{gid}.jumlah_barang"] = Fact(len(g.barang), "angka")
     return out
 
@@ -141,18 +157,19 @@ def _budget(h: Computed) -> dict[str, Fact]:
     """Each source of funds and its named programmes; the agreement's revenue."""
     out: dict[str, Fact] = {}
     for sid, s in h.sumber.items():
-        out[f"anggaran.{sid}.pagu"] = Fact(s.pagu, "uang")
-        out[f"anggaran.{sid}.realisasi"] = Fact(_amount(s.realisasi), "uang")
-        out[f"anggaran.{sid}.sisa"] = Fact(
-            _amount(None if s.realisasi is None else s.pagu - s.realisasi), "uang"
-        )
-        out[f"anggaran.{sid}.persen"] = Fact(_absorption(s), "persen")
+        wait = any(p.belum_diisi for p in s.program)  # a draft: "belum diisi", not "n/a"
+        out[f"anggaran.{sid}.pagu"] = Fact(_amount(s.pagu, wait), "uang")
+        out[f"anggaran.{sid}.realisasi"] = Fact(_amount(s.realisasi, wait), "uang")
+        sisa = None if s.realisasi is None or s.pagu is None else s.pagu - s.realisasi
+        out[f"anggaran.{sid}.sisa"] = Fact(_amount(sisa, wait), "uang")
+        out[f"anggaran.{sid}.persen"] = Fact(_pending(_absorption(s), wait), "persen")
         for prog in s.program:
             if prog.pos.id:
                 q = f"anggaran.{sid}.{prog.pos.id}"
-                out[f"{q}.pagu"] = Fact(prog.pagu, "uang")
-                out[f"{q}.realisasi"] = Fact(_amount(prog.realisasi), "uang")
-                out[f"{q}.persen"] = Fact(_absorption(prog), "persen")
+                wait = prog.belum_diisi
+                out[f"{q}.pagu"] = Fact(_amount(prog.pagu, wait), "uang")
+                out[f"{q}.realisasi"] = Fact(_amount(prog.realisasi, wait), "uang")
+                out[f"{q}.persen"] = Fact(_pending(_absorption(prog), wait), "persen")
     pk = h.report.perjanjian
     if pk is not None and pk.pendapatan is not None:
         out["perjanjian.pendapatan"] = Fact(pk.pendapatan, "uang")
@@ -174,23 +191,34 @@ def _staff(h: Computed) -> dict[str, Fact]:
     for kid, k in h.komposisi.items():
         p = f"pegawai.{kid}"
         kom = k.komposisi
-        out[f"{p}.total"] = Fact(k.total, "angka")
+        out[f"{p}.total"] = Fact(_count(k.total), "angka")
         sub = max(1, len(kom.sub_kolom))
         for ci, col in enumerate(kom.kolom):
-            out[f"{p}.kolom.{slug(col)}"] = Fact(
-                sum(k.jumlah_kolom[ci * sub : (ci + 1) * sub]), "angka"
-            )
+            column = count_total(k.jumlah_kolom[ci * sub : (ci + 1) * sub])
+            out[f"{p}.kolom.{slug(col)}"] = Fact(_count(column), "angka")
         for si, sk in enumerate(kom.sub_kolom):
-            out[f"{p}.kolom.{slug(sk)}"] = Fact(sum(k.jumlah_kolom[si::sub]), "angka")
+            column = count_total(k.jumlah_kolom[si::sub])
+            out[f"{p}.kolom.{slug(sk)}"] = Fact(_count(column), "angka")
         for row, total in zip(kom.baris, k.jumlah_baris, strict=True):
-            out[f"{p}.baris.{slug(row.label)}"] = Fact(total, "angka")
-            if k.total:
+            out[f"{p}.baris.{slug(row.label)}"] = Fact(_count(total), "angka")
+            if k.total is None or total is None:  # a draft: a count still to fill
+                out[f"{p}.persen.{slug(row.label)}"] = Fact(BelumDiisi(), "persen")
+            elif k.total:
                 out[f"{p}.persen.{slug(row.label)}"] = Fact(
                     Decimal(total) * 100 / k.total, "persen"
                 )
             for ci, col in enumerate(kom.kolom):
-                cells = row.nilai[ci * sub : (ci + 1) * sub]
-                out[f"{p}.sel.{slug(row.label)}.{slug(col)}"] = Fact(sum(cells), "angka")
+                cells = [
+                    None if isinstance(v, NA) else v for v in row.nilai[ci * sub : (ci + 1) * sub]
+                ]
+                out[f"{p}.sel.{slug(row.label)}.{slug(col)}"] = Fact(
+                    _count(count_total(cells)), "angka"
+                )
         for name, total in k.kelompok.items():
-            out[f"{p}.kelompok.{slug(name)}"] = Fact(total, "angka")
+            out[f"{p}.kelompok.{slug(name)}"] = Fact(_count(total), "angka")
     return out
+
+
+def _count(v: int | None) -> object:
+    """A count still to fill (or summing one) is "belum diisi" in prose, never 0."""
+    return BelumDiisi() if v is None else v

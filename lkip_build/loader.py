@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from . import model
-from .model import NA, NA_SPELLINGS, Location, Rentang
+from .model import NA, NA_SPELLINGS, BelumDiisi, Location, Rentang
 from .numbers import AngkaError, AngkaTerlaluBesar, parse_decimal, parse_int, parse_uang
 from .problems import Collector
 from .yamlread import YNode, read_yaml
@@ -24,6 +24,7 @@ from .yamlread import YNode, read_yaml
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"ya", "true", "True", "yes"}
 _FALSE = {"tidak", "false", "False", "no"}
+PENDING = "belum_diisi"  # `{belum_diisi: petunjuk}`: a value still to fill (a draft's to-do)
 
 
 class _Missing:
@@ -48,6 +49,8 @@ class Converter:
         return MISSING
 
     def convert(self, tp: Any, node: YNode, path: str) -> Any:
+        if node.kind == "map" and [k.text for k, _ in node.pairs] == [PENDING]:
+            return self._pending(tp, node, path)
         origin = get_origin(tp)
         if origin is Annotated:
             inner, *meta = get_args(tp)
@@ -130,6 +133,39 @@ class Converter:
         if rest or value.kind != "scalar" or not value.text.strip():
             return self.fail("wrong-type", node, path, "tulis NA sebagai `{na: alasan}`")
         return NA(teks="NA", alasan=value.text.strip())
+
+    def _pending(self, tp: Any, node: YNode, path: str) -> Any:
+        """`{belum_diisi: petunjuk}` where a scalar value goes: NA's path where NA is
+        accepted, a visible placeholder in text; recorded as `value-pending` (a warning of
+        a draft, made an error in a final report by report.load_report)."""
+        value = node.pairs[0][1]
+        hint = value.text.strip() if value.kind == "scalar" else ""
+        if not hint:
+            return self.fail(
+                "wrong-type", node, path, "tulis `{belum_diisi: petunjuk apa yang diisi}`"
+            )
+        while get_origin(tp) is Annotated:
+            tp = get_args(tp)[0]
+        options = get_args(tp) if get_origin(tp) in (Union, types.UnionType) else (tp,)
+        nilai: Any = next((o for o in options if dataclasses.is_dataclass(o)), None)
+        if nilai is not None and "nilai" in {f.name for f in dataclasses.fields(nilai)}:
+            # `a: {belum_diisi: ...}` for `a: {nilai: {belum_diisi: ...}}`
+            inner = typing.get_type_hints(nilai, vars(model), include_extras=True)["nilai"]
+            value = self._pending(inner, node, f"{path}.nilai" if path else "nilai")
+            return value if value is MISSING else nilai(nilai=value, lokasi=self.where(node, path))
+        if NA in options:
+            found: Any = BelumDiisi(alasan=hint)
+        elif str in options:
+            found = f"(belum diisi: {hint})"
+        else:
+            return self.fail(
+                "wrong-type",
+                node,
+                path,
+                "nilai ini tidak bisa ditandai `belum_diisi`; isi nilainya",
+            )
+        self.problems.add("value-pending", self.where(node, path), f"belum diisi: {hint}")
+        return found
 
     def _union(self, options: tuple[Any, ...], node: YNode, path: str) -> Any:
         scalar = node.kind == "scalar"
@@ -263,7 +299,6 @@ class Converter:
                 self.problems.broken.add(ident)
             return MISSING
         return cls(**kwargs, lokasi=self.where(node, path))
-
 
 
 @functools.cache

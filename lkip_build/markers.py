@@ -26,10 +26,11 @@ import html
 import re
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import chartrender, charts, downloads
 from .compute import Computed, IndikatorResult
+from .draft import m_tulis_ulang
 from .facts import FORMATS, Fact, write_fact
 from .model import NA, Location
 from .numbers import format_decimal, format_pct
@@ -108,7 +109,9 @@ def expand(text: str, page: PageContext, problems: Collector) -> str:
             return fn(args, page)
         except MarkerError as exc:
             _fail(problems, page, text, mt.start(), exc.code, f"{mt.group(0)}: {exc}")
-            return ""
+            if exc.severity:  # a draft's to-do item: its severity follows the report's status
+                problems.problems[-1] = replace(problems.problems[-1], severity=exc.severity)
+            return exc.shown
 
     out = MARKER.sub(one, text)
     for path, drawing in page.pending.items():  # the page's charts, drawn meanwhile
@@ -118,9 +121,11 @@ def expand(text: str, page: PageContext, problems: Collector) -> str:
 
 
 class MarkerError(Exception):
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, shown: str = "", severity: str = ""):
         super().__init__(message)
         self.code = code
+        self.shown = shown  # what the marker is replaced with all the same
+        self.severity = severity  # overrides the code's (see draft.m_tulis_ulang)
 
 
 def _fail(
@@ -314,4 +319,5 @@ HANDLERS: dict[str, Callable[[list[str], PageContext], str]] = {
     "grafik": m_grafik,
     "unduhan": m_unduhan,
     "sorotan": m_sorotan,
+    "tulis-ulang": m_tulis_ulang,
 }

@@ -61,6 +61,20 @@ NA_VALUE = NA()
 
 
 @dataclass(frozen=True)
+class BelumDiisi(NA):
+    """A value still to be filled, written `{belum_diisi: petunjuk}` (a draft's to-do item).
+
+    Computed as NA (capaian not computed, left out of means, never a report's NA policy) and
+    shown as "belum diisi"; `alasan` holds the petunjuk. In a final report it is an error.
+    """
+
+    teks: str = field(default="belum diisi", compare=False)
+
+    def __repr__(self) -> str:
+        return "belum diisi"
+
+
+@dataclass(frozen=True)
 class Rentang:
     """A field's allowed range (inclusive), checked by the loader: Annotated[int, Rentang(0, 6)]."""
 
@@ -217,6 +231,9 @@ class Laporan(Node):
     """Urutan halaman laporan: file, judul, cetak."""
     keterangan: str = ""
     """Catatan singkat di beranda."""
+    status: Literal["draf", "final"] = "final"
+    """draf: nilai belum_diisi dan paragraf tulis-ulang hanya peringatan, tercantum di halaman
+    Yang masih harus diisi; final (bawaan): setiap nilai belum_diisi adalah kesalahan."""
 
 
 # ---------------------------------------------------------------- staff (Tabel 1.1-1.4)
@@ -228,8 +245,8 @@ class BarisKomposisi(Node):
     """Label baris, misalnya Laki-laki atau S1."""
     kelompok: str = ""  # rows with the same kelompok are summed ("IV" for IV a..IV c)
     """Baris dengan kelompok yang sama dijumlah (misalnya IV untuk IV a sampai IV c)."""
-    nilai: list[int]
-    """Bilangan baris ini, sebanyak kolom x sub kolom, urut kolom."""
+    nilai: list[int | NA]  # NA: still to fill in a draft (`{belum_diisi: ...}`)
+    """Bilangan baris ini, sebanyak kolom x sub kolom, urut kolom; {belum_diisi: ...} dalam draf."""
     tertulis: dict[str, str] = field(default_factory=dict)  # e.g. {jumlah: "4"}
     """Angka baris sebagaimana tercetak, misalnya {jumlah: "4"}."""
 
@@ -476,7 +493,7 @@ class PerjanjianKinerja(Node):
     """Pihak kedua: nama, jabatan, pangkat, nip."""
     sasaran: list[SasaranPK]
     """Sasaran dan indikatornya."""
-    pendapatan: Uang | None = None  # "PENDAPATAN PERUBAHAN" of the appendix, whole rupiah
+    pendapatan: Uang | NA | None = None  # "PENDAPATAN PERUBAHAN" of the appendix, whole rupiah
     """Pendapatan perubahan pada lampiran, rupiah utuh."""
     program: list[SasaranProgram] = field(default_factory=list)
     """Program dan kegiatan per sasaran."""
@@ -652,8 +669,8 @@ class Barang(Node):
     """Satuan, misalnya Rp/kg."""
     harga_lalu: Uang
     """Harga tahun lalu, rupiah."""
-    harga_kini: Uang
-    """Harga tahun ini, rupiah."""
+    harga_kini: Uang | NA  # NA: still to fill in a draft (`{belum_diisi: ...}`)
+    """Harga tahun ini, rupiah; {belum_diisi: ...} dalam draf."""
     tertulis: dict[str, str] = field(default_factory=dict)  # selisih, persen as printed
     """Selisih dan persen sebagaimana tercetak."""
 
@@ -747,12 +764,12 @@ class PosAnggaran(Node):
     """Pengenal pos (untuk program)."""
     nama: str
     """Nama program, kegiatan atau sub kegiatan."""
-    pagu: Uang | None = None
-    """Pagu, rupiah; hanya pada pos tanpa rincian."""
+    pagu: Uang | NA | None = None  # NA: still to fill in a draft (`{belum_diisi: ...}`)
+    """Pagu, rupiah; hanya pada pos tanpa rincian; {belum_diisi: ...} dalam draf."""
     # NA: the document prints no realisasi for this line (it may print it for the parent)
     realisasi: Uang | NA | None = None
     """Realisasi, rupiah, atau NA bila dokumen tidak mencetaknya; hanya pada pos tanpa rincian."""
-    fisik: Decimal | None = None  # physical progress %, an input (Tabel 3.22)
+    fisik: Decimal | NA | None = None  # physical progress %, an input (Tabel 3.22)
     """Realisasi fisik (%), masukan."""
     rincian: list[PosAnggaran] = field(default_factory=list)
     """Pos anak; pagu dan realisasi induk dijumlah otomatis."""

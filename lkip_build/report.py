@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import model as m
 from .loader import load_file
 from .model import Location
-from .problems import Collector, guard
+from .problems import ERROR, Collector, guard
 
 # file name -> (attribute of Report, model class); only laporan.yml is required.
 FILES: dict[str, tuple[str, type]] = {
@@ -51,6 +51,7 @@ def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
     """Load every file of one report folder, recording all problems."""
     shown_folder = shown_path(folder, root)
     parts: dict[str, object] = {}
+    first = len(problems.problems)
     for name, (attr, cls) in FILES.items():
         path = folder / name
         if not path.exists():
@@ -79,11 +80,23 @@ def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:
             laporan.lokasi.__class__(laporan.lokasi.file, laporan.lokasi.line, "id"),
             f"id {laporan.id!r} harus sama dengan nama folder {folder.name!r}",
         )
+    if laporan.status == "final":
+        _pending_are_errors(problems, first)
     broken = frozenset(k for k, v in parts.items() if v is None)
     # parts maps each Report field to what load_file made of its file: an instance of the class
     # FILES names for it, or None. mypy cannot type a dict per key, and a TypedDict would
     # repeat Report's fields, so the per-field types are not checked here.
     return Report(folder=shown_folder, unreadable=broken, **parts)  # type: ignore[arg-type]
+
+
+def _pending_are_errors(problems: Collector, first: int) -> None:
+    """In a final report every value still to fill is an error (in a draft, a warning)."""
+    for i in range(first, len(problems.problems)):
+        p = problems.problems[i]
+        if p.code == "value-pending":
+            problems.problems[i] = replace(
+                p, severity=ERROR, message=p.message + " (laporan berstatus final)"
+            )
 
 
 def report_folders(data_dir: Path, only: str | None = None) -> list[Path]:

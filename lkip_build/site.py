@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import verification
+from . import draft, verification
 from .audit import ERROR, audit
 from .compute import Computed, compute_report
 from .facts import Fact, collect_facts
@@ -85,6 +85,9 @@ class Publication:
             policy = self.by_id[rid].report.laporan.kebijakan.temuan_memblokir
             mode = "memblokir" if policy else "diterbitkan, tidak memblokir"
             out.append(f"lkip: {rid}: {verification.summary(found)} ({mode})")
+            if draft.is_draft(self.by_id[rid]):
+                n = len(draft.pending(self.by_id[rid], self.problems, {}))
+                out.append(f"lkip: {rid}: DRAF, {n} nilai data belum diisi ({draft.TITLE})")
         return out
 
     def generated(self, sources: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -116,6 +119,9 @@ class Publication:
                 f'<div class="lkip-bab" markdown="1">\n\n{part}\n\n</div>' for part in parts
             )
             pages[f"{rid}/{CETAK}"] = PRINT_FRONT_MATTER + cover + chapters
+            if draft.is_draft(self.by_id[rid]):
+                todo = draft.pending(self.by_id[rid], self.problems, sources)
+                pages[f"{rid}/{draft.PAGE}"] = draft.todo_page(self.by_id[rid], todo)
         return pages, files
 
     def nav(self) -> list[object]:
@@ -141,6 +147,8 @@ class Publication:
             if not any(p.file == verification.PAGE for p in lap.halaman):
                 pages.append({verification.TITLE: f"{lap.id}/{verification.PAGE}"})
             pages.append({"Versi Cetak": f"{lap.id}/{CETAK}"})
+            if draft.is_draft(h):
+                pages.insert(0, {draft.TITLE: f"{lap.id}/{draft.PAGE}"})
             nav.append({title: pages})
         return nav
 
@@ -150,7 +158,7 @@ class Publication:
         if h is None:
             return ""
         lap = h.report.laporan
-        return html.escape(f"{lap.jenis_dokumen} {lap.tahun} · {lap.instansi}")
+        return draft.header(h, html.escape(f"{lap.jenis_dokumen} {lap.tahun} · {lap.instansi}"))
 
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)

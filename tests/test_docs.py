@@ -23,7 +23,7 @@ FIELDS = sorted(
         for obj in vars(model).values()
         if isinstance(obj, type)
         and dataclasses.is_dataclass(obj)
-        and obj not in (model.Location, model.NA, model.Rentang)  # not YAML keys
+        and obj not in (model.Location, model.NA, model.BelumDiisi, model.Rentang)  # not YAML keys
         for f in dataclasses.fields(obj)
     }
     - NOT_YAML

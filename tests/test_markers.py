@@ -42,6 +42,7 @@ def test_every_handler_is_tested_here() -> None:
         "grafik",
         "unduhan",
         "sorotan",  # and in test_sorotan.py
+        "tulis-ulang",
     }
     assert set(markers.HANDLERS) == tested
 
@@ -657,3 +658,23 @@ def test_grafik_capaian_text_never_gives_an_na_capaian_as_zero(tmp_path: Path) -
     assert "Rata-rata 80,00 % (Berhasil)" in alt  # the one capaian: 40 / 50
     assert "Terendah: Satu, 80,00 % (Berhasil)" in alt
     assert not re.search(r"(?<![\d.])0,00 %", alt)
+
+
+def test_tulis_ulang_marks_a_paragraph_and_reports_it_by_status(ntt) -> None:
+    """A paragraph carried from last year: shown as such, a warning in a draft (the NTT
+    report is final: an error there), at the marker's line."""
+    from dataclasses import replace
+
+    from lkip_build.problems import Collector
+
+    page = ntt.expansion.context(f"{SEED}/uji.md")
+    problems = Collector()
+    out = markers.expand("Satu.\n\n<!-- lkip:tulis-ulang -->\nTahun 2021.\n", page, problems)
+    assert "Belum ditulis ulang" in out and "tahun 2021" in out
+    (p,) = problems.problems
+    assert (p.code, p.severity, p.line) == ("value-pending", "error", 3)
+    lap = replace(page.hasil.report.laporan, status="draf")
+    page.hasil = replace(page.hasil, report=replace(page.hasil.report, laporan=lap))
+    problems = Collector()
+    markers.expand("<!-- lkip:tulis-ulang -->\n", page, problems)
+    assert [p.severity for p in problems.problems] == ["warning"]

@@ -8,6 +8,7 @@ from typing import Literal
 from .. import diagnosis
 from .. import model as m
 from ..compute import HUNDRED, PosResult, SumberResult
+from ..model import NA
 from ..problems import Angka
 from ..tables import rp
 from . import wording
@@ -31,8 +32,9 @@ def _pos(a: Auditor, p: PosResult, path: str, depth: int = 0) -> None:
     table = shown[0] if shown else ""
     path = f"{path}/{p.pos.id or p.pos.nama}"
     of = f"{wording.level(depth)} “{p.pos.nama}” ({a.h.sumber[sid].sumber.nama})"
-    _stated_amounts(a, p.pos.tertulis, path, p, p.pos.fisik, p.anak, of)
-    if p.realisasi is not None and p.realisasi > p.pagu:
+    fisik = None if isinstance(p.pos.fisik, NA) else p.pos.fisik
+    _stated_amounts(a, p.pos.tertulis, path, p, fisik, p.anak, of)
+    if p.realisasi is not None and p.pagu is not None and p.realisasi > p.pagu:
         perihal = wording.budget_figure("realisasi", of)
         a.add(
             "realisasi-over-pagu",
@@ -70,7 +72,10 @@ def _stated_amounts(
         consequence = _printed_basis(a, t, pagu, realisasi)
         for key, text in t.nilai.items():
             field = f"{path}.{key}"
-            own = {"sisa": None if realisasi is None else pagu - realisasi, "persen": persen}
+            own = {
+                "sisa": line.sisa if isinstance(line, PosResult) else _sisa(line),
+                "persen": persen,
+            }
             if key in consequence and a.consequence(
                 t,
                 field,
@@ -92,7 +97,9 @@ def _explainers(line: PosResult | SumberResult, rows: list[PosResult]) -> dict[s
     induk = line.induk if isinstance(line, PosResult) else line.sumber.persen_induk
     meant: Literal["ratio", "mean"] = "mean" if induk == "rerata_baris" else "ratio"
     names = [r.pos.nama for r in rows]
-    pagus = [Decimal(r.pagu) for r in rows]
+    pagus = [Decimal(r.pagu) for r in rows if r.pagu is not None]
+    if len(pagus) != len(rows):
+        pagus = []
     reals = [Decimal(r.realisasi) for r in rows if r.realisasi is not None]
     if len(reals) != len(rows):
         reals = []
@@ -132,7 +139,7 @@ def _stated_amount(
     elif key == "persen":
         a.number(*at, persen, what="persen keuangan", explain=explain[key], perihal=words)
     elif key == "sisa":
-        rest = None if realisasi is None else pagu - realisasi
+        rest = line.sisa if isinstance(line, PosResult) else _sisa(line)
         a.number(*at, rest, integer=True, what="sisa", perihal=words)
     elif key == "fisik":
         if fisik is not None:
@@ -149,7 +156,7 @@ def _stated_amount(
 
 
 def _printed_basis(
-    a: Auditor, t: m.Tertulis, pagu: int | Decimal, realisasi: int | Decimal | None
+    a: Auditor, t: m.Tertulis, pagu: int | Decimal | None, realisasi: int | Decimal | None
 ) -> dict[str, Decimal]:
     """Where a document misprints a pagu or realisasi, the sisa and percentage it prints
     beside them follow from the misprint: what they would be from the printed figures."""
@@ -157,7 +164,9 @@ def _printed_basis(
         k: stated_number(t.nilai[k], integer=True) for k in ("pagu", "realisasi") if k in t.nilai
     }
     stated_pagu, stated_realisasi = read.get("pagu"), read.get("realisasi")
-    p = stated_pagu[0] if stated_pagu else Decimal(pagu)
+    if pagu is None and not stated_pagu:
+        return {}
+    p = stated_pagu[0] if stated_pagu else Decimal(pagu or 0)
     r = stated_realisasi[0] if stated_realisasi else realisasi
     if r is None or (p == pagu and r == realisasi):
         return {}
@@ -165,3 +174,9 @@ def _printed_basis(
     if p:
         out["persen"] = Decimal(r) * HUNDRED / p
     return out
+
+
+def _sisa(s: SumberResult) -> int | Decimal | None:
+    if s.realisasi is None or s.pagu is None:
+        return None
+    return s.pagu - s.realisasi

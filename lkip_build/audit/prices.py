@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..compute import HUNDRED, slug
+from ..model import NA
 from .recorder import Auditor
 
 
@@ -15,6 +16,8 @@ def prices(a: Auditor) -> None:
         half = Decimal("0.5") if k.harga_dibulatkan else Decimal(0)
         lows, highs = [], []
         for b in g.barang:
+            if isinstance(b.barang.harga_kini, NA) or b.selisih is None:
+                continue  # still to fill (a draft): nothing to compare
             p0, p1 = Decimal(b.barang.harga_lalu), Decimal(b.barang.harga_kini)
             lo = (p1 - half - (p0 + half)) * HUNDRED / (p0 + half)
             hi = (p1 + half - (p0 - half)) * HUNDRED / (p0 - half)

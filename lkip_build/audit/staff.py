@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ..compute import KomposisiResult, slug
 from ..facts import Fact, collect_facts, write_fact
+from ..model import BelumDiisi
 from ..numbers import format_int
 from ..problems import Angka
 from . import wording
@@ -59,7 +60,9 @@ def _same_quantity(a: Auditor, k: KomposisiResult, table: str, facts: dict[str, 
     kom = k.komposisi
     other = facts.get(kom.sama_dengan) if kom.sama_dengan else None
     # an unknown name stopped the validation pass already
-    if other is not None and other.value != k.total:
+    if other is None or k.total is None or isinstance(other.value, BelumDiisi):
+        return  # nothing to compare yet in a draft
+    if other.value != k.total:
         # the name may be any figure, not only a count (a percentage, a text, NA)
         count = other.value if isinstance(other.value, int) else None
         perihal = wording.staff_total(kom)

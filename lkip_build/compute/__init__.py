@@ -85,10 +85,13 @@ class Computed:
         if not missing:
             return ""
         n, total = len(self.dinilai) - len(missing), len(self.dinilai)
-        no_real = sum(1 for h in missing if h.realisasi is None)
-        no_target = len(missing) - no_real
-        parts = ([f"{no_real} tanpa realisasi"] if no_real else []) + (
-            [f"{no_target} tanpa target"] if no_target else []
+        pending = sum(1 for h in missing if h.belum_diisi)
+        no_real = sum(1 for h in missing if h.realisasi is None and not h.belum_diisi)
+        no_target = len(missing) - no_real - pending
+        parts = (
+            ([f"{pending} belum diisi"] if pending else [])
+            + ([f"{no_real} tanpa realisasi"] if no_real else [])
+            + ([f"{no_target} tanpa target"] if no_target else [])
         )
         return f"rata-rata {n} dari {total} indikator; {', '.join(parts)}"
 

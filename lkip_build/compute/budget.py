@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import model as m
-from ..model import NA
+from ..model import NA, BelumDiisi
 from ..problems import Collector
 from .common import mean, persen
 
@@ -14,22 +14,30 @@ from .common import mean, persen
 @dataclass(frozen=True)
 class PosResult:
     pos: m.PosAnggaran
-    pagu: int | Decimal
+    pagu: int | Decimal | None  # None: still to fill (a draft), here and above
     realisasi: int | Decimal | None  # None: the document prints none (NA), here and below
     anak: list[PosResult] = field(default_factory=list)
     induk: str = "rasio_jumlah"  # how a parent's percentage is made (SumberDana.persen_induk)
 
     @property
     def persen(self) -> Decimal | None:
-        if self.realisasi is None:
+        if self.realisasi is None or self.pagu is None:
             return None
         if self.anak and self.induk == "rerata_baris":
             return _mean_of([a.persen for a in self.anak])
         return persen(self.realisasi, self.pagu)
 
     @property
+    def belum_diisi(self) -> bool:
+        """A value of this line, or of a line under it, is still to fill (a draft)."""
+        own = isinstance(self.pos.pagu, BelumDiisi) or isinstance(self.pos.realisasi, BelumDiisi)
+        return own or any(a.belum_diisi for a in self.anak)
+
+    @property
     def sisa(self) -> int | Decimal | None:
-        return None if self.realisasi is None else self.pagu - self.realisasi
+        if self.realisasi is None or self.pagu is None:
+            return None
+        return self.pagu - self.realisasi
 
 
 def _sum(values: list[int | Decimal | None]) -> int | Decimal | None:
@@ -46,8 +54,8 @@ class SumberResult:
     program: list[PosResult]
 
     @property
-    def pagu(self) -> int | Decimal:
-        return sum((p.pagu for p in self.program), 0)
+    def pagu(self) -> int | Decimal | None:
+        return _sum([p.pagu for p in self.program])
 
     @property
     def realisasi(self) -> int | Decimal | None:
@@ -55,7 +63,7 @@ class SumberResult:
 
     @property
     def persen(self) -> Decimal | None:
-        if self.realisasi is None:
+        if self.realisasi is None or self.pagu is None:
             return None
         if self.sumber.persen_induk == "rerata_baris":
             return _mean_of([p.persen for p in self.program])
@@ -89,6 +97,7 @@ def compute_pos(pos: m.PosAnggaran, problems: Collector, induk: str = "rasio_jum
                 "hapus angkanya (catat angka dokumen di `tertulis`)",
             )
         realisasi = own if own is not None and children is None else children
-        return PosResult(pos, sum((a.pagu for a in anak), 0), realisasi, anak, induk)
+        return PosResult(pos, _sum([a.pagu for a in anak]), realisasi, anak, induk)
     # a leaf without pagu or realisasi was refused by validate.check_rules
-    return PosResult(pos, pos.pagu or 0, own)
+    pagu = None if isinstance(pos.pagu, NA) else (pos.pagu or 0)
+    return PosResult(pos, pagu, own)

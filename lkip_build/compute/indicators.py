@@ -13,7 +13,7 @@ from decimal import Decimal
 from .. import model as m
 from .. import skala as skala_mod
 from ..capaian import RULES, AppliedRule, bounded, divisor, num
-from ..model import NA, Location
+from ..model import NA, BelumDiisi, Location
 from ..numbers import PERCENT_BOUNDS, format_decimal, round_half_up
 from ..problems import Collector
 from ..report import Report
@@ -39,6 +39,7 @@ class IndikatorResult:
     out_of_domain: str = ""  # why the result lies outside its rule's domain, or ""
 
     batas: frozenset[Decimal] = frozenset()  # the scale's bounds: never displayed unreached
+    belum_diisi: bool = False  # NA because a value is still to fill (a draft)
 
     @property
     def realisasi_na(self) -> bool:
@@ -88,7 +89,10 @@ def compute_indikator(ind: m.Indikator, ctx: _Ctx) -> IndikatorResult | None:
         return None  # a problem was recorded: the build stops and says why
     if isinstance(exact, NA):
         reason = exact.alasan or ind.alasan_na or kebijakan.alasan_realisasi_na
-        h = IndikatorResult(ind, a, b, None, None, None, None, "", "", sub)
+        pending = isinstance(exact, BelumDiisi)
+        h = IndikatorResult(ind, a, b, None, None, None, None, "", "", sub, belum_diisi=pending)
+        if pending:  # never a report's NA policy: the value is not known yet
+            return _na_capaian(h, "realisasi", exact.alasan, None, ctx)
         return _na_capaian(h, "realisasi", reason, kebijakan.capaian_realisasi_na, ctx)
     realisasi = round_half_up(exact, kebijakan.desimal_realisasi)
     h = IndikatorResult(
@@ -115,11 +119,13 @@ def _na_capaian(
 ) -> IndikatorResult:
     """Capaian of an indicator with an NA target or realisasi: NA, or the report's policy."""
     ind = h.indikator
-    label = f"{what.capitalize()} NA" + (f" ({reason})" if reason else "")
+    word = "belum diisi" if h.belum_diisi else "NA"
+    label = f"{what.capitalize()} {word}" + (f" ({reason})" if reason else "")
     if not ind.dinilai:
         return replace(h, na=label)
     if policy is None:
-        expl = AppliedRule("na", f"{what.capitalize()} tidak tersedia", "", reason)
+        shown = "belum diisi" if h.belum_diisi else "tidak tersedia"
+        expl = AppliedRule("na", f"{what.capitalize()} {shown}", "", reason)
         return replace(h, na=label, applied=expl)
     shown = format_decimal(policy, 2, trim=True)
     note = f"{what.capitalize()} NA: capaian ditetapkan {shown} % sesuai kebijakan laporan."
@@ -138,6 +144,8 @@ def _capaian(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
     if ind.aturan.jenis == "skala":
         return _step_scale(h, ctx)
     target = ind.target
+    if isinstance(target, BelumDiisi):  # never the NA policy: the target is not known yet
+        return _na_capaian(replace(h, belum_diisi=True), "target", target.alasan, None, ctx)
     if isinstance(target, NA):
         kebijakan = ctx.report.laporan.kebijakan
         reason = target.alasan or ind.alasan_na or kebijakan.alasan_target_na

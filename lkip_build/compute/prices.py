@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import model as m
+from ..model import NA
 from ..problems import Collector
 from .common import mean, persen
 
@@ -13,7 +14,7 @@ from .common import mean, persen
 @dataclass(frozen=True)
 class BarangResult:
     barang: m.Barang
-    selisih: int | Decimal  # exact sen where a price has them
+    selisih: int | Decimal | None  # exact sen where a price has them; None: still to fill
     persen: Decimal | None
 
 
@@ -21,7 +22,7 @@ class BarangResult:
 class HargaResult:
     kelompok: m.KelompokHarga
     barang: list[BarangResult]
-    rata_rata: Decimal
+    rata_rata: Decimal | None  # None: a price is still to fill (never a partial mean)
 
 
 def compute_harga(k: m.KelompokHarga, problems: Collector) -> HargaResult | None:
@@ -29,13 +30,15 @@ def compute_harga(k: m.KelompokHarga, problems: Collector) -> HargaResult | None
     for b in k.barang:
         if b.harga_lalu <= 0:
             problems.add("price-zero", b.lokasi, f"harga {k.tahun_lalu} harus lebih dari 0")
-        items.append(
-            BarangResult(
-                b, b.harga_kini - b.harga_lalu, persen(b.harga_kini - b.harga_lalu, b.harga_lalu)
-            )
-        )
-    values = [i.persen for i in items if i.persen is not None]
-    if not values:
+        if isinstance(b.harga_kini, NA):
+            items.append(BarangResult(b, None, None))
+            continue
+        change = b.harga_kini - b.harga_lalu
+        items.append(BarangResult(b, change, persen(change, b.harga_lalu)))
+    if not items:
         problems.add("empty-group", k.lokasi, f"kelompok harga {k.id!r} tidak berisi barang")
         return None
-    return HargaResult(k, items, mean(values))
+    if any(i.selisih is None for i in items):
+        return HargaResult(k, items, None)
+    values = [i.persen for i in items if i.persen is not None]
+    return HargaResult(k, items, mean(values) if values else None)

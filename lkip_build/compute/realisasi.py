@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .. import model as m
-from ..model import NA
+from ..model import NA, BelumDiisi
 from ..numbers import format_decimal
 from ..problems import Collector
 from .common import HUNDRED, mean
@@ -98,6 +98,8 @@ def by_formula(
                 "unknown-ref", r.lokasi, f"kelompok harga {r.kelompok!r} tidak ada di harga.yml"
             )
             return a, b, None
+        if h.rata_rata is None:  # a price still to fill (a draft)
+            return a, b, BelumDiisi(alasan=f"harga kelompok {r.kelompok!r} belum diisi")
         return a, b, h.rata_rata
     # rerata_sub
     if not sub:
@@ -105,7 +107,10 @@ def by_formula(
         return a, b, None
     missing = [s for s in sub if s.realisasi is None]
     if missing:
-        return a, b, NA(alasan=f"realisasi {missing[0].indikator.id} tidak tersedia")
+        first = missing[0]
+        if first.belum_diisi:
+            return a, b, BelumDiisi(alasan=f"realisasi {first.indikator.id} belum diisi")
+        return a, b, NA(alasan=f"realisasi {first.indikator.id} tidak tersedia")
     return a, b, mean([s.realisasi for s in sub if s.realisasi is not None])
 
 
@@ -120,6 +125,9 @@ def _triwulan(r: m.Rumus, problems: Collector) -> Decimal | NA | None:
         )
         return None
     filled = [v for v in values if isinstance(v, Decimal)]
+    pending = next((v for v in values if isinstance(v, BelumDiisi)), None)
+    if pending is not None:
+        return pending
     if r.agregasi == "terakhir":
         return filled[-1] if filled else NA(alasan="belum ada triwulan yang terisi")
     if len(filled) != len(values):

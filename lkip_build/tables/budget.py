@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .. import model as m
 from ..compute import Computed, PosResult, SumberResult
-from ..table import Table
+from ..model import NA
+from ..table import Cell, Table
 from .cells import TableError, _one, pct, roman, rp, serapan
 
 LEVELS = ("program", "kegiatan", "sub kegiatan")
@@ -31,10 +34,10 @@ def pagu_sumber(t: m.Tabel, h: Computed) -> Table:
         strong.add(len(rows))
         rows.append([f"{chr(65 + gi)}.", s.sumber.nama, ""])
         for i, p in enumerate(s.program):
-            rows.append([str(i + 1), p.pos.nama, rp(p.pagu)])
+            rows.append([str(i + 1), p.pos.nama, _rp(p.pagu, p)])
         strong.add(len(rows))
         totals.add(len(rows))
-        rows.append(["", "Jumlah", rp(s.pagu)])
+        rows.append(["", "Jumlah", _rp(s.pagu, *s.program)])
     return Table(header, rows, "llr", frozenset(strong), ringkasan=frozenset(totals))
 
 
@@ -53,9 +56,20 @@ def anggaran_program(t: m.Tabel, h: Computed) -> Table:
     for i, p in enumerate(s.program):
         # fisik is a percentage: two decimals, as every percentage of the site (the document
         # prints "100"; 100,00 is the same figure in the site's one convention)
-        extra = [pct(p.pos.fisik)] if fisik else []
-        rows.append([f"{i + 1}.", p.pos.nama, rp(p.pagu), rp(p.realisasi), *extra, serapan(p)])
-    rows.append(["", "Total", rp(s.pagu), rp(s.realisasi), *([""] if fisik else []), serapan(s)])
+        extra = [_fisik(p.pos.fisik)] if fisik else []
+        rows.append(
+            [f"{i + 1}.", p.pos.nama, _rp(p.pagu, p), _rp(p.realisasi, p), *extra, serapan(p)]
+        )
+    rows.append(
+        [
+            "",
+            "Total",
+            _rp(s.pagu, *s.program),
+            _rp(s.realisasi, *s.program),
+            *([""] if fisik else []),
+            serapan(s),
+        ]
+    )
     align = "llrr" + ("r" if fisik else "") + "r"
     total = frozenset({len(rows) - 1})
     return Table(header, rows, align, total, catatan=(aggregate_note(s),), ringkasan=total)
@@ -86,8 +100,8 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
         [
             "",
             f"Total anggaran tahun {h.report.laporan.tahun}",
-            rp(s.pagu),
-            rp(s.realisasi),
+            _rp(s.pagu, *s.program),
+            _rp(s.realisasi, *s.program),
             serapan(s),
         ]
     ]
@@ -97,7 +111,9 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
     def walk(p: PosResult, number: str, depth: int) -> None:
         if depth == 0:
             strong.add(len(rows))
-        rows.append([number, INDENT * depth + p.pos.nama, rp(p.pagu), rp(p.realisasi), serapan(p)])
+        rows.append(
+            [number, INDENT * depth + p.pos.nama, _rp(p.pagu, p), _rp(p.realisasi, p), serapan(p)]
+        )
         levels.append(level(depth))
         for i, c in enumerate(p.anak):
             walk(c, f"{number}.{i + 1}" if depth else str(i + 1), depth + 1)
@@ -113,3 +129,15 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
         tingkat=tuple(levels),
         ringkasan=frozenset({0}),
     )
+
+
+def _rp(amount: int | Decimal | None, *lines: PosResult) -> Cell:
+    """An amount; "belum diisi" where it is not known because a value is still to fill."""
+    if amount is None and any(p.belum_diisi for p in lines):
+        return Cell("belum diisi", None, "uang")
+    return rp(amount)
+
+
+def _fisik(v: Decimal | NA | None) -> Cell:
+    """Physical progress, a percentage; as the data says it while it is NA or to fill."""
+    return Cell(v.teks, None, "persen") if isinstance(v, NA) else pct(v)

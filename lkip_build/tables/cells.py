@@ -29,8 +29,11 @@ class TableError(Exception):
     """A table definition that does not fit the data (unknown source id...)."""
 
 
-def n(v: int) -> Cell:
-    """A count: 0 is written '-' as the report does (an empty cell in downloads)."""
+def n(v: int | NA | None) -> Cell:
+    """A count: 0 is written '-' as the report does (an empty cell in downloads); a count
+    still to fill (or summing one) is written "belum diisi"."""
+    if v is None or isinstance(v, NA):
+        return Cell("belum diisi", None, "angka")
     return Cell(format_int(v), v, "angka") if v else Cell("-", None, "angka")
 
 

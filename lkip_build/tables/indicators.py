@@ -46,13 +46,16 @@ def skala_indikator(t: m.Tabel, h: Computed) -> Table:
 
 def _capaian_cell(r: IndikatorResult) -> Cell | str:
     if r.capaian is None:
-        return Cell("n/a", None, "persen").marked("**") if r.na and r.indikator.dinilai else ""
+        na = "belum diisi" if r.belum_diisi else "n/a"
+        return Cell(na, None, "persen").marked("**") if r.na and r.indikator.dinilai else ""
     shown = pct(r.capaian, r.batas).with_suffix(" %")
     return shown.marked("*") if r.catatan else shown
 
 
 def _realisasi_cell(r: IndikatorResult, places: int = 2) -> Cell:
     """Realisasi as published: at the report's decimals (desimal_realisasi, 2 at least)."""
+    if r.realisasi is None and r.belum_diisi:
+        return Cell("belum diisi", None, "desimal")
     if r.realisasi is None:
         rumus = r.indikator.realisasi
         return dec(rumus) if isinstance(rumus, NA) else Cell("n/a", None, "desimal")
@@ -110,10 +113,11 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                     _capaian_cell(s),
                 ]
             )
+    none = "belum diisi" if any(r.belum_diisi for r in h.utama) else "n/a"
     mean = (
         pct(h.rata_rata, h.batas).with_suffix(" %")
         if h.rata_rata is not None
-        else Cell("n/a", None, "persen")
+        else Cell(none, None, "persen")
     )
     rows.append(["", "Rata-rata capaian", "", "", "", "", mean])
     rows.append(["", "Kategori", "", "", "", "", h.kategori or "-"])

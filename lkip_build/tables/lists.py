@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import cast
 
 from .. import model as m
 from ..compute import Computed
+from ..model import NA
 from ..table import Cell, Table
 from .cells import _one, n, pct, rp
 
@@ -28,6 +30,8 @@ def daftar(t: m.Tabel, h: Computed) -> Table:
             else:
                 cells.append(str(v) if v != "" else "-")
         rows.append([f"{i + 1}.", *cells])
+    if not d.baris and h.report.laporan.status == "draf":  # rows still to fill (`baris: []`)
+        rows.append(["", "belum diisi", *([""] * (len(cols) - 1))])
     strong: frozenset[int] = frozenset()
     if d.daftar.baris_jumlah:
         total: list[str | list[str]] = [
@@ -61,11 +65,22 @@ def harga(t: m.Tabel, h: Computed) -> Table:
                 b.barang.nama,
                 b.barang.satuan,
                 rp(b.barang.harga_lalu),
-                rp(b.barang.harga_kini),
-                rp(b.selisih) if b.selisih else Cell("-", None, "uang"),
+                _price(b.barang.harga_kini),
+                _change(b.selisih),
                 pct(b.persen),
             ]
         )
     rows.append(["", "Rata-rata", "", "", "", "", pct(g.rata_rata)])
     mean = frozenset({len(rows) - 1})
     return Table(header, rows, "lllrrrr", mean, ringkasan=mean)
+
+
+def _change(selisih: int | Decimal | None) -> Cell:
+    """A price change: '-' for none, "belum diisi" while this year's price is to fill."""
+    if selisih is None:
+        return Cell("belum diisi", None, "uang")
+    return rp(selisih) if selisih else Cell("-", None, "uang")
+
+
+def _price(v: int | Decimal | NA) -> Cell:
+    return Cell(v.teks, None, "uang") if isinstance(v, NA) else rp(v)
