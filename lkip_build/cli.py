@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -195,7 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     new_arguments(p)
     p.set_defaults(run=run_new)
     args = parser.parse_args(argv)
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+    except BrokenPipeError:  # `lkip check . | head`: the reader has what it wanted
+        sys.stderr = sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (closed at exit)
+        return 0
     return status
 
 
