@@ -110,17 +110,17 @@ def test_usage_and_help_are_indonesian(argv: list[str], capsys: pytest.CaptureFi
 
 
 def test_a_closed_pipe_is_not_a_traceback() -> None:
-    """`lkip check . | head -1`: the reader closed the pipe; no traceback, exit 0."""
+    """`lkip check . | head`: the reader closed the pipe; no traceback. (`true` closes it
+    before the first line is written, so the test does not depend on the pipe's size.)"""
     import subprocess
     import sys
 
     done = subprocess.run(
-        f"'{sys.executable}' -m lkip_build.cli check . | head -1",
+        f"'{sys.executable}' -m lkip_build.cli check . | true",
         shell=True,
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
-    assert done.stdout.count("\n") == 1
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
