@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from . import model
-from .loader import _FALSE, _TRUE
+from .loader import _FALSE, _TRUE, PENDING
 from .model import NA, NA_SPELLINGS, Rentang
 from .numbers import MAX_DIGITS
 from .report import FILES
@@ -36,8 +36,7 @@ from .yamlread import YNode
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "schema"
-# TODO(scaffold): take the key from the model once the loader reads `{belum_diisi: ...}`.
-BELUM_DIISI = "belum_diisi"
+BELUM_DIISI = PENDING  # `{belum_diisi: petunjuk}`, the key the loader reads
 
 _LIMIT = 10**MAX_DIGITS
 _WHOLE = rf"(\d{{1,3}}(\.\d{{3}}){{1,{MAX_DIGITS // 3 - 1}}}|\d{{1,{MAX_DIGITS}}})"
