@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
+from . import cache
 from .table import Cell, Table
 from .tables.budget import INDENT
 
@@ -103,9 +104,23 @@ def as_csv(table: Table, marks: Mapping[str, str] | None = None) -> bytes:
 
 
 def as_xlsx(table: Table, marks: Mapping[str, str] | None = None) -> bytes:
+    """The table as a workbook with real number cells; cached by content (zipping it is
+    most of a live-preview rebuild's download cost), so the bytes are the same either way."""
     header, rows = columns(table, marks)
-    buffer = io.BytesIO()
     import xlsxwriter  # imported late: `lkip check` writes no file
+
+    numeric = sorted(h for h, a in zip(table.header, table.align, strict=True) if a == "r")
+    inputs = repr((header, rows, _title(table), numeric, table.sumber_data, len(table.rows)))
+    parts = [inputs, xlsxwriter.__version__, _WRITER_CODE]
+    return cache.cached("xlsx", parts, lambda: _xlsx(table, header, rows))
+
+
+_WRITER_CODE = Path(__file__).read_bytes()  # a change to this writer is a new cache key
+
+
+def _xlsx(table: Table, header: list[str], rows: list[list[Value]]) -> bytes:
+    buffer = io.BytesIO()
+    import xlsxwriter
 
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
     book.set_properties({"created": FIXED_TIME, "title": _title(table)})

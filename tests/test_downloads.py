@@ -351,3 +351,19 @@ def test_exact_json_writes_every_digit() -> None:
         "u": "\u0000angka\u0000:2",
         "n": 5,
     }
+
+
+def test_xlsx_bytes_are_the_same_from_the_cache(
+    seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workbooks are cached by content: cold, warm and uncached give the same bytes, and a
+    changed cell is a different workbook."""
+    table = next(t for t in seed[0].tables["ntt-disperindag-lkip-2021"].values() if t.rows)
+    monkeypatch.setenv("LKIP_CACHE", "0")
+    uncached = downloads.as_xlsx(table)
+    monkeypatch.setenv("LKIP_CACHE", str(tmp_path))
+    assert downloads.as_xlsx(table) == uncached  # cold: made and stored
+    assert list(tmp_path.glob("xlsx/*/*"))
+    assert downloads.as_xlsx(table) == uncached  # warm: read back
+    changed = Table(table.header, [[*table.rows[0][:-1], "x"], *table.rows[1:]], table.align)
+    assert downloads.as_xlsx(changed) != uncached
