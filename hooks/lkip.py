@@ -133,7 +133,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, text in {**pages, **extra}.items():
         files.append(File.generated(config, src, content=text))
     sources.update(pages)
-    expansion = _boundary("content", lambda: publication.expand_pages(sources))
+    pages_memo = _PREVIEW.setdefault("pages", {}) if _PREVIEW else None
+    expansion = _boundary("content", lambda: publication.expand_pages(sources, memo=pages_memo))
     for src, content in _boundary("content", expansion.downloads).items():
         files.append(File.generated(config, src, content=content))
     config[_KEY]["expansion"] = expansion

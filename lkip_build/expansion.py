@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import downloads, verification
+from . import cache, downloads, verification
 from .facts import write_fact
 from .markers import CETAK, MARKER, PageContext, expand, find_table_ids
 from .model import Location
@@ -111,10 +111,21 @@ def page_context(pub: Publication, table_pages: dict[str, dict[str, str]], src: 
     )
 
 
-def expand_all(pub: Publication, pages: dict[str, str], write_files: bool = True) -> Expansion:
-    """Expand every page's markers (src under content/ -> Markdown); all problems at once."""
+Expanded = dict[str, tuple[str, dict[str, Table], dict[str, bytes]]]  # src -> what it made
+
+
+def expand_all(
+    pub: Publication,
+    pages: dict[str, str],
+    write_files: bool = True,
+    memo: dict[str, Expanded] | None = None,
+) -> Expansion:
+    """Expand every page's markers (src under content/ -> Markdown); all problems at once.
+    With a `memo`, a report whose inputs (`pub.inputs`) and pages are what they were is
+    taken from it; pages outside a report (the home page) are always expanded."""
     from .site import body
 
+    keys = _report_keys(pub, pages, write_files) if memo is not None else {}
     problems = Collector()
     table_pages = _place_tables(pub, pages, problems)
     _check_pages(pub, pages, table_pages, problems)
@@ -125,6 +136,10 @@ def expand_all(pub: Publication, pages: dict[str, str], write_files: bool = True
     rendered: dict[str, dict[str, Table]] = {}
     files: dict[str, dict[str, bytes]] = {}
     for src, text in pages.items():
+        known = memo.get(keys.get(src.split("/", 1)[0], ""), {}) if memo is not None else {}
+        if src in known:
+            out[src], rendered[src], files[src] = known[src]
+            continue
         page = page_context(pub, table_pages, src)
         page.write_files = write_files
         # the body only: the generator hands a page its Markdown without its front matter,
@@ -133,7 +148,23 @@ def expand_all(pub: Publication, pages: dict[str, str], write_files: bool = True
         rendered[src] = page.rendered
         files[src] = page.files
     problems.raise_if_any()
+    if memo is not None:  # only what the pages are now
+        memo.clear()
+        for rid, key in keys.items():
+            mine = [src for src in pages if src.startswith(rid + "/")]
+            memo[key] = {src: (out[src], rendered[src], files[src]) for src in mine}
     return Expansion(pub, out, table_pages, rendered, files)
+
+
+def _report_keys(pub: Publication, pages: dict[str, str], write_files: bool) -> dict[str, str]:
+    """Per report, a key of everything its pages' expansion depends on: its files' digest,
+    its pages' text and the build's switches."""
+    keys = {}
+    for rid, digest in pub.inputs.items():
+        mine = sorted((s, t) for s, t in pages.items() if s.startswith(rid + "/"))
+        parts = [digest, str(pub.pdf), str(write_files), *(x for st in mine for x in st)]
+        keys[rid] = cache.key("expansion", parts)
+    return keys
 
 
 def _place_tables(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +48,9 @@ class Publication:
     findings: dict[str, list[Problem]]
     problems: list[Problem]  # warnings of the validation pass (errors stopped it)
     pdf: bool = False  # this build writes each report's PDF (the adapter decides)
+    # report id -> digest of its files, when prepared with a memo (live preview): what
+    # expand_pages' memo keys each report's pages by
+    inputs: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> dict[str, Computed]:
@@ -61,13 +64,17 @@ class Publication:
     def with_pdf(self, pdf: bool) -> Publication:
         return replace(self, pdf=pdf)
 
-    def expand_pages(self, pages: dict[str, str], write_files: bool = True) -> Expansion:
+    def expand_pages(
+        self, pages: dict[str, str], write_files: bool = True, memo: dict | None = None
+    ) -> Expansion:
         """Every page's markers expanded, all problems at once (see expansion.expand_all);
         without write_files, charts are specified but not drawn and no download is written
-        (what `lkip check` needs: the same problems, in a fraction of the time)."""
+        (what `lkip check` needs: the same problems, in a fraction of the time). With a
+        `memo` (live preview), a report whose files and pages are unchanged is not expanded
+        again."""
         from .expansion import expand_all
 
-        return expand_all(self, pages, write_files)
+        return expand_all(self, pages, write_files, memo)
 
     def blocking(self) -> list[Problem]:
         """Findings that must stop publication: errors of reports whose policy says so."""
@@ -197,26 +204,29 @@ def prepare(
     folders = report_folders(data_dir, only)
     if not folders:
         problems.add("no-reports", Location(shown_path(data_dir, root)), "tidak ada folder laporan")
-    done = []
+    done: dict[str, Prepared] = {}
     for folder in folders:
         key = inputs_digest(folder, root) if memo is not None else ""
         prepared = memo.get(key) if memo is not None else None
         if prepared is None:
             prepared = prepare_report(folder, root)
-            if memo is not None:
-                memo[key] = prepared
         problems.extend(prepared.problems)
-        done.append(prepared)
+        done[key or folder.name] = prepared
+    if memo is not None:  # only what the data is now: the memo never grows past it
+        memo.clear()
+        memo.update(done)
     problems.raise_if_any()
-    hasil = [p.computed for p in done if p.computed is not None]
+    ready = {k: p for k, p in done.items() if p.computed is not None}
+    hasil = [p.computed for p in ready.values() if p.computed is not None]
     ids = [h.report.id for h in hasil]
     return Publication(
         root,
         hasil,
-        dict(zip(ids, (p.tables for p in done), strict=True)),
-        dict(zip(ids, (p.facts for p in done), strict=True)),
-        dict(zip(ids, (p.findings for p in done), strict=True)),
+        dict(zip(ids, (p.tables for p in ready.values()), strict=True)),
+        dict(zip(ids, (p.facts for p in ready.values()), strict=True)),
+        dict(zip(ids, (p.findings for p in ready.values()), strict=True)),
         problems.problems,
+        inputs=dict(zip(ids, ready, strict=True)) if memo is not None else {},
     )
 
 

@@ -294,3 +294,34 @@ def test_prepare_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
     assert changed.by_id["ntt-disperindag-lkip-2021"] is not first.by_id["ntt-disperindag-lkip-2021"]
     assert changed.by_id["lebak-disperindag-renja-2021"] is first.by_id["lebak-disperindag-renja-2021"]
     assert changed.findings == prepare(tmp_path).findings
+
+
+def test_expansion_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
+    """Live preview: a report whose files and pages are unchanged is not expanded again;
+    its pages' Markdown is the same as a fresh expansion's."""
+    import shutil
+
+    from lkip_build.site import prepare, read_pages
+
+    for rid in ("ntt-disperindag-lkip-2021", "lebak-disperindag-renja-2021"):
+        shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)
+        shutil.copytree(ROOT / "content" / rid, tmp_path / "content" / rid)
+    shutil.copy(ROOT / "content" / "index.md", tmp_path / "content" / "index.md")
+
+    def expand(memo: dict, pages_memo: dict):
+        pub = prepare(tmp_path, memo=memo)
+        sources = read_pages(tmp_path / "content", pub)
+        sources.update(pub.generated(sources)[0])
+        return pub.expand_pages(sources, write_files=False, memo=pages_memo)
+
+    memo: dict = {}
+    pages_memo: dict = {}
+    first = expand(memo, pages_memo)
+    ntt = "ntt-disperindag-lkip-2021/bab-3-akuntabilitas-kinerja.md"
+    lebak = "lebak-disperindag-renja-2021/index.md"
+    chapter = tmp_path / "content" / "lebak-disperindag-renja-2021" / "index.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    again = expand(memo, pages_memo)
+    assert again.rendered[ntt] is first.rendered[ntt]  # taken from the memo
+    assert again.pages[lebak] != first.pages[lebak] and "Tambahan." in again.pages[lebak]
+    assert again.pages == expand({}, {}).pages  # the same as without any memo
