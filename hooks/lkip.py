@@ -66,7 +66,7 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
 
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
-        _PREVIEW.update(memo={}, handed={}, dirty=dirty)
+        _PREVIEW.update(memo={}, pages={}, json={}, bundles={}, handed={}, dirty=dirty)
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 
@@ -129,13 +129,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     publication = _publication(config)
     sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    pages, extra = publication.generated(sources)
+    pages, extra = publication.generated(sources, memo=_PREVIEW.get("json"))
     for src, text in {**pages, **extra}.items():
         files.append(File.generated(config, src, content=text))
     sources.update(pages)
-    pages_memo = _PREVIEW.setdefault("pages", {}) if _PREVIEW else None
+    pages_memo = _PREVIEW.get("pages")
     expansion = _boundary("content", lambda: publication.expand_pages(sources, memo=pages_memo))
-    for src, content in _boundary("content", expansion.downloads).items():
+    bundles = _PREVIEW.get("bundles")
+    for src, content in _boundary("content", lambda: expansion.downloads(bundles)).items():
         files.append(File.generated(config, src, content=content))
     config[_KEY]["expansion"] = expansion
     # what on_page_markdown will be handed: the source without its front matter
@@ -188,6 +189,12 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
         changed = _PREVIEW["handed"].get(src) != handed
         _PREVIEW["handed"][src] = handed
         f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
+    for f in files:  # generated files (downloads, charts, JSON): written again only if new
+        if f.generated_by is not None and not f.is_documentation_page():
+            made = preview.fingerprint(f.content_bytes)
+            changed = _PREVIEW["handed"].get(f.dest_uri) != made
+            _PREVIEW["handed"][f.dest_uri] = made
+            f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -222,7 +229,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     body = config[_KEY].get("bodies", {}).get(src, "")
     expansion = config[_KEY]["expansion"]
     tables = config[_KEY].get("tables", {}).get(src)
-    found = _boundary(f"content/{src}", lambda: expansion.check_html(src, body, output, tables))
+    # the preview checks the body only: the theme's chrome is the build's to check, once
+    whole = None if _PREVIEW else output
+    found = _boundary(f"content/{src}", lambda: expansion.check_html(src, body, whole, tables))
     config[_KEY].setdefault("html_problems", []).extend(found)
     return output
 

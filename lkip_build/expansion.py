@@ -8,7 +8,7 @@ charts). Downloads, the HTML check and a later single-page expansion (live previ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import cache, downloads, verification
@@ -31,6 +31,8 @@ class Expansion:
     table_pages: dict[str, dict[str, str]]  # report id -> table id -> src of its page
     rendered: dict[str, dict[str, Table]]  # src -> anchor -> the table drawn there
     files: dict[str, dict[str, bytes]]  # src -> path under the report -> content
+    # report id -> key of everything its pages' expansion depended on (with a memo only)
+    keys: dict[str, str] = field(default_factory=dict)
 
     def context(self, src: str) -> PageContext:
         return page_context(self.publication, self.table_pages, src)
@@ -61,9 +63,11 @@ class Expansion:
             found += scan_chrome(chrome, shown)
         return found
 
-    def downloads(self) -> dict[str, bytes]:
-        """Every file the pages asked for (CSV, XLSX, SVG) and each report's data bundle."""
+    def downloads(self, memo: dict[str, bytes] | None = None) -> dict[str, bytes]:
+        """Every file the pages asked for (CSV, XLSX, SVG) and each report's data bundle;
+        with a `memo` (live preview) an unchanged report's bundle is not written again."""
         pub = self.publication
+        bundles: dict[str, bytes] = {}
         out: dict[str, bytes] = {}
         for src, files in sorted(self.files.items()):
             rid = src.split("/", 1)[0]
@@ -71,6 +75,10 @@ class Expansion:
                 out[f"{rid}/{path}"] = content
         for h in pub.hasil:
             rid = h.report.id
+            path, key = f"{rid}/unduh/{rid}-data.json", self.keys.get(rid, "")
+            if memo is not None and key in memo:
+                out[path] = bundles[key] = memo[key]
+                continue
             seen: dict[str, Table] = {}
             for src, drawn in sorted(self.rendered.items()):
                 if src.startswith(rid + "/"):
@@ -87,9 +95,14 @@ class Expansion:
             }
             findings = verification.records(pub.findings[rid])
             sources = downloads.read_sources(pub.root / h.report.folder)
-            out[f"{rid}/unduh/{rid}-data.json"] = downloads.bundle(
+            out[path] = downloads.bundle(
                 rid, meta, sources, tables, values, findings, pub.disputes.get(rid, {})
             )
+            if key:
+                bundles[key] = out[path]
+        if memo is not None:  # only what the reports are now
+            memo.clear()
+            memo.update(bundles)
         return out
 
 
@@ -153,7 +166,7 @@ def expand_all(
         for rid, key in keys.items():
             mine = [src for src in pages if src.startswith(rid + "/")]
             memo[key] = {src: (out[src], rendered[src], files[src]) for src in mine}
-    return Expansion(pub, out, table_pages, rendered, files)
+    return Expansion(pub, out, table_pages, rendered, files, keys)
 
 
 def _report_keys(pub: Publication, pages: dict[str, str], write_files: bool) -> dict[str, str]:

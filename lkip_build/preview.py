@@ -8,10 +8,10 @@ import hashlib
 import html
 
 
-def fingerprint(*parts: str) -> str:
+def fingerprint(*parts: str | bytes) -> str:
     digest = hashlib.sha256()
     for part in parts:
-        data = part.encode("utf-8")
+        data = part.encode("utf-8") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()

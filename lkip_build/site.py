@@ -97,15 +97,23 @@ class Publication:
                 out.append(f"lkip: {rid}: DRAF, {n} nilai data belum diisi ({draft.TITLE})")
         return out
 
-    def generated(self, sources: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    def generated(
+        self, sources: dict[str, str], memo: dict[str, str] | None = None
+    ) -> tuple[dict[str, str], dict[str, str]]:
         """Pages and files every report gets: its verification page, the findings' JSON and
-        a print view holding the whole report in reading order."""
+        a print view holding the whole report in reading order. With a `memo` (live
+        preview), an unchanged report's findings' JSON is not written again."""
         pages, files = {}, {}
+        kept: dict[str, str] = {}
         for rid, found in sorted(self.findings.items()):
             src = f"{rid}/{verification.PAGE}"
             if src not in sources:
                 pages[src] = f"# {verification.TITLE}\n\n<!-- lkip:catatan-verifikasi -->\n"
-            files[f"{rid}/{verification.JSON}"] = verification.as_json(found)
+            key = self.inputs.get(rid, "")
+            known = memo.get(key) if memo is not None and key else None
+            files[f"{rid}/{verification.JSON}"] = kept[key or rid] = (
+                known if known is not None else verification.as_json(found)
+            )
             lap = self.by_id[rid].report.laporan
             # print has its own cover; a web page that only links (`cetak: tidak`) is left out
             parts = [
@@ -129,6 +137,9 @@ class Publication:
             if draft.is_draft(self.by_id[rid]):
                 todo = draft.pending(self.by_id[rid], self.problems, sources)
                 pages[f"{rid}/{draft.PAGE}"] = draft.todo_page(self.by_id[rid], todo)
+        if memo is not None:  # only what the reports are now
+            memo.clear()
+            memo.update(kept)
         return pages, files
 
     def nav(self) -> list[object]:
