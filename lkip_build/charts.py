@@ -156,7 +156,7 @@ def anggaran(h: Computed, sumber: str) -> Grafik:
         Sumbu(judul_sumbu(unit), [float(x) for x in tick_values], tick_labels),
         {"Pagu": PAGU, "Realisasi": REALISASI},
     )
-    judul = f"Pagu dan realisasi anggaran per program ({s.sumber.nama})"
+    judul = f"Pagu dan realisasi anggaran per program, {s.sumber.nama}"
     return _grafik(f"anggaran-{sumber}", judul, _anggaran_alt(s), t, values)
 
 

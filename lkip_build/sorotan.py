@@ -122,7 +122,12 @@ def m_sorotan(args: list[str], page: PageContext) -> str:
     here = page.src.rsplit("/", 1)[0] if "/" in page.src else ""
     link = PAGE if here == rid else f"../{rid}/{PAGE}" if here else f"{rid}/{PAGE}"
     home = "" if page.hasil is h else f"{'../' if here else ''}{rid}/index.md"
-    return cards(headline(h, found), h, link, home)
+    out = cards(headline(h, found), h, link, home)
+    if page.src != f"{rid}/index.md":
+        # search finds the figures once, on the report's start page, not on every page
+        # that repeats its cards (home page, Ringkasan Eksekutif)
+        out = out.replace('<p class="lkip-kartu', '<p data-search-exclude class="lkip-kartu')
+    return out
 
 
 def _card(judul: str, angka: str, rinci: str = "", cls: str = "") -> str:

@@ -191,7 +191,11 @@ def _details(t: Problem) -> str:
         f"Saran: {e(spec.saran)}",
     ]
     body = "".join(f"<li>{i}</li>" for i in items if i)
-    return f"<details><summary>Rincian untuk penyunting</summary><ul>{body}</ul></details>"
+    # for editors: kept out of search, which a citizen uses (file paths and codes)
+    return (
+        "<details data-search-exclude><summary>Rincian untuk penyunting</summary>"
+        f"<ul>{body}</ul></details>"
+    )
 
 
 def _code_spans(text: str) -> str:

@@ -47,3 +47,15 @@ def test_entries_are_added_to_the_themes_index(tmp_path: Path) -> None:
     docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
     assert [d["location"] for d in docs] == ["a/", "a/#tabel-3-22"]
     add_tables(tmp_path / "nothing", [])  # a site without search: nothing to do
+
+
+def test_the_built_index_answers_a_citizen(repo_site: Path) -> None:
+    """In the built site's index: the editors' details of the verification page (file paths,
+    codes) are not searchable, and a headline card is found once, on the report's start
+    page, not again on every page that repeats it."""
+    docs = json.loads((repo_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    assert not [d["location"] for d in docs if "anggaran.yml:" in d["text"]]
+    assert not [d["location"] for d in docs if "stated-mismatch" in d["text"]]
+    cards = [d["location"] for d in docs if "Serapan anggaran APBD" in d["text"]]
+    assert cards and all(c.startswith("ntt-disperindag-lkip-2021/") for c in cards), cards
+    assert len({c.split("#")[0] for c in cards}) == 1, cards

@@ -183,3 +183,27 @@ def test_print_has_whole_tables_and_nothing_sticky(page: Page, base_url: str) ->
         }"""
     )
     assert found["tables"] > 10 and found["sticky"] == 0 and found["shaded"] == 0, found
+
+
+def test_keyboard_focus_stays_on_screen_on_a_phone(page: Page, base_url: str) -> None:
+    """At 360 px the closed menu drawer is off-screen: Tab must not walk into it. Each of
+    the first 15 Tab stops of the start page is visible (inside the viewport, not hidden),
+    and the content's first link is among them."""
+    page.set_viewport_size(PHONE)
+    page.goto(f"{base_url}{NTT}")
+    page.wait_for_timeout(300)  # the drawer's closing transition, if any
+    off_screen = []
+    reached_content = False
+    for i in range(15):
+        page.keyboard.press("Tab")
+        where = page.evaluate(
+            "() => { const el = document.activeElement; const r = el.getBoundingClientRect();"
+            " return {tag: el.tagName, text: (el.textContent || '').trim().slice(0, 40),"
+            " inside: r.right > 0 && r.left < innerWidth && r.width > 0,"
+            " content: !!el.closest('.md-content')}; }"
+        )
+        reached_content = reached_content or where["content"]
+        if not where["inside"] and where["tag"] not in ("INPUT", "BODY"):
+            off_screen.append((i + 1, where["tag"], where["text"]))
+    assert not off_screen, off_screen
+    assert reached_content, "15 Tab presses never reached the page's content"
