@@ -80,6 +80,7 @@ value-out-of-range | error | load | nilai di luar rentang yang diizinkan kolom i
 bad-boolean | error | load | bukan `ya`/`tidak` | tulis `ya` atau `tidak`
 bad-choice | error | load | pilihan tidak dikenal (dengan saran) | pilih salah satu nilai yang disebut
 text-cut-by-comment | error | load | teks terpotong oleh ` #` (YAML menganggap sisanya komentar) | beri tanda kutip pada seluruh teks
+pagu-na | error | validate | pagu ditulis NA | tulis pagu dari dokumen; dalam draf tulis `{belum_diisi: petunjuk}`
 na-without-reason | warning | validate | nilai NA tanpa alasan | tulis `{na: alasan}` atau isi `alasan_na` indikatornya
 value-pending | warning | validate | nilai belum diisi (`{belum_diisi: petunjuk}`): peringatan dalam laporan `status: draf`, kesalahan dalam laporan final | isi nilainya sesuai petunjuk (lihat halaman Yang masih harus diisi); tulis `status: final` setelah semua terisi
 duplicate-id | error | validate | id dipakai dua kali | beri id lain pada salah satunya

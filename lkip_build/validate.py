@@ -59,6 +59,14 @@ def _budget_leaves(r: Report, problems: Collector) -> None:
                 continue
             if pos.pagu is None:
                 problems.add("missing-field", pos.lokasi, f"{pos.nama!r}: pagu belum diisi")
+            elif isinstance(pos.pagu, m.NA) and not isinstance(pos.pagu, m.BelumDiisi):
+                # pagu takes NA only to carry a draft's `{belum_diisi: ...}`
+                problems.add(
+                    "pagu-na",
+                    Location(pos.lokasi.file, pos.lokasi.line, "pagu"),
+                    f"{pos.nama!r}: pagu {pos.pagu.teks!r}; dokumen anggaran selalu mencetak "
+                    "pagu. Tulis angkanya, atau `{belum_diisi: petunjuk}` dalam draf",
+                )
             if pos.realisasi is None:
                 problems.add(
                     "missing-field",
