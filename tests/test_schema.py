@@ -41,6 +41,8 @@ SCHEMA_CODES = {
 # Conformance cases the schema accepts, and why it cannot refuse them. Each is caught by
 # the YAML reader, the loader or `validate` (`lkip check` and the build still refuse them).
 NOT_EXPRESSIBLE = {
+    "pagu-na": "pagu takes NA in the model to carry a draft's `{belum_diisi}`; a plain NA is "
+    "refused by validate (pagu-na), a rule across the field's value and the report's state",
     "comma-decimal-in-flow-list": "YAML itself reads `[99,50]` as two numbers; the schema "
     "sees the numbers, not the comma",
     "dedented-line-one-problem": "a YAML syntax error: the editor's YAML parser marks it",
