@@ -229,10 +229,10 @@ def page_markdown(h: Computed, found: list[Problem], table_pages: dict[str, str]
         f"**Ringkasan:** {summary(found)}. " + verdict(found, lap.kebijakan.temuan_memblokir),
         "",
         f"Setiap angka yang **tertulis** di dokumen {cell_text(lap.judul)} dibandingkan dengan "
-        "angka yang **dihitung** dari datanya. Angka tertulis dengan dua desimal dianggap cocok "
-        "bila nilai tepatnya, dibulatkan, menjadi angka itu. Persentase yang belum tepat "
-        "mencapai 0 % atau 100 % (atau batas sebuah kategori) tidak pernah ditampilkan sebagai "
-        "batas itu: 99,9986 % ditampilkan 99,99 %.",
+        "angka yang **dihitung** dari datanya. Angka dengan dua desimal cocok bila hasil "
+        "hitung, dibulatkan, sama dengan angka itu. Satu pengecualian: angka yang belum sampai "
+        "100 % tidak ditulis 100 % (99,9986 % ditulis 99,99 %), begitu pula 0 % dan batas "
+        "kategori.",
         "",
         "Data temuan dalam format JSON: [temuan.json](catatan-verifikasi/temuan.json).",
         "",
