@@ -34,7 +34,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
 BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0"}
+# as a user's shell runs it: bytecode written (some sandboxes set PYTHONDONTWRITEBYTECODE,
+# which makes every command compile the package again)
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "NO_MKDOCS_2_WARNING": "1",
+    "LKIP_PDF": "0",
+}
 
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
