@@ -1,19 +1,35 @@
-"""Build the site atomically and reproducibly: `make site` runs this.
+"""Build the site atomically and reproducibly, one unit per process: `make site` runs this.
 
-The site is built into a fresh folder under .builds/; only a build that succeeds (strict,
-every check passed) replaces `site`, by renaming a symlink, which is atomic. A failed
-build leaves the last good site untouched: `mkdocs build --strict` writes every page
-before it aborts, so building in place could leave a complete-looking, wrong site.
-SOURCE_DATE_EPOCH is the last commit's time, so two builds of a commit are identical.
+A unit is one report as a self-contained site (lkip_build/units.py), or the home page:
+exported, built by plain MkDocs (strict, no hooks, in this process), then our checks of its
+HTML, its search entries and PDF (lkip_build/assemble.py). Units are built in a process
+pool (one worker per core) and put together: home at the root, each report under <id>/.
+Problems of every unit are reported together; one failing unit fails the build.
+
+The site is assembled into a fresh folder under .builds/; only a build that succeeds
+replaces `site`, by renaming a symlink, which is atomic. A failed build leaves the last
+good site untouched. SOURCE_DATE_EPOCH is the last commit's time, so two builds of a
+commit are identical.
+
+    build_site.py                      all units, assembled into site/
+    build_site.py --unit ID --out DIR  one unit (a report id, or "beranda") into DIR/ID
+    build_site.py --shard 2/20 --out DIR   units 2, 22, 42, ... (1-based) into DIR
+    build_site.py --assemble DIR       the units built into DIR, assembled into site/
 """
 
 from __future__ import annotations
 
+import argparse
+import logging
+import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 KEEP = 2  # previous builds kept for a quick rollback
@@ -33,19 +49,127 @@ def commit_time(root: Path) -> str:
         return "0"
 
 
-def main(root: Path | None = None, site: str = "site") -> int:
-    root = root or Path.cwd()
+def unit_names(root: Path) -> list[str]:
+    """The home unit, then every report folder under data/, in name order."""
+    from lkip_build.report import report_folders
+    from lkip_build.units import HOME
+
+    return [HOME, *(f.name for f in report_folders(root / "data"))]
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def generate(config: Path, out: Path) -> list[str]:
+    """Plain MkDocs over an exported unit, strict; the warnings that stopped it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    caught = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(caught)
+    logger.propagate = False  # no copy on stderr: they are reported with the unit's problems
+    try:
+        build(load_config(str(config), site_dir=str(out), strict=True))
+    except MkDocsException as exc:
+        return caught.messages or [str(exc)]
+    finally:
+        logger.removeHandler(caught)
+    return []
+
+
+def build_unit(root: Path, name: str, parts: Path) -> list:
+    """One unit into parts/<name>; its problems (none: it is built)."""
+    from lkip_build import pdf
+    from lkip_build.assemble import finish
+    from lkip_build.problems import Collector, LkipError, guard
+    from lkip_build.units import export_unit
+
+    out = parts / name
+    shutil.rmtree(out, ignore_errors=True)
+    problems = Collector()
+    with tempfile.TemporaryDirectory(prefix=f"lkip-{name}-") as work:
+        try:
+            with guard(name, problems):
+                unit = export_unit(root, Path(work), name, pdf.available())
+                warnings = generate(Path(work) / "mkdocs.yml", out)
+                if warnings:
+                    raise LkipError(located(name, warnings))
+                finish(unit, out)
+        except LkipError as exc:
+            problems.extend(exc.problems)
+    if problems.errors:
+        shutil.rmtree(out, ignore_errors=True)
+    return problems.problems
+
+
+DOC_FILE = re.compile(r"^Doc file '([^']+)'")
+
+
+def located(name: str, warnings: list[str]) -> list:
+    """The generator's warnings as problems at the page they name; the print view's are
+    left out when a chapter has them (it repeats every chapter)."""
+    from lkip_build.markers import CETAK
+    from lkip_build.model import Location
+    from lkip_build.problems import problem
+    from lkip_build.units import HOME
+
+    folder = "content" if name == HOME else f"content/{name}"
+    out = []
+    for w in warnings:
+        m = DOC_FILE.match(w)
+        if m and m.group(1) == CETAK and len(warnings) > 1:
+            continue
+        where = Location(f"{folder}/{m.group(1)}" if m else folder)
+        out.append(problem("site-build-warning", where, f"MkDocs: {w}"))
+    return out
+
+
+def build_units(root: Path, names: list[str], parts: Path) -> list:
+    """Every unit of `names` into `parts`, one process per core; every problem, once."""
+    parts.mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(len(names), os.cpu_count() or 1))
+    if workers == 1:
+        found = [build_unit(root, n, parts) for n in names]
+    else:
+        # spawn, not fork: a forked child of a process whose chart threads (vl-convert) or
+        # logging held a lock can wait on it forever
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+            found = list(pool.map(build_unit, [root] * len(names), names, [parts] * len(names)))
+    seen: dict[str, object] = {}
+    for problems in found:
+        for p in problems:
+            seen.setdefault(repr(p), p)  # the home unit repeats a broken report's problems
+    return list(seen.values())
+
+
+def report(problems: list) -> int:
+    from lkip_build.problems import LkipError, exit_status
+
+    if not problems:
+        return 0
+    print(LkipError(problems).render(), file=sys.stderr)
+    return exit_status(problems)
+
+
+def publish(root: Path, site: str, fill) -> int:
+    """`fill(folder)` makes the site in a fresh folder; only a success replaces `site`."""
     builds = root / ".builds"
     builds.mkdir(exist_ok=True)
     fresh = builds / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.setdefault("SOURCE_DATE_EPOCH", commit_time(root))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)]
-    result = subprocess.run(cmd, cwd=root, env=env, check=False)
-    if result.returncode != 0:
+    status = fill(fresh)
+    if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build gagal: {site}/ tidak diubah", file=sys.stderr)
-        return result.returncode
+        return status
     target = root / site
     if target.exists() and not target.is_symlink():
         shutil.rmtree(target)  # a plain folder from an older `mkdocs build`
@@ -58,6 +182,56 @@ def main(root: Path | None = None, site: str = "site") -> int:
             shutil.rmtree(old, ignore_errors=True)
     print(f"{site}/ -> {fresh.relative_to(root)}")
     return 0
+
+
+def assemble_into(parts: Path, fresh: Path) -> int:
+    from lkip_build.assemble import assemble
+    from lkip_build.problems import LkipError
+
+    try:
+        assemble(parts, fresh)
+    except LkipError as exc:
+        return report(exc.problems)
+    return 0
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="build_site.py", description=__doc__.split("\n")[0])
+    p.add_argument("--unit", metavar="ID", help="build one unit (report id, or beranda)")
+    p.add_argument("--shard", metavar="I/N", help="build units I, I+N, ... (I from 1)")
+    p.add_argument("--out", type=Path, help="folder for the built units (--unit, --shard)")
+    p.add_argument("--assemble", type=Path, metavar="DIR", help="assemble units built in DIR")
+    return p.parse_args(argv)
+
+
+def shard(names: list[str], spec: str) -> list[str]:
+    i, n = (int(x) for x in spec.split("/", 1))
+    if not 1 <= i <= n:
+        raise SystemExit(f"--shard {spec}: I harus 1..N")
+    return names[i - 1 :: n]
+
+
+def main(argv: list[str] | None = None, root: Path | None = None, site: str = "site") -> int:
+    args = parse(argv)
+    root = (root or Path.cwd()).resolve()
+    sys.path.insert(0, str(root))
+    os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(root))
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    if args.assemble:
+        return publish(root, site, lambda fresh: assemble_into(args.assemble.resolve(), fresh))
+    names = unit_names(root)
+    if args.unit or args.shard:
+        if args.out is None:
+            raise SystemExit("--unit dan --shard memerlukan --out DIR")
+        chosen = [args.unit] if args.unit else shard(names, args.shard)
+        return report(build_units(root, chosen, args.out.resolve()))
+
+    def everything(fresh: Path) -> int:
+        with tempfile.TemporaryDirectory(prefix="lkip-units-", dir=root / ".builds") as parts:
+            status = report(build_units(root, names, Path(parts)))
+            return status or assemble_into(Path(parts), fresh)
+
+    return publish(root, site, everything)
 
 
 if __name__ == "__main__":
