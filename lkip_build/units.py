@@ -26,9 +26,9 @@ import yaml
 
 from . import export
 from .expansion import page_context
-from .markers import expand
+from .markers import CETAK, expand
 from .model import Location
-from .problems import Collector, LkipError
+from .problems import Collector, LkipError, Problem, problem
 from .site import Publication, body, prepare, read_pages
 from .table import Table
 
@@ -136,6 +136,23 @@ def _export_home(root: Path, out: Path) -> Unit:
     nav += [s for s in sorted(sources) if s != "index.md"]
     _config(root, out, nav, HOME)
     return Unit(HOME, publication, rendered, {s: f"content/{s}" for s in rendered})
+
+
+DOC_FILE = re.compile(r"^Doc file '([^']+)'")
+
+
+def generator_problems(name: str, warnings: list[str]) -> list[Problem]:
+    """The generator's warnings on the unit `name` as problems at the page they name; the
+    print view's are left out when another page has them (it repeats every chapter)."""
+    folder = "content" if name == HOME else f"content/{name}"
+    out = []
+    for w in warnings:
+        m = DOC_FILE.match(w)
+        if m and m.group(1) == CETAK and len(warnings) > 1:
+            continue
+        where = Location(f"{folder}/{m.group(1)}" if m else folder)
+        out.append(problem("site-build-warning", where, f"MkDocs: {w}"))
+    return out
 
 
 def _where(root: Path, name: str) -> Location:

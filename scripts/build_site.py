@@ -12,7 +12,8 @@ good site untouched. SOURCE_DATE_EPOCH is the last commit's time, so two builds 
 commit are identical.
 
     build_site.py                      all units, assembled into site/
-    build_site.py --unit ID --out DIR  one unit (a report id, or "beranda") into DIR/ID
+    build_site.py --unit ID... --out DIR   units (report ids, or "beranda") into DIR/ID
+    build_site.py --plan 20 [--changed FILE]   the CI matrix: units in at most 20 jobs
     build_site.py --shard 2/20 --out DIR   units 2, 22, 42, ... (1-based) into DIR
     build_site.py --assemble DIR       the units built into DIR, assembled into site/
 """
@@ -20,10 +21,10 @@ commit are identical.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import multiprocessing
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -49,12 +50,46 @@ def commit_time(root: Path) -> str:
         return "0"
 
 
+HOME = "beranda"  # lkip_build.units.HOME (tests/test_units.py checks); no import here:
+# planning runs before any package is installed (the CI's first job)
+# changes to these never change a page; every other file outside data/<id>/ and
+# content/<id>/ (the home page, assets, mkdocs.yml, the code) may change every unit
+NO_PAGE = ("tests/", "bench/", ".github/", "schema/", ".vscode/", "scripts/lkip_changed.py")
+
+
 def unit_names(root: Path) -> list[str]:
     """The home unit, then every report folder under data/, in name order."""
-    from lkip_build.report import report_folders
-    from lkip_build.units import HOME
+    data = root / "data"
+    return (
+        [HOME, *sorted(p.name for p in data.iterdir() if p.is_dir())] if data.is_dir() else [HOME]
+    )
 
-    return [HOME, *(f.name for f in report_folders(root / "data"))]
+
+def touched(root: Path, changed: list[str]) -> list[str]:
+    """The units a change to `changed` (paths in the repository) needs built again: a
+    report's own files rebuild it and the home page (its row in the portal table);
+    anything else that can change a page rebuilds every unit."""
+    names = unit_names(root)
+    out: set[str] = set()
+    for path in changed:
+        parts = Path(path).parts
+        if len(parts) > 2 and parts[0] in ("data", "content") and parts[1] != "assets":
+            if parts[1] in names:
+                out.update((HOME, parts[1]))  # a deleted report: the home page only
+            else:
+                out.add(HOME)
+        elif len(parts) == 2 and parts[0] == "content" and path.endswith(".md"):
+            out.add(HOME)  # a top-level page
+        elif not (path.startswith(NO_PAGE) or (len(parts) == 1 and path.endswith(".md"))):
+            return names
+    return [n for n in names if n in out]
+
+
+def plan(names: list[str], runners: int) -> dict[str, list[dict[str, object]]]:
+    """A GitHub Actions matrix: at most `runners` jobs, each a list of units (i, i+N, ...)."""
+    n = max(1, min(runners, len(names)))
+    jobs = [{"bagian": i + 1, "unit": " ".join(names[i::n])} for i in range(n) if names[i::n]]
+    return {"include": jobs}
 
 
 class _Warnings(logging.Handler):
@@ -90,7 +125,7 @@ def build_unit(root: Path, name: str, parts: Path) -> list:
     from lkip_build import pdf
     from lkip_build.assemble import finish
     from lkip_build.problems import Collector, LkipError, guard
-    from lkip_build.units import export_unit
+    from lkip_build.units import export_unit, generator_problems
 
     out = parts / name
     shutil.rmtree(out, ignore_errors=True)
@@ -101,35 +136,13 @@ def build_unit(root: Path, name: str, parts: Path) -> list:
                 unit = export_unit(root, Path(work), name, pdf.available())
                 warnings = generate(Path(work) / "mkdocs.yml", out)
                 if warnings:
-                    raise LkipError(located(name, warnings))
+                    raise LkipError(generator_problems(name, warnings))
                 finish(unit, out)
         except LkipError as exc:
             problems.extend(exc.problems)
     if problems.errors:
         shutil.rmtree(out, ignore_errors=True)
     return problems.problems
-
-
-DOC_FILE = re.compile(r"^Doc file '([^']+)'")
-
-
-def located(name: str, warnings: list[str]) -> list:
-    """The generator's warnings as problems at the page they name; the print view's are
-    left out when a chapter has them (it repeats every chapter)."""
-    from lkip_build.markers import CETAK
-    from lkip_build.model import Location
-    from lkip_build.problems import problem
-    from lkip_build.units import HOME
-
-    folder = "content" if name == HOME else f"content/{name}"
-    out = []
-    for w in warnings:
-        m = DOC_FILE.match(w)
-        if m and m.group(1) == CETAK and len(warnings) > 1:
-            continue
-        where = Location(f"{folder}/{m.group(1)}" if m else folder)
-        out.append(problem("site-build-warning", where, f"MkDocs: {w}"))
-    return out
 
 
 def build_units(root: Path, names: list[str], parts: Path) -> list:
@@ -197,10 +210,19 @@ def assemble_into(parts: Path, fresh: Path) -> int:
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="build_site.py", description=__doc__.split("\n")[0])
-    p.add_argument("--unit", metavar="ID", help="build one unit (report id, or beranda)")
+    p.add_argument(
+        "--unit", nargs="+", metavar="ID", help="build these units (report ids, beranda)"
+    )
     p.add_argument("--shard", metavar="I/N", help="build units I, I+N, ... (I from 1)")
     p.add_argument("--out", type=Path, help="folder for the built units (--unit, --shard)")
     p.add_argument("--assemble", type=Path, metavar="DIR", help="assemble units built in DIR")
+    p.add_argument(
+        "--plan",
+        type=int,
+        metavar="RUNNERS",
+        help="print the CI matrix (JSON) over every unit, or, with --changed, the touched ones",
+    )
+    p.add_argument("--changed", type=Path, metavar="FILE", help="changed paths, one a line")
     return p.parse_args(argv)
 
 
@@ -220,10 +242,15 @@ def main(argv: list[str] | None = None, root: Path | None = None, site: str = "s
     if args.assemble:
         return publish(root, site, lambda fresh: assemble_into(args.assemble.resolve(), fresh))
     names = unit_names(root)
+    if args.plan:
+        if args.changed:
+            names = touched(root, args.changed.read_text(encoding="utf-8").split())
+        print(json.dumps(plan(names, args.plan)))
+        return 0
     if args.unit or args.shard:
         if args.out is None:
             raise SystemExit("--unit dan --shard memerlukan --out DIR")
-        chosen = [args.unit] if args.unit else shard(names, args.shard)
+        chosen = args.unit if args.unit else shard(names, args.shard)
         return report(build_units(root, chosen, args.out.resolve()))
 
     def everything(fresh: Path) -> int:
