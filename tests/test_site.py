@@ -291,10 +291,6 @@ def test_prepare_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
     budget = tmp_path / "data" / "ntt-disperindag-lkip-2021" / "anggaran.yml"
     budget.write_text(budget.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     changed = prepare(tmp_path, memo=memo)
-    assert (
-        changed.by_id["ntt-disperindag-lkip-2021"] is not first.by_id["ntt-disperindag-lkip-2021"]
-    )
-    assert (
-        changed.by_id["lebak-disperindag-renja-2021"] is first.by_id["lebak-disperindag-renja-2021"]
-    )
+    assert changed.by_id["ntt-disperindag-lkip-2021"] is not first.by_id["ntt-disperindag-lkip-2021"]
+    assert changed.by_id["lebak-disperindag-renja-2021"] is first.by_id["lebak-disperindag-renja-2021"]
     assert changed.findings == prepare(tmp_path).findings
