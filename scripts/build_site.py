@@ -86,10 +86,16 @@ def touched(root: Path, changed: list[str]) -> list[str]:
 
 
 def plan(names: list[str], runners: int) -> dict[str, list[dict[str, object]]]:
-    """A GitHub Actions matrix: at most `runners` jobs, each a list of units (i, i+N, ...)."""
-    n = max(1, min(runners, len(names)))
-    jobs = [{"bagian": i + 1, "unit": " ".join(names[i::n])} for i in range(n) if names[i::n]]
-    return {"include": jobs}
+    """A GitHub Actions matrix: at most `runners` jobs, each a list of units (i, i+N, ...).
+    With more units than runners the home unit has a job of its own: it reads every report
+    (ARCHITECTURE.md, "Publishing by units"), so it is the longest unit by far."""
+    groups: list[list[str]] = []
+    rest = names
+    if HOME in names and len(names) > runners > 1:
+        groups, rest = [[HOME]], [n for n in names if n != HOME]
+    n = max(1, min(runners - len(groups), len(rest)))
+    groups += [rest[i::n] for i in range(n) if rest[i::n]]
+    return {"include": [{"bagian": i + 1, "unit": " ".join(g)} for i, g in enumerate(groups)]}
 
 
 class _Warnings(logging.Handler):

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import ROOT, tiny_site
 from .test_generators import pages, tables
@@ -154,3 +155,20 @@ def test_a_link_to_no_file_fails_its_unit(
     assert build_site.main(["--unit", "uji-2021", "--out", str(out)], root=tmp_path) == 1
     err = capsys.readouterr().err
     assert "html-link-broken" in err and "uji-2021/index.html" in err and "'hilang/'" in err
+
+
+def test_lkip_export_writes_one_unit(tmp_path: Path) -> None:
+    from lkip_build.cli import main
+    from lkip_build.units import HOME
+
+    assert build_site.HOME == HOME  # the script plans without importing the package
+    args = ["export", str(tmp_path), "--root", str(ROOT), "--laporan", NTT, "--akar"]
+    assert main(args) == 0
+    config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["nav"][0] == {"Beranda": "../"} and "hooks" not in config
+    assert "bab-1-pendahuluan.md" in json.dumps(config["nav"]) and LEBAK not in json.dumps(config)
+    page = (tmp_path / "docs" / "bab-1-pendahuluan.md").read_text(encoding="utf-8")
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert meta["lkip_title"] == "Bab I Pendahuluan — LKIP 2021 Disperindag NTT"
+    assert meta["lkip_header"].startswith("LKIP 2021 · Dinas Perindustrian")
+    assert (tmp_path / "docs" / "unduh" / f"{NTT}-data.json").is_file()

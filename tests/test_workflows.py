@@ -124,9 +124,14 @@ def test_changed_files_map_to_the_units_to_build() -> None:
     every = build_site.unit_names(ROOT)
     assert build_site.touched(ROOT, ["lkip_build/markers.py"]) == every
     assert build_site.touched(ROOT, ["content/assets/lkip.css"]) == every
-    matrix = build_site.plan(every, 2)["include"]
-    assert [m["unit"].split() for m in matrix] == [every[0::2], every[1::2]]
-    assert len(build_site.plan([f"r{i}" for i in range(50)], 20)["include"]) == 20
+    matrix = build_site.plan(every, 3)["include"]
+    assert [m["unit"].split() for m in matrix] == [[e] for e in every]
+    # more units than runners: the home page (it reads every report) has a job of its own
+    matrix = build_site.plan(["beranda", *(f"r{i}" for i in range(50))], 20)["include"]
+    assert len(matrix) == 20 and matrix[0]["unit"] == "beranda"
+    assert sorted(u for m in matrix[1:] for u in m["unit"].split()) == sorted(
+        f"r{i}" for i in range(50)
+    )
 
 
 def test_changed_files_map_to_their_reports() -> None:
