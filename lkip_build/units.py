@@ -33,6 +33,7 @@ from .site import Publication, body, prepare, read_pages
 from .table import Table
 
 HOME = "beranda"  # the unit of the top-level pages; its site is the root of the whole
+NAV_REPORTS = 50  # the home page's navigation lists the reports up to this many
 MANIFEST = ".lkip-unit.json"  # what a built unit tells the assembly (removed there)
 LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+?\.md)(#[^)\s>]*)?(>?(?:\s+\"[^\"]*\")?\s*\))")
 
@@ -134,6 +135,15 @@ def _export_home(root: Path, out: Path) -> Unit:
     _write(root, out, written)
     nav: list[object] = [{"Beranda": "index.md"}]
     nav += [s for s in sorted(sources) if s != "index.md"]
+    reports = [entry for entry in publication.nav()[1:] if isinstance(entry, dict)]
+    if len(reports) <= NAV_REPORTS:  # beyond, the portal table is the way in
+        nav.append(
+            {
+                "Laporan": [
+                    {title: f"{_first(pages)}" for title, pages in r.items()} for r in reports
+                ]
+            }
+        )
     _config(root, out, nav, HOME)
     return Unit(HOME, publication, rendered, {s: f"content/{s}" for s in rendered})
 
@@ -157,6 +167,13 @@ def generator_problems(name: str, warnings: list[str]) -> list[Problem]:
 
 def _where(root: Path, name: str) -> Location:
     return Location(f"data/{name}")
+
+
+def _first(pages: object) -> str:
+    """The URL of a report's start page from the home page: "<id>/"."""
+    first = pages[0] if isinstance(pages, list) and pages else ""
+    src = next(iter(first.values())) if isinstance(first, dict) else str(first)
+    return src.split("/", 1)[0] + "/"
 
 
 def _strip(nav: object, prefix: str) -> object:
