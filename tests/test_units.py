@@ -173,3 +173,16 @@ def test_lkip_export_writes_one_unit(tmp_path: Path) -> None:
     assert meta["lkip_title"] == "Bab I Pendahuluan — LKIP 2021 Disperindag NTT"
     assert meta["lkip_header"].startswith("LKIP 2021 · Dinas Perindustrian")
     assert (tmp_path / "docs" / "unduh" / f"{NTT}-data.json").is_file()
+
+
+def test_a_page_that_closes_the_theme_article_early_is_still_checked_as_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch_module
+) -> None:
+    """The theme allows its own inline scripts in its chrome; a page must not pass one off
+    as chrome by closing the theme's <article> itself."""
+    page = '# Uji\n\n</div></article>\n<script>__md_scope=new URL(".",location);alert(1)</script>\n'
+    tiny_site(tmp_path, page)
+    out = tmp_path / "parts"
+    assert build_site.main(["--unit", "uji-2021", "--out", str(out)], root=tmp_path) == 1
+    err = capsys.readouterr().err
+    assert "content/uji-2021/index.md" in err and "unsafe-html" in err
