@@ -35,7 +35,7 @@ from .table import Table
 HOME = "beranda"  # the unit of the top-level pages; its site is the root of the whole
 NAV_REPORTS = 50  # the home page's navigation lists the reports up to this many
 MANIFEST = ".lkip-unit.json"  # what a built unit tells the assembly (removed there)
-LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+?\.md)(#[^)\s>]*)?(>?(?:\s+\"[^\"]*\")?\s*\))")
+LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+)(#[^)\s>]*)?(>?(?:\s+\"[^\"]*\")?\s*\))")
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,12 @@ def outside_links(markdown: str, src: str, folder: str) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
         inside = target.startswith(folder + "/") if folder else "/" not in target
         if inside or target.startswith("../"):
+            return m.group(0)
+        if folder and target.startswith("assets/"):
+            # content/assets is copied into every unit: the unit's own copy
+            here = posixpath.dirname(src.removeprefix(folder + "/")) or "."
+            return m.group(1) + posixpath.relpath(target, here) + (m.group(3) or "") + m.group(4)
+        if not path.endswith(".md"):
             return m.group(0)
         return m.group(1) + relative_url(src, target) + (m.group(3) or "") + m.group(4)
 

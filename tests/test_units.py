@@ -186,3 +186,21 @@ def test_a_page_that_closes_the_theme_article_early_is_still_checked_as_content(
     assert build_site.main(["--unit", "uji-2021", "--out", str(out)], root=tmp_path) == 1
     err = capsys.readouterr().err
     assert "content/uji-2021/index.md" in err and "unsafe-html" in err
+
+
+def test_links_that_leave_a_report_are_written_for_the_assembled_site() -> None:
+    from lkip_build.units import outside_links
+
+    page = f"{NTT}/bab-1.md"
+    text = (
+        "[awal](index.md) [beranda](../index.md) [lain](../lebak/halaman-79.md#x) "
+        "![logo](../assets/logo.png) [web](https://contoh.id/a.md)"
+    )
+    assert outside_links(text, page, NTT) == (
+        "[awal](index.md) [beranda](../../) [lain](../../lebak/halaman-79/#x) "
+        # a Markdown link to the unit's own copy, relative to the source file at its root
+        "![logo](assets/logo.png) [web](https://contoh.id/a.md)"
+    )
+    assert outside_links("[a](lebak/index.md) [b](x.md)", "index.md", "") == (
+        "[a](lebak/) [b](x.md)"
+    )
