@@ -207,6 +207,11 @@ def assemble_into(parts: Path, fresh: Path) -> int:
     from lkip_build.assemble import assemble
     from lkip_build.problems import LkipError
 
+    if not (parts / HOME).is_dir():
+        print(
+            f"{parts}/{HOME} tidak ada: bangun unit beranda dulu (--unit {HOME})", file=sys.stderr
+        )
+        return 2
     try:
         assemble(parts, fresh)
     except LkipError as exc:
