@@ -9,8 +9,12 @@ runs that alternate between the commands compared (so a busy machine slows both 
 - `check`: `lkip check` of one report, and of the whole repository;
 - `preview`: under `mkdocs serve`, seconds from saving one report's YAML to the page served
   with the change (N ≤ 20);
+- `units`: `make site`, i.e. scripts/build_site.py: every report a unit of its own, built in
+  a process pool (every core) and assembled; with its HTML bytes per report page and the
+  search index a reader downloads on a report page (that report's) and on the home page;
 - peak memory of the build, HTML bytes per page, and the bytes of search index a reader
   downloads when opening search.
+`--only-units` measures only `build`, `plain` and `units` (the larger sizes take long).
 It prints a table and writes JSON (build/bench.json). Not part of `make test`: `make bench`.
 
     python bench/run.py --sizes 1 10 40 --repeat 3
@@ -34,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
 BIN = Path(sys.executable).parent
+ROOT = Path(__file__).resolve().parent.parent
 # as a user's shell runs it: bytecode written (some sandboxes set PYTHONDONTWRITEBYTECODE,
 # which makes every command compile the package again)
 ENV = {
@@ -124,7 +129,23 @@ def sizes(site: Path) -> tuple[float, int]:
     return per_page, search.stat().st_size if search.exists() else 0
 
 
-def measure(n: int, repeat: int, work: Path, with_preview: bool) -> dict[str, float]:
+def unit_sizes(site: Path) -> dict[str, float]:
+    """A report page's HTML and the search index a reader of it downloads (its report's),
+    and the home page's."""
+    reports = [d for d in site.iterdir() if d.is_dir() and (d / "search").is_dir()]
+    pages = [p for d in reports for p in d.rglob("index.html")]
+    indexes = [d / "search" / "search_index.json" for d in reports]
+    return {
+        "units_html_kb_per_page": statistics.mean(p.stat().st_size for p in pages) / 1000,
+        "units_search_kb": statistics.mean(p.stat().st_size for p in indexes) / 1000,
+        "home_html_kb": (site / "index.html").stat().st_size / 1000,
+        "home_search_kb": (site / "search" / "search_index.json").stat().st_size / 1000,
+    }
+
+
+def measure(
+    n: int, repeat: int, work: Path, with_preview: bool, only_units: bool = False
+) -> dict[str, float]:
     repo = work / f"repo-{n}"
     ids = generate(repo, n)
     cache = work / f"cache-{n}"
@@ -136,33 +157,45 @@ def measure(n: int, repeat: int, work: Path, with_preview: bool) -> dict[str, fl
         [lkip, "export", str(exported)], cwd=repo, env=warm, check=True, capture_output=True
     )
     timed([mkdocs, "build", "--strict", "-d", str(work / "warmup")], repo, warm)
-    result = alternate(
-        {
-            "build": ([mkdocs, "build", "--strict", "-d", str(work / f"site-{n}")], repo, warm),
-            "plain": ([mkdocs, "build", "--strict", "-d", str(work / f"plain-{n}")], exported, ENV),
-            "cold": ([mkdocs, "build", "--strict", "-d", str(work / f"cold-{n}")], repo, cold),
-            "check_one": ([lkip, "check", f"data/{ids[0]}"], repo, ENV),
-            "check_all": ([lkip, "check", "."], repo, ENV),
-        },
-        repeat,
-    )
+    units = [sys.executable, str(ROOT / "scripts" / "build_site.py")]
+    commands = {
+        "build": ([mkdocs, "build", "--strict", "-d", str(work / f"site-{n}")], repo, warm),
+        "plain": ([mkdocs, "build", "--strict", "-d", str(work / f"plain-{n}")], exported, ENV),
+        "units": (units, repo, warm),
+    }
+    if not only_units:
+        commands["cold"] = (
+            [mkdocs, "build", "--strict", "-d", str(work / f"cold-{n}")],
+            repo,
+            cold,
+        )
+        commands["check_one"] = ([lkip, "check", f"data/{ids[0]}"], repo, ENV)
+        commands["check_all"] = ([lkip, "check", "."], repo, ENV)
+    result = alternate(commands, repeat)
     per_page, search = sizes(work / f"site-{n}")
     out = {
         "reports": n,
         "build_s": result["build"][0],
         "plain_s": result["plain"][0],
         "overhead": result["build"][0] / result["plain"][0],
-        "cold_s": result["cold"][0],
-        "cold_ratio": result["cold"][0] / result["plain"][0],
         "build_s_per_report": result["build"][0] / n,
-        "check_one_s": result["check_one"][0],
-        "check_all_s": result["check_all"][0],
+        "units_s": result["units"][0],
+        "units_ratio": result["units"][0] / result["plain"][0],
+        "units_s_per_report": result["units"][0] / n,
         "peak_mib": result["build"][1] / 1024,
         "html_kb_per_page": per_page / 1000,
         "search_kb": search / 1000,
         "cpu_cores": os.cpu_count() or 1,
+        **unit_sizes((repo / "site").resolve()),
     }
-    if with_preview:
+    if not only_units:
+        out.update(
+            cold_s=result["cold"][0],
+            cold_ratio=result["cold"][0] / result["plain"][0],
+            check_one_s=result["check_one"][0],
+            check_all_s=result["check_all"][0],
+        )
+    if with_preview and not only_units:
         out["preview_s"] = preview(repo, ids[0], warm)
     return out
 
@@ -180,6 +213,13 @@ COLUMNS = [
     ("peak_mib", "memori MiB", "{:.0f}"),
     ("html_kb_per_page", "HTML KB/hal", "{:.0f}"),
     ("search_kb", "cari KB", "{:.0f}"),
+    ("units_s", "unit s", "{:.2f}"),
+    ("units_ratio", "rasio unit", "{:.2f}"),
+    ("units_s_per_report", "unit s/laporan", "{:.3f}"),
+    ("units_html_kb_per_page", "unit HTML KB/hal", "{:.0f}"),
+    ("units_search_kb", "unit cari KB", "{:.0f}"),
+    ("home_html_kb", "beranda KB", "{:.0f}"),
+    ("home_search_kb", "beranda cari KB", "{:.1f}"),
 ]
 
 
@@ -199,11 +239,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--preview-max", type=int, default=20, help="measure preview up to N")
     parser.add_argument("--out", type=Path, default=Path("build/bench.json"))
+    parser.add_argument("--only-units", action="store_true", help="build, plain and units only")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="lkip-bench-") as tmp:
         for n in args.sizes:
-            rows.append(measure(n, args.repeat, Path(tmp), n <= args.preview_max))
+            preview_too = n <= args.preview_max
+            rows.append(measure(n, args.repeat, Path(tmp), preview_too, args.only_units))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     print(table(rows))
     args.out.parent.mkdir(parents=True, exist_ok=True)

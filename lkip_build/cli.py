@@ -129,6 +129,12 @@ def export(args: argparse.Namespace) -> int:
     collector = Collector()
     try:
         with guard(str(args.dir), collector):
+            if args.akar:
+                from .units import HOME, export_unit
+
+                export_unit(Path(args.root).resolve(), args.dir, args.laporan or HOME)
+                print(f"unit {args.laporan or HOME} ditulis ke {args.dir}", file=sys.stderr)
+                return 0
             files = write(Path(args.root).resolve(), args.dir, only=args.laporan)
             print(f"{len(files)} berkas ditulis ke {args.dir}", file=sys.stderr)
             return 0
@@ -179,6 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dir", type=Path, metavar="DIR", help="folder tujuan")
     p.add_argument("--root", default=".", help="folder repositori (bawaan: folder ini)")
     p.add_argument("--laporan", metavar="ID", help="hanya satu laporan (dan beranda)")
+    p.add_argument(
+        "--akar",
+        action="store_true",
+        help="satu unit terbitan: halaman laporan ID di akar situs (disajikan di /ID/); "
+        "tanpa --laporan: beranda saja",
+    )
     p.set_defaults(run=export)
     p = sub.add_parser(
         "diff",

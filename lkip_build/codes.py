@@ -143,6 +143,8 @@ unsafe-html | error | html | HTML yang dapat menjalankan kode (script, atribut `
 html-number-mismatch | error | html | angka tabel di HTML berbeda dari hasil hitung | laporkan ke pengembang: tabel berubah setelah dihitung
 html-table-missing | error | html | tabel hilang dari HTML halaman | periksa bahwa penanda tabel tidak berada di dalam blok kode atau komentar
 html-not-a-number | error | html | teks `nan`, `inf`, `None` atau sejenisnya muncul di halaman | laporkan ke pengembang
+html-link-broken | error | html | tautan di halaman menuju berkas yang tidak ada di situs | perbaiki tautan di halaman (alamat relatif dari halaman itu), atau tambahkan halaman yang dituju
+site-build-warning | error | html | pembangun situs (MkDocs) menolak halaman laporan | baca pesannya: biasanya tautan ke halaman atau jangkar yang tidak ada di laporan ini
 pdf-failed | error | publish | PDF laporan gagal dibuat | pasang chromium, atau bangun tanpa PDF dengan `LKIP_PDF=0`
 internal-error | error | internal | kesalahan program saat memproses berkas (bukan kesalahan data) | laporkan ke pengembang beserta pesan ini; berkas yang disebut sedang diproses
 """

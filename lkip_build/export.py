@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from . import pagemeta
 from .problems import LkipError
 from .site import Publication, prepare, read_pages
 
@@ -37,9 +38,11 @@ def export(root: Path, out: Path, only: str | None = None) -> list[str]:
     sources.update(pages)
     expansion = publication.expand_pages(sources)
     docs = out / DOCS
+    site = site_identity(root)
     written: dict[str, bytes] = {}
     for src, markdown in expansion.pages.items():
-        written[src] = _with_meta(publication, src, sources[src], markdown).encode("utf-8")
+        text = with_meta(publication, src, sources[src], markdown, site)
+        written[src] = text.encode("utf-8")
     for src, text in extra.items():
         written[src] = text.encode("utf-8")
     written.update(expansion.downloads())
@@ -54,9 +57,18 @@ def export(root: Path, out: Path, only: str | None = None) -> list[str]:
     return [*files, "mkdocs.yml"]
 
 
-def _with_meta(publication: Publication, src: str, source: str, markdown: str) -> str:
+def site_identity(root: Path) -> tuple[str, str]:
+    """The site's name and description (mkdocs.yml): the home page's <title> and meta."""
+    cfg = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    return str(cfg.get("site_name") or ""), str(cfg.get("site_description") or "")
+
+
+def with_meta(
+    publication: Publication, src: str, source: str, markdown: str, site: tuple[str, str]
+) -> str:
     """The expanded page with its front matter: the source's own keys, and the ones the
-    hooks set at build time (the header line above a report page)."""
+    hooks set at build time (on_page_markdown: the header line above a report page, the
+    page's <title> and meta description, pagemeta.page_meta)."""
     meta: dict[str, Any] = {}
     match = _front_matter(source)
     if match:
@@ -64,8 +76,8 @@ def _with_meta(publication: Publication, src: str, source: str, markdown: str) -
     header = publication.header(src)
     if header:
         meta["lkip_header"] = header
-    if not meta:
-        return markdown
+    about = pagemeta.page_meta(publication, src, *site)
+    meta["lkip_title"], meta["description"] = about.title, about.description
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     return f"---\n{head}---\n\n{markdown}"
 

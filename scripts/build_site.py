@@ -1,19 +1,36 @@
-"""Build the site atomically and reproducibly: `make site` runs this.
+"""Build the site atomically and reproducibly, one unit per process: `make site` runs this.
 
-The site is built into a fresh folder under .builds/; only a build that succeeds (strict,
-every check passed) replaces `site`, by renaming a symlink, which is atomic. A failed
-build leaves the last good site untouched: `mkdocs build --strict` writes every page
-before it aborts, so building in place could leave a complete-looking, wrong site.
-SOURCE_DATE_EPOCH is the last commit's time, so two builds of a commit are identical.
+A unit is one report as a self-contained site (lkip_build/units.py), or the home page:
+exported, built by plain MkDocs (strict, no hooks, in this process), then our checks of its
+HTML, its search entries and PDF (lkip_build/assemble.py). Units are built in a process
+pool (one worker per core) and put together: home at the root, each report under <id>/.
+Problems of every unit are reported together; one failing unit fails the build.
+
+The site is assembled into a fresh folder under .builds/; only a build that succeeds
+replaces `site`, by renaming a symlink, which is atomic. A failed build leaves the last
+good site untouched. SOURCE_DATE_EPOCH is the last commit's time, so two builds of a
+commit are identical.
+
+    build_site.py                      all units, assembled into site/
+    build_site.py --unit ID... --out DIR   units (report ids, or "beranda") into DIR/ID
+    build_site.py --plan 20 [--changed FILE]   the CI matrix: units in at most 20 jobs
+    build_site.py --shard 2/20 --out DIR   units 2, 22, 42, ... (1-based) into DIR
+    build_site.py --assemble DIR       the units built into DIR, assembled into site/
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 KEEP = 2  # previous builds kept for a quick rollback
@@ -33,19 +50,145 @@ def commit_time(root: Path) -> str:
         return "0"
 
 
-def main(root: Path | None = None, site: str = "site") -> int:
-    root = root or Path.cwd()
+HOME = "beranda"  # lkip_build.units.HOME (tests/test_units.py checks); no import here:
+# planning runs before any package is installed (the CI's first job)
+# changes to these never change a page; every other file outside data/<id>/ and
+# content/<id>/ (the home page, assets, mkdocs.yml, the code) may change every unit
+NO_PAGE = ("tests/", "bench/", ".github/", "schema/", ".vscode/", "scripts/lkip_changed.py")
+
+
+def unit_names(root: Path) -> list[str]:
+    """The home unit, then every report folder under data/, in name order."""
+    data = root / "data"
+    return (
+        [HOME, *sorted(p.name for p in data.iterdir() if p.is_dir())] if data.is_dir() else [HOME]
+    )
+
+
+def touched(root: Path, changed: list[str]) -> list[str]:
+    """The units a change to `changed` (paths in the repository) needs built again: a
+    report's own files rebuild it and the home page (its row in the portal table);
+    anything else that can change a page rebuilds every unit."""
+    names = unit_names(root)
+    out: set[str] = set()
+    for path in changed:
+        parts = Path(path).parts
+        if len(parts) > 2 and parts[0] in ("data", "content") and parts[1] != "assets":
+            if parts[1] in names:
+                out.update((HOME, parts[1]))  # a deleted report: the home page only
+            else:
+                out.add(HOME)
+        elif len(parts) == 2 and parts[0] == "content" and path.endswith(".md"):
+            out.add(HOME)  # a top-level page
+        elif not (path.startswith(NO_PAGE) or (len(parts) == 1 and path.endswith(".md"))):
+            return names
+    return [n for n in names if n in out]
+
+
+def plan(names: list[str], runners: int) -> dict[str, list[dict[str, object]]]:
+    """A GitHub Actions matrix: at most `runners` jobs, each a list of units (i, i+N, ...).
+    With more units than runners the home unit has a job of its own: it reads every report
+    (ARCHITECTURE.md, "Publishing by units"), so it is the longest unit by far."""
+    groups: list[list[str]] = []
+    rest = names
+    if HOME in names and len(names) > runners > 1:
+        groups, rest = [[HOME]], [n for n in names if n != HOME]
+    n = max(1, min(runners - len(groups), len(rest)))
+    groups += [rest[i::n] for i in range(n) if rest[i::n]]
+    return {"include": [{"bagian": i + 1, "unit": " ".join(g)} for i, g in enumerate(groups)]}
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def generate(config: Path, out: Path) -> list[str]:
+    """Plain MkDocs over an exported unit, strict; the warnings that stopped it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    caught = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(caught)
+    logger.propagate = False  # no copy on stderr: they are reported with the unit's problems
+    try:
+        build(load_config(str(config), site_dir=str(out), strict=True))
+    except MkDocsException as exc:
+        return caught.messages or [str(exc)]
+    finally:
+        logger.removeHandler(caught)
+    return []
+
+
+def build_unit(root: Path, name: str, parts: Path) -> list:
+    """One unit into parts/<name>; its problems (none: it is built)."""
+    from lkip_build import pdf
+    from lkip_build.assemble import finish
+    from lkip_build.problems import Collector, LkipError, guard
+    from lkip_build.units import export_unit, generator_problems
+
+    out = parts / name
+    shutil.rmtree(out, ignore_errors=True)
+    problems = Collector()
+    with tempfile.TemporaryDirectory(prefix=f"lkip-{name}-") as work:
+        try:
+            with guard(name, problems):
+                unit = export_unit(root, Path(work), name, pdf.available())
+                warnings = generate(Path(work) / "mkdocs.yml", out)
+                if warnings:
+                    raise LkipError(generator_problems(name, warnings))
+                finish(unit, out)
+        except LkipError as exc:
+            problems.extend(exc.problems)
+    if problems.errors:
+        shutil.rmtree(out, ignore_errors=True)
+    return problems.problems
+
+
+def build_units(root: Path, names: list[str], parts: Path) -> list:
+    """Every unit of `names` into `parts`, one process per core; every problem, once."""
+    parts.mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(len(names), os.cpu_count() or 1))
+    if workers == 1:
+        found = [build_unit(root, n, parts) for n in names]
+    else:
+        # spawn, not fork: a forked child of a process whose chart threads (vl-convert) or
+        # logging held a lock can wait on it forever
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+            found = list(pool.map(build_unit, [root] * len(names), names, [parts] * len(names)))
+    seen: dict[str, object] = {}
+    for problems in found:
+        for p in problems:
+            seen.setdefault(repr(p), p)  # the home unit repeats a broken report's problems
+    return list(seen.values())
+
+
+def report(problems: list) -> int:
+    from lkip_build.problems import LkipError, exit_status
+
+    if not problems:
+        return 0
+    print(LkipError(problems).render(), file=sys.stderr)
+    return exit_status(problems)
+
+
+def publish(root: Path, site: str, fill) -> int:
+    """`fill(folder)` makes the site in a fresh folder; only a success replaces `site`."""
     builds = root / ".builds"
     builds.mkdir(exist_ok=True)
     fresh = builds / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.setdefault("SOURCE_DATE_EPOCH", commit_time(root))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)]
-    result = subprocess.run(cmd, cwd=root, env=env, check=False)
-    if result.returncode != 0:
+    status = fill(fresh)
+    if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build gagal: {site}/ tidak diubah", file=sys.stderr)
-        return result.returncode
+        return status
     target = root / site
     if target.exists() and not target.is_symlink():
         shutil.rmtree(target)  # a plain folder from an older `mkdocs build`
@@ -58,6 +201,75 @@ def main(root: Path | None = None, site: str = "site") -> int:
             shutil.rmtree(old, ignore_errors=True)
     print(f"{site}/ -> {fresh.relative_to(root)}")
     return 0
+
+
+def assemble_into(parts: Path, fresh: Path) -> int:
+    from lkip_build.assemble import assemble
+    from lkip_build.problems import LkipError
+
+    if not (parts / HOME).is_dir():
+        print(
+            f"{parts}/{HOME} tidak ada: bangun unit beranda dulu (--unit {HOME})", file=sys.stderr
+        )
+        return 2
+    try:
+        assemble(parts, fresh)
+    except LkipError as exc:
+        return report(exc.problems)
+    return 0
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="build_site.py", description=__doc__.split("\n")[0])
+    p.add_argument(
+        "--unit", nargs="+", metavar="ID", help="build these units (report ids, beranda)"
+    )
+    p.add_argument("--shard", metavar="I/N", help="build units I, I+N, ... (I from 1)")
+    p.add_argument("--out", type=Path, help="folder for the built units (--unit, --shard)")
+    p.add_argument("--assemble", type=Path, metavar="DIR", help="assemble units built in DIR")
+    p.add_argument(
+        "--plan",
+        type=int,
+        metavar="RUNNERS",
+        help="print the CI matrix (JSON) over every unit, or, with --changed, the touched ones",
+    )
+    p.add_argument("--changed", type=Path, metavar="FILE", help="changed paths, one a line")
+    return p.parse_args(argv)
+
+
+def shard(names: list[str], spec: str) -> list[str]:
+    i, n = (int(x) for x in spec.split("/", 1))
+    if not 1 <= i <= n:
+        raise SystemExit(f"--shard {spec}: I harus 1..N")
+    return names[i - 1 :: n]
+
+
+def main(argv: list[str] | None = None, root: Path | None = None, site: str = "site") -> int:
+    args = parse(argv)
+    root = (root or Path.cwd()).resolve()
+    sys.path.insert(0, str(root))
+    os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(root))
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    if args.assemble:
+        return publish(root, site, lambda fresh: assemble_into(args.assemble.resolve(), fresh))
+    names = unit_names(root)
+    if args.plan:
+        if args.changed:
+            names = touched(root, args.changed.read_text(encoding="utf-8").split())
+        print(json.dumps(plan(names, args.plan)))
+        return 0
+    if args.unit or args.shard:
+        if args.out is None:
+            raise SystemExit("--unit dan --shard memerlukan --out DIR")
+        chosen = args.unit if args.unit else shard(names, args.shard)
+        return report(build_units(root, chosen, args.out.resolve()))
+
+    def everything(fresh: Path) -> int:
+        with tempfile.TemporaryDirectory(prefix="lkip-units-", dir=root / ".builds") as parts:
+            status = report(build_units(root, names, Path(parts)))
+            return status or assemble_into(Path(parts), fresh)
+
+    return publish(root, site, everything)
 
 
 if __name__ == "__main__":

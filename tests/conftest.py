@@ -89,8 +89,8 @@ def tiny_site(tmp_path: Path, page: str, files: dict[str, str] | None = None) ->
     shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     write(tmp_path / "content", {"index.md": "# Beranda\n\n<!-- lkip:daftar-laporan -->\n"})
-    (tmp_path / "content" / "assets").mkdir()
-    shutil.copy(ROOT / "content" / "assets" / "lkip.css", tmp_path / "content" / "assets")
+    # every asset mkdocs.yml names (the unit build checks that each link lands on a file)
+    shutil.copytree(ROOT / "content" / "assets", tmp_path / "content" / "assets")
     write(tmp_path / "content" / "uji-2021", {"index.md": page})
     write(
         tmp_path / "data" / "uji-2021",

@@ -44,8 +44,15 @@ def test_pull_request_workflow_checks_tests_builds_and_comments_the_diff() -> No
     assert "pull_request" in wf[True]
     assert wf["permissions"]["pull-requests"] == "write"
     run = steps_run(wf)
-    for command in ("lkip check .", "make test", "make site", 'lkip diff "origin/$BASE_REF" HEAD'):
+    for command in ("lkip check .", "make test", 'lkip diff "origin/$BASE_REF" HEAD'):
         assert command in run, command
+    # the preview: the units the change touches, one matrix job per group of them
+    # (it was `make site` in the one job; a whole site per pull request does not scale)
+    assert '--plan "$RUNNERS" --changed berubah.txt' in run
+    assert "build_site.py --unit $UNITS" in run
+    assert wf["jobs"]["pratinjau"]["strategy"]["matrix"] == (
+        "${{ fromJSON(needs.rencana.outputs.matrix) }}"
+    )
     assert "GITHUB_STEP_SUMMARY" in run
     assert {"actions/checkout", "actions/github-script", "actions/upload-artifact"} <= steps_uses(
         wf
@@ -67,8 +74,18 @@ def test_pages_workflow_never_deploys_an_older_build_over_a_newer() -> None:
     assert {"actions/upload-pages-artifact", "actions/deploy-pages", "actions/cache"} <= steps_uses(
         wf
     )
-    assert wf["jobs"]["terbitkan"]["if"] == "needs.bangun.outputs.terbaru == 'true'"
-    assert "make site" in steps_run(wf)
+    # the head check is in the plan, the only job every other waits for
+    assert wf["jobs"]["terbitkan"]["if"] == "needs.rencana.outputs.terbaru == 'true'"
+    assert set(wf["jobs"]["terbitkan"]["needs"]) == {"rencana", "terbit"}
+    # built by units over a matrix of runners, assembled once (was `make site` in one job)
+    run = steps_run(wf)
+    assert 'build_site.py --plan "$RUNNERS"' in run
+    assert "build_site.py --unit $UNITS --out parts" in run
+    assert "build_site.py --assemble parts" in run
+    upload = next(
+        s for s in wf["jobs"]["bangun"]["steps"] if "upload-artifact" in s.get("uses", "")
+    )
+    assert upload["with"]["include-hidden-files"] is True  # each unit's links manifest
 
 
 def test_both_workflows_cache_pip_and_the_content_cache() -> None:
@@ -93,6 +110,28 @@ def test_pre_commit_config_is_valid() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_changed_files_map_to_the_units_to_build() -> None:
+    import build_site
+
+    assert build_site.touched(ROOT, [f"data/{NTT}/anggaran.yml", "tests/test_x.py"]) == [
+        "beranda",
+        NTT,
+    ]
+    assert build_site.touched(ROOT, ["README.md", ".github/workflows/periksa.yml"]) == []
+    assert build_site.touched(ROOT, ["content/index.md"]) == ["beranda"]
+    every = build_site.unit_names(ROOT)
+    assert build_site.touched(ROOT, ["lkip_build/markers.py"]) == every
+    assert build_site.touched(ROOT, ["content/assets/lkip.css"]) == every
+    matrix = build_site.plan(every, 3)["include"]
+    assert [m["unit"].split() for m in matrix] == [[e] for e in every]
+    # more units than runners: the home page (it reads every report) has a job of its own
+    matrix = build_site.plan(["beranda", *(f"r{i}" for i in range(50))], 20)["include"]
+    assert len(matrix) == 20 and matrix[0]["unit"] == "beranda"
+    assert sorted(u for m in matrix[1:] for u in m["unit"].split()) == sorted(
+        f"r{i}" for i in range(50)
+    )
 
 
 def test_changed_files_map_to_their_reports() -> None:
