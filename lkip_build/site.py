@@ -18,10 +18,11 @@ from . import draft, verification
 from .audit import ERROR, audit
 from .compute import Computed, compute_report
 from .facts import Fact, collect_facts
-from .markers import CETAK, TINGKAT
+from .markers import CETAK
 from .model import Location
 from .problems import Collector, Problem, guard
 from .report import inputs_digest, load_report, report_folders, shown_path
+from .sitemarkers import report_order
 from .table import Table
 from .tables import TableError, render
 from .validate import check_references, check_rules
@@ -145,15 +146,7 @@ class Publication:
     def nav(self) -> list[object]:
         """Home first, then one section per report with its pages in reading order."""
         nav: list[object] = [{"Beranda": "index.md"}]
-        levels = list(TINGKAT)
-        for h in sorted(
-            self.hasil,
-            key=lambda x: (
-                levels.index(x.report.laporan.tingkat),
-                x.report.laporan.instansi,
-                -x.report.laporan.tahun,
-            ),
-        ):
+        for h in sorted(self.hasil, key=report_order):
             lap = h.report.laporan
             # the theme writes nav titles into HTML unescaped: escape text that comes from YAML
             title = html.escape(

@@ -53,6 +53,13 @@ TINGKAT = {
 }
 
 
+def report_order(h: Computed) -> tuple[int, str, int, str]:
+    """The order reports are listed in, on the home page and in the navigation: by level
+    (ministries first), agency, newest year first, then kind of document."""
+    lap = h.report.laporan
+    return (list(TINGKAT).index(lap.tingkat), lap.instansi, -lap.tahun, lap.jenis_dokumen)
+
+
 def m_daftar_laporan(args: list[str], page: PageContext) -> str:
     """The home page: every report in one table (level, agency, newest year first), with
     its headline figures. Complete without JavaScript; assets/lkip-daftar.js adds filters
@@ -61,17 +68,8 @@ def m_daftar_laporan(args: list[str], page: PageContext) -> str:
     from .sorotan import headline
 
     _args(args, 0, "<!-- lkip:daftar-laporan -->")
-    levels = list(TINGKAT)
     rows = []
-    for h in sorted(
-        page.reports,
-        key=lambda x: (
-            levels.index(x.report.laporan.tingkat),
-            x.report.laporan.instansi,
-            -x.report.laporan.tahun,
-            x.report.laporan.jenis_dokumen,
-        ),
-    ):
+    for h in sorted(page.reports, key=report_order):
         rows.append(_report_row(h, headline(h, page.all_findings.get(h.report.id, []))))
     head = (
         "| Instansi | Tingkat | Wilayah | Tahun | Jenis dokumen | Rata-rata capaian "
