@@ -30,6 +30,10 @@ from .validate import check_references, check_rules
 if TYPE_CHECKING:
     from .expansion import Expansion
 
+PREVIEW_PRINT = (
+    "Pratinjau (`make serve`) tidak membuat ulang versi cetak dan PDF setiap kali berkas "
+    "disimpan; `make site` membuatnya lengkap."
+)
 # the print view repeats every page: keep it out of search results
 PRINT_FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
 
@@ -103,7 +107,9 @@ class Publication:
     ) -> tuple[dict[str, str], dict[str, str]]:
         """Pages and files every report gets: its verification page, the findings' JSON and
         a print view holding the whole report in reading order. With a `memo` (live
-        preview), an unchanged report's findings' JSON is not written again."""
+        preview), an unchanged report's findings' JSON is not written again, and the print
+        view is a note: it repeats every chapter (a third of a rebuild) and, like the PDF,
+        is made by `make site`, not by the preview."""
         pages, files = {}, {}
         kept: dict[str, str] = {}
         for rid, found in sorted(self.findings.items()):
@@ -134,6 +140,8 @@ class Publication:
             chapters = "\n\n".join(
                 f'<div class="lkip-bab" markdown="1">\n\n{part}\n\n</div>' for part in parts
             )
+            if memo is not None:
+                chapters = PREVIEW_PRINT
             pages[f"{rid}/{CETAK}"] = PRINT_FRONT_MATTER + cover + chapters
             if draft.is_draft(self.by_id[rid]):
                 todo = draft.pending(self.by_id[rid], self.problems, sources)
