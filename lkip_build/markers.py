@@ -68,6 +68,7 @@ class PageContext:
     # named figures the data disagrees about -> the link to the finding (see site.disputes)
     disputes: dict[str, str] = field(default_factory=dict)
     all_findings: dict[str, list] = field(default_factory=dict)  # report id -> its findings
+    drawn: dict[str, Table] = field(default_factory=dict)  # table id -> drawn by site.prepare
 
 
 def find_table_ids(text: str) -> list[str]:
@@ -153,10 +154,12 @@ def m_tabel(args: list[str], page: PageContext) -> str:
     t = tables.get(args[0])
     if t is None:
         raise MarkerError("unknown-table", f"tabel {args[0]!r} tidak ada di tabel.yml")
-    try:
-        table = render(t, h)
-    except TableError as exc:
-        raise MarkerError("table-error", str(exc)) from exc
+    table = page.drawn.get(t.id)  # drawn once, by site.prepare; drawn here only without it
+    if table is None:
+        try:
+            table = render(t, h)
+        except TableError as exc:
+            raise MarkerError("table-error", str(exc)) from exc
     page.rendered[table.anchor] = table
     # the print view links to the files its chapters already made
     if not page.print_view and page.write_files:
