@@ -16,23 +16,15 @@ import yaml
 
 from .conftest import ROOT, tiny_site
 from .test_generators import pages, tables
-from .test_publish import same_tree
+from .test_publish import COPY_IGNORE, same_tree
 
 NTT = "ntt-disperindag-lkip-2021"
 LEBAK = "lebak-disperindag-renja-2021"
-IGNORE = shutil.ignore_patterns(
-    ".venv",
-    ".git",
-    "site",
-    ".builds",
-    "__pycache__",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".hypothesis",
-    "tests",
-    "build",
-    "node_modules",
-)
+
+
+def IGNORE(folder: str, names: list[str]) -> set[str]:  # noqa: N802 (a copytree ignore)
+    """What test_publish's copies leave out, and the tests and build output too."""
+    return set(COPY_IGNORE(folder, names)) | {n for n in names if n in ("tests", "build")}
 
 
 sys.path.insert(0, str(ROOT / "scripts"))  # the process pool's workers import it by name
