@@ -22,7 +22,7 @@ NTT = "ntt-disperindag-lkip-2021"
 LEBAK = "lebak-disperindag-renja-2021"
 
 
-def IGNORE(folder: str, names: list[str]) -> set[str]:  # noqa: N802 (a copytree ignore)
+def IGNORE(folder: str, names: list[str]) -> set[str]:
     """What test_publish's copies leave out, and the tests and build output too."""
     return set(COPY_IGNORE(folder, names)) | {n for n in names if n in ("tests", "build")}
 
