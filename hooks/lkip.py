@@ -32,7 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from lkip_build import pagemeta, pdf, preview, regions, searchindex
+from lkip_build import cache, pagemeta, pdf, preview, regions, searchindex
 from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.site import Publication, prepare
 
@@ -64,6 +64,11 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+def _memo(kind: str) -> cache.Memo | None:
+    """The build's memo of `kind`, on disk in the content cache (None when it is off)."""
+    return cache.Memo(kind) if cache.folder() is not None else None
+
+
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
         _PREVIEW.update(memo={}, pages={}, json={}, bundles={}, handed={}, dirty=dirty)
@@ -90,12 +95,18 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     if _PREVIEW:
         env.bytecode_cache = _PREVIEW.setdefault("templates", _CompiledTemplates())
+    elif (where := cache.folder()) is not None:
+        # the theme's templates compiled once, not on every build (Jinja keys an entry by
+        # the template's name and source checksum, and its format by the Python version)
+        (where / "jinja").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(where / "jinja"))
     return env
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    memo = _PREVIEW.get("memo")
+    # a report whose files and pages this program saw before comes from the cache
+    memo = _PREVIEW.get("memo") or _memo("prepared")
     try:
         publication = _boundary("data", lambda: prepare(root, memo=memo))
     except PluginError as exc:
@@ -133,9 +144,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, text in {**pages, **extra}.items():
         files.append(File.generated(config, src, content=text))
     sources.update(pages)
-    pages_memo = _PREVIEW.get("pages")
+    pages_memo = _PREVIEW.get("pages") or _memo("expansion")
     expansion = _boundary("content", lambda: publication.expand_pages(sources, memo=pages_memo))
-    bundles = _PREVIEW.get("bundles")
+    bundles = _PREVIEW.get("bundles") or _memo("bundles")
     for src, content in _boundary("content", lambda: expansion.downloads(bundles)).items():
         files.append(File.generated(config, src, content=content))
     config[_KEY]["expansion"] = expansion

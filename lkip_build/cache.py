@@ -1,10 +1,20 @@
 """A content-addressed cache for what is slow to make and fully determined by its inputs:
-chart SVGs (spec + renderer version) and PDFs (print HTML + assets + browser version).
+chart SVGs (spec + renderer version) and PDFs (print HTML + assets + browser version), and
+the build's own work (`Memo`, `passed`): each report's pass (its files' digest), its pages'
+expansion (digest + pages' text), the table regions of a page body and the HTML checks a
+page passed (its HTML). These are keyed by `code_version()` too (every source file of the
+package and the versions of the libraries that shape the results), so a changed program
+never reads what an older one made.
 
 The key is a SHA-256 of every input, so a stale entry cannot be found: a changed input is a
 different key. An entry is written to a temporary file and renamed, so a build cut off
 mid-write, or two processes making the same entry, never leave half a file. Output is
 byte-identical with and without the cache (tests/test_cache.py).
+
+`Memo` entries are pickles of the package's own objects: the folder is trusted as the
+checkout is (it is written by your builds; on CI, actions/cache keeps it per branch, and a
+pull request cannot write the main branch's). A cache entry that cannot be read is made
+again, never an error.
 
 Where: `LKIP_CACHE` if set, else `.cache/lkip` under the current folder; `LKIP_CACHE=0`
 turns the cache off. CI keeps the folder between runs (actions/cache on `.cache/lkip`).
@@ -12,13 +22,20 @@ turns the cache off. CI keeps the folder between runs (actions/cache on `.cache/
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import pickle
+import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
+from typing import Any
 
 OFF = "0"
+# the libraries whose behaviour is part of a memoized result: YAML reading (the pass), the
+# chart renderer and the workbook writer (files an expansion made)
+LIBRARIES = ("PyYAML", "vl-convert-python", "XlsxWriter")
 
 
 def folder() -> Path | None:
@@ -40,19 +57,30 @@ def key(kind: str, parts: Iterable[bytes | str]) -> str:
     return digest.hexdigest()
 
 
-def cached(kind: str, parts: Iterable[bytes | str], make: Callable[[], bytes]) -> bytes:
-    """The bytes `make()` returns for these inputs: from the cache when present, else made
-    and stored. `kind` names the subfolder ("svg", "pdf")."""
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A key of the program: every source file of this package, the Python version and the
+    versions of `LIBRARIES`."""
+    from importlib import metadata
+
+    package = Path(__file__).resolve().parent
+    parts: list[bytes | str] = [sys.version]
+    for lib in LIBRARIES:
+        try:
+            parts.append(f"{lib} {metadata.version(lib)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{lib} -")
+    for path in sorted(package.rglob("*.py")):
+        parts += [path.relative_to(package).as_posix(), path.read_bytes()]
+    return key("code", parts)
+
+
+def _path(kind: str, name: str) -> Path | None:
     base = folder()
-    if base is None:
-        return make()
-    name = key(kind, parts)
-    path = base / kind / name[:2] / name
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    data = make()
+    return None if base is None else base / kind / name[:2] / name
+
+
+def _store(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
@@ -60,4 +88,78 @@ def cached(kind: str, parts: Iterable[bytes | str], make: Callable[[], bytes]) -
         os.replace(tmp.name, path)
     except OSError:
         pass  # a read-only or full disk costs speed, never the build
+
+
+class Memo(MutableMapping[str, Any]):
+    """A memo of the package's results by key (the `memo` `site.prepare` and
+    `expansion.expand_all` take), kept in memory and, with the cache on, on disk under
+    `kind`, keyed by `code_version()` too. Forgetting (`clear`, `del`) is of the memory
+    only: an entry on disk is found by its inputs, so it can never stand for other ones."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.known: dict[str, Any] = {}
+        self._on_disk: set[str] = set()
+
+    def _file(self, k: str) -> Path | None:
+        return _path(self.kind, key(self.kind, [code_version(), k])) if k else None
+
+    def __getitem__(self, k: str) -> Any:
+        if k in self.known:
+            return self.known[k]
+        path = self._file(k)
+        if path is None:
+            raise KeyError(k)
+        try:
+            value = pickle.loads(path.read_bytes())
+        except Exception:  # missing, cut short or from another program: made again
+            raise KeyError(k) from None
+        self.known[k] = value
+        self._on_disk.add(k)
+        return value
+
+    def __setitem__(self, k: str, value: Any) -> None:
+        self.known[k] = value
+        path = self._file(k)
+        if path is not None and k not in self._on_disk:
+            _store(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            self._on_disk.add(k)
+
+    def __delitem__(self, k: str) -> None:
+        del self.known[k]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+    def clear(self) -> None:
+        self.known.clear()
+
+
+def passed(kind: str, parts: Iterable[bytes | str], check: Callable[[], list[Any]]) -> list[Any]:
+    """`check()`'s problems for these inputs; inputs that passed before (no problem) under
+    this program are not checked again. Only a pass is kept: problems are found anew."""
+    path = _path(kind, key(kind, [code_version(), *parts]))
+    if path is not None and path.exists():
+        return []
+    found = check()
+    if path is not None and not found:
+        _store(path, b"")
+    return found
+
+
+def cached(kind: str, parts: Iterable[bytes | str], make: Callable[[], bytes]) -> bytes:
+    """The bytes `make()` returns for these inputs: from the cache when present, else made
+    and stored. `kind` names the subfolder ("svg", "pdf")."""
+    path = _path(kind, key(kind, parts))
+    if path is None:
+        return make()
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = make()
+    _store(path, data)
     return data

@@ -13,6 +13,8 @@ import html
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from . import cache
+
 REGION = "lkip-tabel"
 
 
@@ -84,7 +86,15 @@ class _Tables(HTMLParser):
 
 
 def wrap_tables(page_html: str) -> str:
-    """`page_html` with every table that is not in a region wrapped in one."""
+    """`page_html` with every table that is not in a region wrapped in one (from the cache
+    when this program wrapped the same HTML before)."""
+    made = cache.cached(
+        "regions", [cache.code_version(), page_html], lambda: _wrap(page_html).encode()
+    )
+    return made.decode()
+
+
+def _wrap(page_html: str) -> str:
     parser = _Tables(page_html)
     parser.feed(page_html)
     parser.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -70,7 +71,7 @@ class Publication:
         return replace(self, pdf=pdf)
 
     def expand_pages(
-        self, pages: dict[str, str], write_files: bool = True, memo: dict | None = None
+        self, pages: dict[str, str], write_files: bool = True, memo: MutableMapping | None = None
     ) -> Expansion:
         """Every page's markers expanded, all problems at once (see expansion.expand_all);
         without write_files, charts are specified but not drawn and no download is written
@@ -204,7 +205,7 @@ def prepare(
     root: Path,
     data_dir: Path | None = None,
     only: str | None = None,
-    memo: dict[str, Prepared] | None = None,
+    memo: MutableMapping[str, Prepared] | None = None,
 ) -> Publication:
     """The one validation pass: load, check, compute, draw every table and audit every
     report under data/. Each report goes as far as its own data allows, so the problems of
