@@ -10,7 +10,8 @@ rebuilds. The one exception is the live preview's memory (`_PREVIEW`, filled onl
 `mkdocs serve`): every entry is keyed by the content it was made from, so it cannot go
 stale. A save reloads only the report whose files changed (site.prepare's memo), and only
 pages whose Markdown, header or navigation changed are rendered again (`mkdocs serve
---dirty`, which `make serve` uses). Under `mkdocs serve` a broken save does not stop the
+--dirty`, which `make serve` uses), and the system's file events tell it of a save
+(`on_serve`). Under `mkdocs serve` a broken save does not stop the
 server: every page shows the problems, in Indonesian, until the next good save.
 The package's results are frozen: the Publication (on_config) and the Expansion of the
 pages (on_files) are stored and only read afterwards.
@@ -19,6 +20,7 @@ pages (on_files) are stored and only read afterwards.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -64,16 +66,45 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def _memo(kind: str) -> cache.Memo | None:
-    """The build's memo of `kind`, on disk in the content cache (None when it is off)."""
-    return cache.Memo(kind) if cache.folder() is not None else None
+def _memo(name: str, kind: str) -> cache.Memo:
+    """The memo of `kind`: the preview's, kept in memory across rebuilds, or the build's; on
+    disk in the content cache either way (memory only when the cache is off)."""
+    return _PREVIEW[name] if _PREVIEW else cache.Memo(kind)
 
 
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
-        _PREVIEW.update(memo={}, pages={}, json={}, bundles={}, handed={}, dirty=dirty)
+        _PREVIEW.update(json={}, handed={}, dirty=dirty)
+        _PREVIEW.update(
+            memo=cache.Memo("prepared"),
+            pages=cache.Memo("expansion"),
+            bundles=cache.Memo("bundles"),
+        )
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
+    """The preview hears a save from the system (inotify, FSEvents, ...), not by MkDocs'
+    polling every 0,5 s, which was half of the time from save to page. `LKIP_WATCH=polling`
+    keeps the polling (a folder the system does not report changes in: some network or
+    container mounts). MkDocs 1.x is frozen, so its watcher's attributes stay as they are;
+    if they are not there, the polling stays."""
+    if os.environ.get("LKIP_WATCH") == "polling":
+        return server
+    paths = getattr(server, "_watched_paths", None)
+    refs = getattr(server, "_watch_refs", None)
+    if not isinstance(paths, dict) or not isinstance(refs, dict) or server.observer.is_alive():
+        return server
+    import watchdog.observers
+
+    watched = list(paths)
+    paths.clear()
+    refs.clear()
+    server.observer = watchdog.observers.Observer()
+    for path in watched:
+        server.watch(path)
+    return server
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -106,7 +137,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     # a report whose files and pages this program saw before comes from the cache
-    memo = _PREVIEW.get("memo") or _memo("prepared")
+    memo = _memo("memo", "prepared")
     try:
         publication = _boundary("data", lambda: prepare(root, memo=memo))
     except PluginError as exc:
@@ -144,9 +175,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, text in {**pages, **extra}.items():
         files.append(File.generated(config, src, content=text))
     sources.update(pages)
-    pages_memo = _PREVIEW.get("pages") or _memo("expansion")
+    pages_memo = _memo("pages", "expansion")
     expansion = _boundary("content", lambda: publication.expand_pages(sources, memo=pages_memo))
-    bundles = _PREVIEW.get("bundles") or _memo("bundles")
+    bundles = _memo("bundles", "bundles")
     for src, content in _boundary("content", lambda: expansion.downloads(bundles)).items():
         files.append(File.generated(config, src, content=content))
     config[_KEY]["expansion"] = expansion

@@ -4,6 +4,7 @@ page, in Indonesian, and the server keeps serving; the next good save brings it 
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import socket
@@ -12,8 +13,11 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
 
 from .conftest import MKDOCS, ROOT
 
@@ -96,3 +100,46 @@ def test_a_data_edit_reaches_the_page_and_a_broken_save_shows_its_problems(
     _edit(budget, "realisasi: 111.514.95x", "realisasi: 111.514.952")
     _until(url + PAGE, "111.514.952")
     assert "Data belum bisa ditampilkan" not in _fetch(url + PAGE)
+
+
+def _hook_module() -> ModuleType:
+    """hooks/lkip.py loaded as MkDocs loads it (a file, not a package module)."""
+    spec = importlib.util.spec_from_file_location(
+        "lkip_hook_under_test", ROOT / "hooks" / "lkip.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _server(folder: Path) -> LiveReloadServer:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(folder))
+    server.watch(str(folder))
+    return server
+
+
+def test_the_preview_hears_a_save_from_the_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs polls every 0,5 s (half of save-to-page); the hook has the system tell it."""
+    monkeypatch.delenv("LKIP_WATCH", raising=False)
+    server = _hook_module().on_serve(_server(tmp_path), config=None, builder=lambda: None)
+    assert not isinstance(server.observer, PollingObserver)
+    assert list(server._watched_paths) == [str(tmp_path)]
+    server.observer.start()
+    try:
+        (tmp_path / "anggaran.yml").write_text("realisasi: 1\n", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert server._want_rebuild  # a save asks for a rebuild
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_polling_stays_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LKIP_WATCH", "polling")
+    server = _hook_module().on_serve(_server(tmp_path), config=None, builder=lambda: None)
+    assert isinstance(server.observer, PollingObserver)
