@@ -3,7 +3,9 @@
 PATH is a report's data folder (holding laporan.yml) or a repository (holding data/).
 The pass is the build's own: load, check, compute, draw every table, audit, and, when the
 repository's chapters are there (content/), expand every page's markers. So a problem
-that stops the build is found here first, at the same line.
+that stops the build is found here first, at the same line. The result is kept in the
+content cache (`cache.Memo("check")`) under a key of every file the pass reads and of the
+program: a second check of the same files prints the same lines without loading the pass.
 """
 
 from __future__ import annotations
@@ -45,24 +47,19 @@ Status keluar:
 
 def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
     """(every problem and finding, the blocking ones), as the build would find them."""
+    from . import cache
     from .site import prepare, read_pages
 
-    path = path.resolve()
-    if (path / "laporan.yml").exists():
-        data, only = path.parent, path.name
-        root = data.parent if data.name == "data" else data
-    elif (path / "data").is_dir():
-        root, data, only = path, path / "data", None
-    else:
-        raise FileNotFoundError(path)
+    root, data, only = _where(path)
     collector = Collector()
     with guard(str(path), collector):
-        publication = prepare(root, data, only=only)
+        # what the build or an earlier check did for these files comes from the cache
+        publication = prepare(root, data, only=only, memo=cache.Memo("prepared"))
         pages = read_pages(root / "content", publication)
         if pages:
             sources = dict(pages)
             sources.update(publication.generated(sources)[0])
-            publication.expand_pages(sources, write_files=False)
+            publication.expand_pages(sources, write_files=False, memo=cache.Memo("expansion"))
         every = (
             publication.problems
             + _rewrites(publication, pages)
@@ -70,6 +67,30 @@ def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
         )
         return every, [p for p in every if p.severity == ERROR and _blocks(p, publication)]
     raise LkipError(collector.problems)
+
+
+def _where(path: Path) -> tuple[Path, Path, str | None]:
+    """(repository root, data folder, the one report or None) of `lkip check PATH`."""
+    path = path.resolve()
+    if (path / "laporan.yml").exists():
+        data, only = path.parent, path.name
+        return (data.parent if data.name == "data" else data), data, only
+    if (path / "data").is_dir():
+        return path, path / "data", None
+    raise FileNotFoundError(path)
+
+
+def _check_key(path: Path) -> str:
+    """A key of everything `run_check(path)` reads: the report folders' files and every
+    chapter (names and bytes), and the program (`cache.code_version`)."""
+    from . import cache
+
+    root, data, only = _where(path)
+    parts: list[bytes | str] = [str(path.resolve()), cache.code_version()]
+    files = [f for f in (data / only if only else data).rglob("*") if f.is_file()]
+    for f in sorted(files) + sorted((root / "content").rglob("*.md")):
+        parts += [f.relative_to(root).as_posix(), f.read_bytes()]
+    return cache.key("check", parts)
 
 
 def _rewrites(publication: Publication, pages: dict[str, str]) -> list[Problem]:
@@ -86,8 +107,15 @@ def _blocks(p: Problem, publication: Publication) -> bool:
 
 
 def check(args: argparse.Namespace) -> int:
+    from . import cache
+
     try:
-        every, blocking = run_check(args.path)
+        # the same files under the same program: the same problems (no site module loaded)
+        key, memo = _check_key(args.path), cache.Memo("check")
+        if (done := memo.get(key)) is not None:
+            every, blocking = done
+        else:
+            every, blocking = memo[key] = run_check(args.path)
     except FileNotFoundError:
         print(
             f"{args.path}: bukan folder laporan (laporan.yml) atau repositori (data/)",

@@ -168,3 +168,11 @@ def test_a_warm_build_still_refuses_what_a_cold_one_refused(
     assert cold.returncode != 0 and warm.returncode != 0
     assert code in cold.stderr and "Traceback" not in warm.stderr
     assert _problem_lines(warm.stderr) == _problem_lines(cold.stderr) != []
+
+
+def test_code_version_reads_the_installed_versions() -> None:
+    from importlib import metadata
+
+    installed = cache._installed()
+    for lib in cache.LIBRARIES:
+        assert installed[cache._normal(lib)] == metadata.version(lib)

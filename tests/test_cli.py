@@ -124,3 +124,39 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
         check=False,
     )
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+def test_a_second_check_of_the_same_files_is_read_back_and_any_change_is_seen(
+    make_report, capsys, monkeypatch, tmp_path: Path
+) -> None:
+    """`lkip check` keeps its result under a key of every file it reads and the program:
+    the same files give the same answer without the pass; a data or chapter edit, anew."""
+    from lkip_build import cli
+
+    monkeypatch.setenv("LKIP_CACHE", str(tmp_path / "cache"))
+    budget = "tahun: 2021\nsumber:\n  - id: apbd\n    nama: APBD\n    program:\n      - {nama: A, pagu: 100, realisasi: 50}\n"
+    data = make_report({"anggaran.yml": budget})
+    (tmp_path / "content" / "uji-2021").mkdir(parents=True)
+    chapter = tmp_path / "content" / "uji-2021" / "index.md"
+    chapter.write_text("# Uji\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    first = capsys.readouterr()
+
+    def no_pass(path: Path):
+        raise AssertionError("the pass ran again for the same files")
+
+    monkeypatch.setattr(cli, "run_check", no_pass)
+    assert main(["check", str(tmp_path)]) == 0
+    assert capsys.readouterr() == first
+    monkeypatch.undo()
+    monkeypatch.setenv("LKIP_CACHE", str(tmp_path / "cache"))
+    chapter.write_text("# Uji\n\n<!-- lkip:nilai tidak.ada -->\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    assert "index.md:3: <!-- lkip:nilai tidak.ada -->" in capsys.readouterr().err
+    chapter.write_text("# Uji\n", encoding="utf-8")
+    stated = budget.replace(
+        "realisasi: 50}", "realisasi: 50, tertulis: [{di: T, nilai: {persen: '60'}}]}"
+    )
+    (data / "uji-2021" / "anggaran.yml").write_text(stated, encoding="utf-8")
+    main(["check", str(tmp_path)])
+    assert "[stated-mismatch]" in capsys.readouterr().out
