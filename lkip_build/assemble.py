@@ -2,8 +2,9 @@
 
 `finish` does to the built unit what the MkDocs hooks do during a build of the repository
 (hooks/lkip.py): every table outside a region wrapped in one (regions.wrap_tables), each
-page's checks (safety.check_body on its content, scan_chrome on the theme around it:
-nothing executable, every table figure the computed one), the drawn tables into the
+page's checks (safety.check_page: check_body on its content, scan_chrome on the theme
+around it: nothing executable, every table figure the computed one; a page that passed
+before is not parsed again), the drawn tables into the
 unit's search index (searchindex) and its PDF. It also checks that every link inside the
 unit lands on a file, and writes down the links that leave it (MANIFEST), which
 `assemble` checks once every unit is in place.
@@ -26,7 +27,7 @@ from pathlib import Path
 from . import pdf, regions, searchindex
 from .model import Location
 from .problems import LkipError, Problem, problem
-from .safety import check_body, scan_chrome
+from .safety import check_page
 from .table import Table
 from .units import HOME, MANIFEST, Unit
 
@@ -70,8 +71,7 @@ def check_built(
         content = regions.wrap_tables(page[start:end])
         page = page[:start] + content + page[end:]
         path.write_text(page, encoding="utf-8")
-        found += check_body(content, where, tables)
-        found += scan_chrome(page[:start] + page[end:], where)
+        found += check_page(content, page[:start] + page[end:], where, tables)
     return found
 
 

@@ -8,10 +8,12 @@ that no path from input to page is trusted blindly.
 from __future__ import annotations
 
 import functools
+import pickle
 import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
+from . import cache
 from .model import Location
 from .problems import Problem, problem
 from .table import MARK_CLASS, Cell, Table
@@ -216,6 +218,22 @@ def check_body(html: str, source: str, expected: dict[str, Table]) -> list[Probl
         for line, message in both.scanner.found
     ]
     return found + _compare_tables(both.tables, html, source, expected)
+
+
+def check_page(
+    body: str, chrome: str | None, source: str, expected: dict[str, Table]
+) -> list[Problem]:
+    """A built page's checks: its body (`check_body`) and, when given, the theme's part
+    around it (`scan_chrome`). A page byte for byte one that passed, with the same tables
+    expected, under this program, passes without a parse (`cache.passed`)."""
+
+    def check() -> list[Problem]:
+        found = check_body(body, source, expected)
+        return found + (scan_chrome(chrome, source) if chrome is not None else [])
+
+    tables = pickle.dumps(sorted(expected.items()), protocol=pickle.HIGHEST_PROTOCOL)
+    parts: list[bytes | str] = [source, body, "" if chrome is None else "\0" + chrome, tables]
+    return cache.passed("html-check", parts, check)
 
 
 def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Problem]:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from . import export
+from . import cache, export
 from .expansion import page_context
 from .markers import CETAK, expand
 from .model import Location
@@ -92,7 +92,7 @@ def export_unit(root: Path, out: Path, name: str, pdf: bool = False) -> Unit:
     `out`, as `lkip export` does; the same pass first, refusing what the build refuses."""
     if name == HOME:
         return _export_home(root, out)
-    publication = prepare(root, only=name).with_pdf(pdf)
+    publication = prepare(root, only=name, memo=cache.Memo("prepared")).with_pdf(pdf)
     if name not in publication.by_id:
         problems = Collector()
         problems.add("no-reports", _where(root, name), f"tidak ada laporan {name!r} di data/")
@@ -106,14 +106,14 @@ def export_unit(root: Path, out: Path, name: str, pdf: bool = False) -> Unit:
     }
     pages, extra = publication.generated(sources)
     sources.update(pages)
-    expansion = publication.expand_pages(sources)
+    expansion = publication.expand_pages(sources, memo=cache.Memo("expansion"))
     site = export.site_identity(root)
     written: dict[str, bytes] = {}
     for src, markdown in expansion.pages.items():
         text = export.with_meta(publication, src, sources[src], markdown, site)
         written[src] = outside_links(text, src, name).encode("utf-8")
     written.update({s: t.encode("utf-8") for s, t in extra.items()})
-    written.update(expansion.downloads())
+    written.update(expansion.downloads(cache.Memo("bundles")))
     _write(root, out, {s.removeprefix(prefix): d for s, d in written.items()})
     nav: list[object] = [{"Beranda": "../"}]
     nav += [_strip(entry, prefix) for entry in publication.nav()[1:]]
@@ -125,7 +125,7 @@ def export_unit(root: Path, out: Path, name: str, pdf: bool = False) -> Unit:
 def _export_home(root: Path, out: Path) -> Unit:
     """The top-level pages, their markers expanded against every report (the portal table
     and the headline cards need each report's figures)."""
-    publication = prepare(root)
+    publication = prepare(root, memo=cache.Memo("prepared"))  # every report's, from the cache
     sources = {s: t for s, t in read_pages(root / "content", publication).items() if "/" not in s}
     problems = Collector()
     site = export.site_identity(root)
