@@ -12,8 +12,9 @@ runs that alternate between the commands compared (so a busy machine slows both 
 - `units`: `make site`, i.e. scripts/build_site.py: every report a unit of its own, built in
   a process pool (every core) and assembled; with its HTML bytes per report page and the
   search index a reader downloads on a report page (that report's) and on the home page;
-- peak memory of the build, HTML bytes per page, and the bytes of search index a reader
-  downloads when opening search.
+- peak memory of the build, cpu/wall (the cores a command kept busy: `build` is one
+  MkDocs process, `units` a pool of them), HTML bytes per page, and the bytes of search
+  index a reader downloads when opening search.
 `--only-units` measures only `build`, `plain` and `units` (the larger sizes take long).
 It prints a table and writes JSON (build/bench.json). Not part of `make test`: `make bench`.
 
@@ -48,8 +49,9 @@ ENV = {
 }
 
 
-def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KiB) of one command."""
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall seconds, peak resident memory (KiB) and cpu/wall (cores kept busy) of one
+    command, its children included."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -59,17 +61,23 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
     if status != 0:
         err = proc.stderr.read().decode() if proc.stderr else ""
         raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{err[-3000:]}")
-    return seconds, usage.ru_maxrss
+    return seconds, usage.ru_maxrss, (usage.ru_utime + usage.ru_stime) / seconds
 
 
 def alternate(commands: dict[str, tuple[list[str], Path, dict[str, str]]], repeat: int):
-    """Each command `repeat` times, in turn: {name: (median seconds, peak KiB)}."""
-    runs: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    """Each command `repeat` times, in turn: {name: (median seconds, peak KiB, median
+    cpu/wall)}."""
+    runs: dict[str, list[tuple[float, int, float]]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, (cmd, cwd, env) in commands.items():
             runs[name].append(timed(cmd, cwd, env))
     return {
-        name: (statistics.median(t for t, _ in r), max(m for _, m in r)) for name, r in runs.items()
+        name: (
+            statistics.median(t for t, _, _ in r),
+            max(m for _, m, _ in r),
+            statistics.median(c for _, _, c in r),
+        )
+        for name, r in runs.items()
     }
 
 
@@ -182,6 +190,8 @@ def measure(
         "units_s": result["units"][0],
         "units_ratio": result["units"][0] / result["plain"][0],
         "units_s_per_report": result["units"][0] / n,
+        "build_cpu": result["build"][2],
+        "units_cpu": result["units"][2],
         "peak_mib": result["build"][1] / 1024,
         "html_kb_per_page": per_page / 1000,
         "search_kb": search / 1000,
@@ -207,6 +217,7 @@ COLUMNS = [
     ("overhead", "rasio", "{:.2f}"),
     ("cold_ratio", "rasio dingin", "{:.2f}"),
     ("build_s_per_report", "s/laporan", "{:.2f}"),
+    ("build_cpu", "cpu/wall", "{:.2f}"),
     ("check_one_s", "check 1 s", "{:.3f}"),
     ("check_all_s", "check semua s", "{:.2f}"),
     ("preview_s", "pratinjau s", "{:.2f}"),
@@ -216,6 +227,7 @@ COLUMNS = [
     ("units_s", "unit s", "{:.2f}"),
     ("units_ratio", "rasio unit", "{:.2f}"),
     ("units_s_per_report", "unit s/laporan", "{:.3f}"),
+    ("units_cpu", "unit cpu/wall", "{:.2f}"),
     ("units_html_kb_per_page", "unit HTML KB/hal", "{:.0f}"),
     ("units_search_kb", "unit cari KB", "{:.0f}"),
     ("home_html_kb", "beranda KB", "{:.0f}"),

@@ -34,7 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from lkip_build import cache, pagemeta, pdf, preview, regions, searchindex
+from lkip_build import cache, chartrender, pagemeta, pdf, preview, regions, searchindex
 from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.site import Publication, prepare
 
@@ -82,6 +82,7 @@ def on_startup(command: str, dirty: bool) -> None:
         )
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+        chartrender.warm_up()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
@@ -287,6 +288,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info(f"lkip: {LkipError(found).render()}")
     elif found:
         raise PluginError(LkipError(found).render())
+    if not _PREVIEW:
+        cache.prune()  # what no build used for a month (at most once a day)
     # after the theme's search plugin wrote its index (hooks run after plugins)
     drawn = {**config[_KEY]["expansion"].rendered, **config[_KEY].get("tables", {})}
     entries = searchindex.table_entries(drawn, config[_KEY].get("urls", {}))

@@ -14,7 +14,8 @@ byte-identical with and without the cache (tests/test_cache.py).
 `Memo` entries are pickles of the package's own objects: the folder is trusted as the
 checkout is (it is written by your builds; on CI, actions/cache keeps it per branch, and a
 pull request cannot write the main branch's). A cache entry that cannot be read is made
-again, never an error.
+again, never an error. Reading an entry marks it used; `prune` (at the end of a build, at
+most once a day) deletes what no build used in `KEEP_DAYS` days.
 
 Where: `LKIP_CACHE` if set, else `.cache/lkip` under the current folder; `LKIP_CACHE=0`
 turns the cache off. CI keeps the folder between runs (actions/cache on `.cache/lkip`).
@@ -22,6 +23,7 @@ turns the cache off. CI keeps the folder between runs (actions/cache on `.cache/
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -29,6 +31,7 @@ import pickle
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -37,6 +40,8 @@ OFF = "0"
 # the libraries whose behaviour is part of a memoized result: YAML reading (the pass), the
 # chart renderer and the workbook writer (files an expansion made)
 LIBRARIES = ("PyYAML", "vl-convert-python", "XlsxWriter")
+KEEP_DAYS = 30  # `prune` deletes what no build used for this long
+DAY = 86_400
 
 
 def folder() -> Path | None:
@@ -96,6 +101,42 @@ def _path(kind: str, name: str) -> Path | None:
     return None if base is None else base / kind / name[:2] / name
 
 
+def _used(path: Path) -> None:
+    """An entry read is an entry in use: its time is what `prune` keeps it by."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune(days: int = KEEP_DAYS, now: float | None = None) -> int:
+    """Delete the entries no build has used in `days` days (the cache would otherwise grow
+    with every version of every page); at most once a day, marked by a stamp file. Returns
+    how many were deleted."""
+    base = folder()
+    if base is None or not base.is_dir():
+        return 0
+    now = time.time() if now is None else now
+    stamp = base / ".dipangkas"
+    try:
+        if now - stamp.stat().st_mtime < DAY:
+            return 0
+    except OSError:
+        pass
+    gone = 0
+    for path in base.rglob("*"):
+        try:
+            if path.is_file() and path != stamp and now - path.stat().st_mtime > days * DAY:
+                path.unlink()
+                gone += 1
+        except OSError:
+            continue
+    try:
+        stamp.touch()
+        os.utime(stamp, (now, now))
+    except OSError:
+        pass
+    return gone
+
+
 def _store(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,6 +171,7 @@ class Memo(MutableMapping[str, Any]):
             value = pickle.loads(path.read_bytes())
         except Exception:  # missing, cut short or from another program: made again
             raise KeyError(k) from None
+        _used(path)
         self.known[k] = value
         self._on_disk.add(k)
         return value
@@ -159,6 +201,7 @@ def passed(kind: str, parts: Iterable[bytes | str], check: Callable[[], list[Any
     this program are not checked again. Only a pass is kept: problems are found anew."""
     path = _path(kind, key(kind, [code_version(), *parts]))
     if path is not None and path.exists():
+        _used(path)
         return []
     found = check()
     if path is not None and not found:
@@ -173,9 +216,12 @@ def cached(kind: str, parts: Iterable[bytes | str], make: Callable[[], bytes]) -
     if path is None:
         return make()
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError:
         pass
+    else:
+        _used(path)
+        return data
     data = make()
     _store(path, data)
     return data

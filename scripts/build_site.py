@@ -163,6 +163,9 @@ def build_units(root: Path, names: list[str], parts: Path) -> list:
         spawn = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
             found = list(pool.map(build_unit, [root] * len(names), names, [parts] * len(names)))
+    from lkip_build import cache
+
+    cache.prune()  # what no build used for a month (at most once a day)
     seen: dict[str, object] = {}
     for problems in found:
         for p in problems:

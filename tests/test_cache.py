@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,24 @@ def test_code_version_reads_the_installed_versions() -> None:
     installed = cache._installed()
     for lib in cache.LIBRARIES:
         assert installed[cache._normal(lib)] == metadata.version(lib)
+
+
+def test_prune_deletes_what_no_build_used_for_a_month(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LKIP_CACHE", str(tmp_path))
+    cache.cached("svg", ["lama"], lambda: b"<svg>lama</svg>")
+    cache.cached("svg", ["dipakai"], lambda: b"<svg>dipakai</svg>")
+    month = cache.KEEP_DAYS * cache.DAY
+    old = time.time() - month - cache.DAY
+    for entry in (tmp_path / "svg").rglob("*"):
+        if entry.is_file():
+            os.utime(entry, (old, old))
+    calls: list[str] = []
+    cache.cached("svg", ["dipakai"], lambda: calls.append("x") or b"")  # a hit marks it used
+    assert calls == []
+    assert cache.prune() == 1
+    assert cache.prune() == 0  # once a day
+    assert cache.prune(now=time.time() + 2 * cache.DAY) == 0  # nothing else is that old
+    assert cache.cached("svg", ["dipakai"], lambda: b"baru") == b"<svg>dipakai</svg>"
+    assert cache.cached("svg", ["lama"], lambda: b"dibuat lagi") == b"dibuat lagi"
