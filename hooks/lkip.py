@@ -85,6 +85,10 @@ def on_startup(command: str, dirty: bool) -> None:
         chartrender.warm_up()
 
 
+def on_shutdown() -> None:
+    chartrender.stop_helpers()
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
     """The preview hears a save from the system (inotify, FSEvents, ...), not by MkDocs'
     polling every 0,5 s, which was half of the time from save to page. `LKIP_WATCH=polling`

@@ -202,3 +202,23 @@ def test_the_figure_serves_the_phone_variant(ntt_charts) -> None:
     assert "(grafik/capaian.svg)</picture>" in chapter and "<figcaption>Grafik: " in chapter
     home = charts.figure(g, f"{SEED}/index.md")  # index.md is the folder's own page
     assert 'srcset="grafik/capaian-sempit.svg"' in home
+
+
+def test_the_previews_helper_processes_draw_the_same_bytes(ntt_charts, drawn, monkeypatch) -> None:
+    """Under `make serve` charts are drawn in helper processes (one engine each, started
+    ahead): the SVGs are the ones drawn here, and none is drawn in this process."""
+    import vl_convert
+
+    monkeypatch.setenv("LKIP_CACHE", "0")
+    chartrender.warm_up(processes=2)
+    try:
+
+        def here(*a, **k):
+            raise AssertionError("drawn in the preview's own process")
+
+        monkeypatch.setattr(vl_convert, "vegalite_to_svg", here)
+        futures = {v.name: chartrender.submit(v.svg) for g in ntt_charts for v in g.variants()}
+        assert {name: f.result() for name, f in futures.items()} == drawn
+    finally:
+        chartrender.stop_helpers()
+    assert chartrender._helpers is None
