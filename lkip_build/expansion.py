@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import cache, downloads, verification
 from .facts import write_fact
-from .markers import CETAK, MARKER, PageContext, expand, find_table_ids
+from .markers import CETAK, CROSS_REPORT, MARKER, PageContext, expand, find_table_ids
 from .model import Location
 from .problems import Collector, Problem
 from .safety import check_page
@@ -174,9 +174,12 @@ def _report_keys(pub: Publication, pages: dict[str, str], write_files: bool) -> 
     """Per report, a key of everything its pages' expansion depends on: its files' digest,
     its pages' text and the build's switches."""
     keys = {}
+    every = [x for rid_digest in sorted(pub.inputs.items()) for x in rid_digest]
     for rid, digest in pub.inputs.items():
         mine = sorted((s, t) for s, t in pages.items() if s.startswith(rid + "/"))
         parts = [digest, str(pub.pdf), str(write_files), *(x for st in mine for x in st)]
+        if any(m.group(1) in CROSS_REPORT for _, t in mine for m in MARKER.finditer(t)):
+            parts += ["every report", *every]  # a page that shows other reports' figures
         keys[rid] = cache.key("expansion", parts)
     return keys
 

@@ -325,3 +325,36 @@ def test_expansion_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
     assert again.rendered[ntt] is first.rendered[ntt]  # taken from the memo
     assert again.pages[lebak] != first.pages[lebak] and "Tambahan." in again.pages[lebak]
     assert again.pages == expand({}, {}).pages  # the same as without any memo
+
+
+def test_a_page_showing_another_reports_figures_follows_that_report(tmp_path: Path) -> None:
+    """The memo keys a report's pages by its own files; a page with another report's cards
+    (`sorotan ID`) or the portal table is expanded again when any report changes, so a
+    cached page never shows another report's old figures."""
+    import shutil
+
+    from lkip_build.site import prepare, read_pages
+
+    ntt, lebak = "ntt-disperindag-lkip-2021", "lebak-disperindag-renja-2021"
+    for rid in (ntt, lebak):
+        shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)
+        shutil.copytree(ROOT / "content" / rid, tmp_path / "content" / rid)
+    shutil.copy(ROOT / "content" / "index.md", tmp_path / "content" / "index.md")
+    page = tmp_path / "content" / lebak / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n<!-- lkip:sorotan {ntt} -->\n")
+
+    def expand(memo: dict, pages_memo: dict):
+        pub = prepare(tmp_path, memo=memo)
+        sources = read_pages(tmp_path / "content", pub)
+        sources.update(pub.generated(sources)[0])
+        return pub.expand_pages(sources, write_files=False, memo=pages_memo)
+
+    memo: dict = {}
+    pages_memo: dict = {}
+    before = expand(memo, pages_memo).pages[f"{lebak}/index.md"]
+    budget = tmp_path / "data" / ntt / "anggaran.yml"
+    text = budget.read_text(encoding="utf-8")
+    budget.write_text(text.replace("realisasi: 111.514.950", "realisasi: 1.514.950", 1))
+    after = expand(memo, pages_memo).pages[f"{lebak}/index.md"]
+    assert after != before
+    assert after == expand({}, {}).pages[f"{lebak}/index.md"]
