@@ -19,6 +19,7 @@ pages (on_files) are stored and only read afterwards.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Callable
@@ -191,6 +192,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         src: (get_data(sources[src])[0], out) for src, out in expansion.pages.items()
     }
     _mark_changed(files, config, expansion.pages)
+    if not _PREVIEW:
+        # the publication and expansion live until the build ends: kept out of the cyclic
+        # collector, which otherwise scans them again and again as pages are rendered
+        # (at 20 reports the HTML checks took 4 s of collections, 0,24 s without)
+        gc.freeze()
     return files
 
 

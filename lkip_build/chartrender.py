@@ -30,6 +30,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Callable
@@ -93,9 +94,17 @@ def warm_up(processes: int | None = None) -> None:
         if _helpers is not None:
             return
         spawn = multiprocessing.get_context("spawn")  # a fork would copy the lock it holds
-        _helpers = ProcessPoolExecutor(count, mp_context=spawn, initializer=_start_engine)
+        _helpers = ProcessPoolExecutor(count, mp_context=spawn, initializer=_helper_start)
     for _ in range(count):  # each submission starts a process, and its engine
         _helpers.submit(version)
+
+
+def _helper_start() -> None:
+    """A helper's start: Ctrl-C in the editor's terminal reaches the whole process group,
+    and the preview, not each helper, answers it (on_shutdown stops them, without a
+    traceback from each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start_engine()
 
 
 def stop_helpers() -> None:

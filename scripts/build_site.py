@@ -21,6 +21,7 @@ commit are identical.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import multiprocessing
@@ -140,12 +141,14 @@ def build_unit(root: Path, name: str, parts: Path) -> list:
         try:
             with guard(name, problems):
                 unit = export_unit(root, Path(work), name, pdf.available())
+                gc.freeze()  # the unit's pass, kept till its end, out of the collector's scans
                 warnings = generate(Path(work) / "mkdocs.yml", out)
                 if warnings:
                     raise LkipError(generator_problems(name, warnings))
                 finish(unit, out)
         except LkipError as exc:
             problems.extend(exc.problems)
+    gc.unfreeze()  # a worker builds the next unit: this one's objects can go
     if problems.errors:
         shutil.rmtree(out, ignore_errors=True)
     return problems.problems

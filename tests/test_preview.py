@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -19,7 +20,7 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
-from .conftest import MKDOCS, ROOT
+from .conftest import MKDOCS, ROOT, tiny_site
 
 RID = "ntt-disperindag-lkip-2021"
 PAGE = f"/{RID}/bab-3-akuntabilitas-kinerja/"
@@ -143,3 +144,31 @@ def test_polling_stays_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("LKIP_WATCH", "polling")
     server = _hook_module().on_serve(_server(tmp_path), config=None, builder=lambda: None)
     assert isinstance(server.observer, PollingObserver)
+
+
+def test_ctrl_c_stops_the_preview_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C in the editor's terminal reaches the preview and its chart helpers (one
+    process group): it stops, and no process prints a traceback."""
+    config = tiny_site(tmp_path, "# Uji\n")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": "0"}
+    serve = subprocess.Popen(
+        [*MKDOCS, "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        _until(f"http://127.0.0.1:{port}/uji-2021/", "Uji", seconds=120)
+        time.sleep(2)  # the chart helpers have started
+        os.killpg(serve.pid, signal.SIGINT)
+        _, err = serve.communicate(timeout=60)
+    finally:
+        if serve.poll() is None:
+            os.killpg(serve.pid, signal.SIGKILL)
+    assert "Traceback" not in err, err[-3000:]
