@@ -102,8 +102,11 @@ def warm_up(processes: int | None = None) -> None:
 def _helper_start() -> None:
     """A helper's start: Ctrl-C in the editor's terminal reaches the whole process group,
     and the preview, not each helper, answers it (on_shutdown stops them, without a
-    traceback from each)."""
+    traceback from each); a helper whose preview was killed ends too."""
+    from .reaper import follow_parent
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    follow_parent()
     _start_engine()
 
 

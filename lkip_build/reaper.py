@@ -24,6 +24,23 @@ PR_SET_CHILD_SUBREAPER = 36
 GRACE = 5.0  # seconds the command's orphans get to exit by themselves
 
 
+def follow_parent(every: float = 1.0) -> None:
+    """A worker process (a spawned pool's) ends when the process that started it is gone:
+    killed by SIGTERM or a closed terminal, the parent cannot stop its pool, and a pool's
+    workers hold their own queue's write end, so they would wait on it forever (orphans
+    of `make serve` and `make site`, seen here)."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="lkip-follow-parent", daemon=True).start()
+
+
 def become_subreaper() -> bool:
     try:
         libc = ctypes.CDLL(None, use_errno=True)

@@ -156,6 +156,8 @@ def build_unit(root: Path, name: str, parts: Path) -> list:
 
 def build_units(root: Path, names: list[str], parts: Path) -> list:
     """Every unit of `names` into `parts`, one process per core; every problem, once."""
+    from lkip_build.reaper import follow_parent
+
     parts.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(len(names), os.cpu_count() or 1))
     if workers == 1:
@@ -164,7 +166,7 @@ def build_units(root: Path, names: list[str], parts: Path) -> list:
         # spawn, not fork: a forked child of a process whose chart threads (vl-convert) or
         # logging held a lock can wait on it forever
         spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+        with ProcessPoolExecutor(workers, mp_context=spawn, initializer=follow_parent) as pool:
             found = list(pool.map(build_unit, [root] * len(names), names, [parts] * len(names)))
     from lkip_build import cache
 

@@ -172,3 +172,56 @@ def test_ctrl_c_stops_the_preview_without_a_traceback(tmp_path: Path) -> None:
         if serve.poll() is None:
             os.killpg(serve.pid, signal.SIGKILL)
     assert "Traceback" not in err, err[-3000:]
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        out += [int(c) for c in (task / "children").read_text().split()]
+    return out
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent's wait is missing
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+def test_a_killed_preview_leaves_no_helper_running(tmp_path: Path) -> None:
+    """SIGTERM (an IDE stopping the task) reaches the preview only: its chart helpers see
+    their parent gone and end, rather than waiting on their queue for ever."""
+    config = tiny_site(tmp_path, "# Uji\n")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": "0"}
+    serve = subprocess.Popen(
+        [*MKDOCS, "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    helpers: list[int] = []
+    try:
+        _until(f"http://127.0.0.1:{port}/uji-2021/", "Uji", seconds=120)
+        deadline = time.monotonic() + 30
+        while len(helpers) < 2 and time.monotonic() < deadline:
+            helpers = _children(serve.pid)
+            time.sleep(0.2)
+        assert helpers, "the preview started no chart helper"
+        serve.terminate()
+        serve.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while any(_running(p) for p in helpers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_running(p) for p in helpers), helpers
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+        for p in helpers:
+            if _running(p):
+                os.kill(p, signal.SIGKILL)
