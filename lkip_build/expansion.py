@@ -174,14 +174,30 @@ def _report_keys(pub: Publication, pages: dict[str, str], write_files: bool) -> 
     """Per report, a key of everything its pages' expansion depends on: its files' digest,
     its pages' text and the build's switches."""
     keys = {}
-    every = [x for rid_digest in sorted(pub.inputs.items()) for x in rid_digest]
     for rid, digest in pub.inputs.items():
         mine = sorted((s, t) for s, t in pages.items() if s.startswith(rid + "/"))
         parts = [digest, str(pub.pdf), str(write_files), *(x for st in mine for x in st)]
-        if any(m.group(1) in CROSS_REPORT for _, t in mine for m in MARKER.finditer(t)):
-            parts += ["every report", *every]  # a page that shows other reports' figures
+        for other in sorted(_others_shown(rid, [t for _, t in mine], pub)):
+            parts += [other, pub.inputs.get(other, "")]  # their figures are on these pages
         keys[rid] = cache.key("expansion", parts)
     return keys
+
+
+def _others_shown(rid: str, texts: list[str], pub: Publication) -> set[str]:
+    """The other reports whose figures the pages of report `rid` show (`CROSS_REPORT`
+    markers): every report for the portal table, report ID for `sorotan ID`."""
+    out: set[str] = set()
+    for text in texts:
+        for m in MARKER.finditer(text):
+            if m.group(1) not in CROSS_REPORT:
+                continue
+            args = m.group(2).split()
+            if m.group(1) == "daftar-laporan":
+                out.update(pub.inputs)
+            elif m.group(1) == "sorotan" and args:
+                out.add(args[0])
+    out.discard(rid)
+    return out
 
 
 def _place_tables(

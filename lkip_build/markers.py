@@ -46,8 +46,8 @@ from .table import Table, cell_text, mark
 from .tables import TableError, dec, render
 
 MARKER = re.compile(r"<!--\s*lkip:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
-# markers whose text depends on other reports than the page's own (the portal table, the
-# cards of a report named by its id): a page with one is expanded again when any changes
+# markers whose text can depend on other reports than the page's own (the portal table,
+# the cards of a report named by its id): expansion._others_shown keys such a page by them
 CROSS_REPORT = frozenset({"daftar-laporan", "sorotan"})
 LOOSE = re.compile(r"<!--\s*lkip\b(?:.*?-->|.*\Z)", re.S)  # unclosed too
 

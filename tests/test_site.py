@@ -325,6 +325,11 @@ def test_expansion_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
     assert again.rendered[ntt] is first.rendered[ntt]  # taken from the memo
     assert again.pages[lebak] != first.pages[lebak] and "Tambahan." in again.pages[lebak]
     assert again.pages == expand({}, {}).pages  # the same as without any memo
+    # Lebak's data changes: NTT's pages (its own cards included) are still the memo's
+    budget = tmp_path / "data" / "lebak-disperindag-renja-2021" / "laporan.yml"
+    budget.write_text(budget.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = expand(memo, pages_memo)
+    assert third.rendered[ntt] is first.rendered[ntt]
 
 
 def test_a_page_showing_another_reports_figures_follows_that_report(tmp_path: Path) -> None:
