@@ -231,13 +231,14 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
         return
     state = config[_KEY]
     publication = state.get("publication")
+    nav = repr(config.nav)  # once: at 20 reports its text is 30 KB
     for f in files.documentation_pages():
         src = f.src_uri
         handed = preview.fingerprint(
             state.get("broken") or pages.get(src, f.content_string),
             publication.header(src) if publication else "",
             repr(_meta(publication, src, config)) if publication else "",
-            repr(config.nav),
+            nav,
         )
         changed = _PREVIEW["handed"].get(src) != handed
         _PREVIEW["handed"][src] = handed
