@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from . import cache, downloads, verification
 from .facts import write_fact
-from .markers import CETAK, CROSS_REPORT, MARKER, PageContext, expand, find_table_ids
+from .markers import (
+    CETAK,
+    CROSS_REPORT,
+    MARKER,
+    PageContext,
+    collect_charts,
+    expand,
+    find_table_ids,
+)
 from .model import Location
 from .problems import Collector, Problem
 from .safety import check_page
@@ -149,6 +157,7 @@ def expand_all(
     out: dict[str, str] = {}
     rendered: dict[str, dict[str, Table]] = {}
     files: dict[str, dict[str, bytes]] = {}
+    drawing: list[PageContext] = []  # pages whose charts are being drawn meanwhile
     for src, text in pages.items():
         known = memo.get(keys.get(src.split("/", 1)[0], ""), {}) if memo is not None else {}
         if src in known:
@@ -158,9 +167,13 @@ def expand_all(
         page.write_files = write_files
         # the body only: the generator hands a page its Markdown without its front matter,
         # and the expansion replaces that body (front matter in it would be printed)
-        out[src] = expand(body(text), page, echo if src.endswith("/" + CETAK) else problems)
+        shown = echo if src.endswith("/" + CETAK) else problems
+        out[src] = expand(body(text), page, shown, collect=False)
         rendered[src] = page.rendered
-        files[src] = page.files
+        files[src] = page.files  # its charts join it below
+        drawing.append(page)
+    for page in drawing:
+        collect_charts(page)
     problems.raise_if_any()
     if memo is not None:  # only what the pages are now
         memo.clear()

@@ -82,8 +82,11 @@ def find_table_ids(text: str) -> list[str]:
     ]
 
 
-def expand(text: str, page: PageContext, problems: Collector) -> str:
-    """Replace every marker of `text`; unknown or broken markers are recorded as problems."""
+def expand(text: str, page: PageContext, problems: Collector, collect: bool = True) -> str:
+    """Replace every marker of `text`; unknown or broken markers are recorded as problems.
+    The page's charts are drawn meanwhile and put in `page.files` at the end; with
+    `collect=False` they are left in `page.pending` for the caller (`collect_charts`), so
+    the next pages expand while they are drawn."""
     matched = {m.span() for m in MARKER.finditer(text)}
     for loose in LOOSE.finditer(text):
         if not any(a <= loose.start() < b for a, b in matched):
@@ -118,10 +121,16 @@ def expand(text: str, page: PageContext, problems: Collector) -> str:
             return exc.shown
 
     out = MARKER.sub(one, text)
-    for path, drawing in page.pending.items():  # the page's charts, drawn meanwhile
+    if collect:
+        collect_charts(page)
+    return out
+
+
+def collect_charts(page: PageContext) -> None:
+    """The page's charts, drawn in the background, into its files."""
+    for path, drawing in page.pending.items():
         page.files[path] = drawing.result().encode("utf-8")
     page.pending.clear()
-    return out
 
 
 class MarkerError(Exception):
