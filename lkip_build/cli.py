@@ -88,7 +88,14 @@ def _check_key(path: Path) -> str:
     root, data, only = _where(path)
     parts: list[bytes | str] = [str(path.resolve()), cache.code_version()]
     files = [f for f in (data / only if only else data).rglob("*") if f.is_file()]
-    for f in sorted(files) + sorted((root / "content").rglob("*.md")):
+    content = root / "content"
+    # read_pages reads the top-level pages and those of the reports checked
+    chapters = (
+        [*content.glob("*.md"), *(content / only).rglob("*.md")]
+        if only
+        else list(content.rglob("*.md"))
+    )
+    for f in sorted(files) + sorted(chapters):
         parts += [f.relative_to(root).as_posix(), f.read_bytes()]
     return cache.key("check", parts)
 

@@ -150,7 +150,11 @@ def test_a_second_check_of_the_same_files_is_read_back_and_any_change_is_seen(
     assert capsys.readouterr() == first
     monkeypatch.undo()
     monkeypatch.setenv("LKIP_CACHE", str(tmp_path / "cache"))
+    assert main(["check", str(data / "uji-2021")]) == 0  # the one report, remembered too
+    capsys.readouterr()
     chapter.write_text("# Uji\n\n<!-- lkip:nilai tidak.ada -->\n", encoding="utf-8")
+    assert main(["check", str(data / "uji-2021")]) == 1  # its chapters are in its key
+    assert "index.md:3: <!-- lkip:nilai tidak.ada -->" in capsys.readouterr().err
     assert main(["check", str(tmp_path)]) == 1
     assert "index.md:3: <!-- lkip:nilai tidak.ada -->" in capsys.readouterr().err
     chapter.write_text("# Uji\n", encoding="utf-8")
