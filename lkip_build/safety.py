@@ -8,7 +8,6 @@ that no path from input to page is trusted blindly.
 from __future__ import annotations
 
 import functools
-import pickle
 import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
@@ -231,9 +230,21 @@ def check_page(
         found = check_body(body, source, expected)
         return found + (scan_chrome(chrome, source) if chrome is not None else [])
 
-    tables = pickle.dumps(sorted(expected.items()), protocol=pickle.HIGHEST_PROTOCOL)
-    parts: list[bytes | str] = [source, body, "" if chrome is None else "\0" + chrome, tables]
-    return cache.passed("html-check", parts, check)
+    parts: list[bytes | str] = [source, body, "" if chrome is None else "\0" + chrome]
+    return cache.passed("html-check", [*parts, *_expected_parts(expected)], check)
+
+
+def _expected_parts(expected: dict[str, Table]) -> list[str]:
+    """What the checks read of the tables expected, as text: the same tables give the same
+    parts whether drawn now or read back from the cache (a pickle of them would not: it
+    follows which equal strings happen to be one object)."""
+    out: list[str] = []
+    for anchor, table in sorted(expected.items()):
+        out += [anchor, str(len(table.rows))]
+        rows: list[Sequence[str | list[str]]] = [table.header, *table.rows]
+        for row in rows:
+            out.append("\x1f".join(("#" if isinstance(c, Cell) else "-") + str(c) for c in row))
+    return out
 
 
 def check_tables(html: str, source: str, expected: dict[str, Table]) -> list[Problem]:

@@ -198,3 +198,15 @@ def test_prune_deletes_what_no_build_used_for_a_month(
     assert cache.prune(now=time.time() + 2 * cache.DAY) == 0  # nothing else is that old
     assert cache.cached("svg", ["dipakai"], lambda: b"baru") == b"<svg>dipakai</svg>"
     assert cache.cached("svg", ["lama"], lambda: b"dibuat lagi") == b"dibuat lagi"
+
+
+def test_a_build_after_the_cold_one_reads_every_check_back(tmp_path: Path) -> None:
+    """The second build takes every report from the cache (its tables read back, not drawn):
+    its HTML checks must still be found under the keys the first build wrote."""
+    where = tmp_path / "cache"
+    counts = []
+    for name in ("cold", "warm", "again"):
+        result = _build(ROOT / "mkdocs.yml", tmp_path / name, str(where))
+        assert result.returncode == 0, result.stderr
+        counts.append(sum(1 for p in (where / "html-check").rglob("*") if p.is_file()))
+    assert counts[0] == counts[1] == counts[2] > 0
