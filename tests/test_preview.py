@@ -15,6 +15,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from mkdocs.livereload import LiveReloadServer
@@ -146,25 +147,34 @@ def test_polling_stays_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert isinstance(server.observer, PollingObserver)
 
 
-def test_ctrl_c_stops_the_preview_without_a_traceback(tmp_path: Path) -> None:
-    """Ctrl-C in the editor's terminal reaches the preview and its chart helpers (one
-    process group): it stops, and no process prints a traceback."""
+def _serve_tiny(tmp_path: Path, **popen: Any) -> subprocess.Popen[str]:
+    """`mkdocs serve` of a one-page site, returned once it serves the page."""
     config = tiny_site(tmp_path, "# Uji\n")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": "0"}
-    serve = subprocess.Popen(
+    serve: subprocess.Popen[str] = subprocess.Popen(
         [*MKDOCS, "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, as a terminal's foreground job
+        **popen,
     )
     try:
         _until(f"http://127.0.0.1:{port}/uji-2021/", "Uji", seconds=120)
+    except AssertionError:
+        serve.kill()
+        raise
+    return serve
+
+
+def test_ctrl_c_stops_the_preview_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C in the editor's terminal reaches the preview and its chart helpers (one
+    process group): it stops, and no process prints a traceback."""
+    # its own process group, as a terminal's foreground job
+    serve = _serve_tiny(tmp_path, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
         time.sleep(2)  # the chart helpers have started
         os.killpg(serve.pid, signal.SIGINT)
         _, err = serve.communicate(timeout=60)
@@ -193,21 +203,9 @@ def _running(pid: int) -> bool:
 def test_a_killed_preview_leaves_no_helper_running(tmp_path: Path) -> None:
     """SIGTERM (an IDE stopping the task) reaches the preview only: its chart helpers see
     their parent gone and end, rather than waiting on their queue for ever."""
-    config = tiny_site(tmp_path, "# Uji\n")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": "0"}
-    serve = subprocess.Popen(
-        [*MKDOCS, "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    serve = _serve_tiny(tmp_path, stderr=subprocess.DEVNULL)
     helpers: list[int] = []
     try:
-        _until(f"http://127.0.0.1:{port}/uji-2021/", "Uji", seconds=120)
         deadline = time.monotonic() + 30
         while len(helpers) < 2 and time.monotonic() < deadline:
             helpers = _children(serve.pid)

@@ -291,9 +291,23 @@ def test_prepare_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
     budget = tmp_path / "data" / "ntt-disperindag-lkip-2021" / "anggaran.yml"
     budget.write_text(budget.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     changed = prepare(tmp_path, memo=memo)
-    assert changed.by_id["ntt-disperindag-lkip-2021"] is not first.by_id["ntt-disperindag-lkip-2021"]
-    assert changed.by_id["lebak-disperindag-renja-2021"] is first.by_id["lebak-disperindag-renja-2021"]
+    assert (
+        changed.by_id["ntt-disperindag-lkip-2021"] is not first.by_id["ntt-disperindag-lkip-2021"]
+    )
+    assert (
+        changed.by_id["lebak-disperindag-renja-2021"] is first.by_id["lebak-disperindag-renja-2021"]
+    )
     assert changed.findings == prepare(tmp_path).findings
+
+
+def _expand(root: Path, memo: dict, pages_memo: dict):
+    """The preview's pass with its two memos: prepare, then expand every page."""
+    from lkip_build.site import prepare, read_pages
+
+    pub = prepare(root, memo=memo)
+    sources = read_pages(root / "content", pub)
+    sources.update(pub.generated(sources)[0])
+    return pub.expand_pages(sources, write_files=False, memo=pages_memo)
 
 
 def test_expansion_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
@@ -301,34 +315,26 @@ def test_expansion_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
     its pages' Markdown is the same as a fresh expansion's."""
     import shutil
 
-    from lkip_build.site import prepare, read_pages
-
     for rid in ("ntt-disperindag-lkip-2021", "lebak-disperindag-renja-2021"):
         shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)
         shutil.copytree(ROOT / "content" / rid, tmp_path / "content" / rid)
     shutil.copy(ROOT / "content" / "index.md", tmp_path / "content" / "index.md")
 
-    def expand(memo: dict, pages_memo: dict):
-        pub = prepare(tmp_path, memo=memo)
-        sources = read_pages(tmp_path / "content", pub)
-        sources.update(pub.generated(sources)[0])
-        return pub.expand_pages(sources, write_files=False, memo=pages_memo)
-
     memo: dict = {}
     pages_memo: dict = {}
-    first = expand(memo, pages_memo)
+    first = _expand(tmp_path, memo, pages_memo)
     ntt = "ntt-disperindag-lkip-2021/bab-3-akuntabilitas-kinerja.md"
     lebak = "lebak-disperindag-renja-2021/index.md"
     chapter = tmp_path / "content" / "lebak-disperindag-renja-2021" / "index.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
-    again = expand(memo, pages_memo)
+    again = _expand(tmp_path, memo, pages_memo)
     assert again.rendered[ntt] is first.rendered[ntt]  # taken from the memo
     assert again.pages[lebak] != first.pages[lebak] and "Tambahan." in again.pages[lebak]
-    assert again.pages == expand({}, {}).pages  # the same as without any memo
+    assert again.pages == _expand(tmp_path, {}, {}).pages  # the same as without any memo
     # Lebak's data changes: NTT's pages (its own cards included) are still the memo's
     budget = tmp_path / "data" / "lebak-disperindag-renja-2021" / "laporan.yml"
     budget.write_text(budget.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    third = expand(memo, pages_memo)
+    third = _expand(tmp_path, memo, pages_memo)
     assert third.rendered[ntt] is first.rendered[ntt]
 
 
@@ -338,8 +344,6 @@ def test_a_page_showing_another_reports_figures_follows_that_report(tmp_path: Pa
     cached page never shows another report's old figures."""
     import shutil
 
-    from lkip_build.site import prepare, read_pages
-
     ntt, lebak = "ntt-disperindag-lkip-2021", "lebak-disperindag-renja-2021"
     for rid in (ntt, lebak):
         shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)
@@ -348,18 +352,12 @@ def test_a_page_showing_another_reports_figures_follows_that_report(tmp_path: Pa
     page = tmp_path / "content" / lebak / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n<!-- lkip:sorotan {ntt} -->\n")
 
-    def expand(memo: dict, pages_memo: dict):
-        pub = prepare(tmp_path, memo=memo)
-        sources = read_pages(tmp_path / "content", pub)
-        sources.update(pub.generated(sources)[0])
-        return pub.expand_pages(sources, write_files=False, memo=pages_memo)
-
     memo: dict = {}
     pages_memo: dict = {}
-    before = expand(memo, pages_memo).pages[f"{lebak}/index.md"]
+    before = _expand(tmp_path, memo, pages_memo).pages[f"{lebak}/index.md"]
     budget = tmp_path / "data" / ntt / "anggaran.yml"
     text = budget.read_text(encoding="utf-8")
     budget.write_text(text.replace("realisasi: 111.514.950", "realisasi: 1.514.950", 1))
-    after = expand(memo, pages_memo).pages[f"{lebak}/index.md"]
+    after = _expand(tmp_path, memo, pages_memo).pages[f"{lebak}/index.md"]
     assert after != before
-    assert after == expand({}, {}).pages[f"{lebak}/index.md"]
+    assert after == _expand(tmp_path, {}, {}).pages[f"{lebak}/index.md"]
