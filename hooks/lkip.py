@@ -10,9 +10,10 @@ rebuilds. The one exception is the live preview's memory (`_PREVIEW`, filled onl
 `mkdocs serve`): every entry is keyed by the content it was made from, so it cannot go
 stale. A save reloads only the report whose files changed (site.prepare's memo), and only
 pages whose Markdown, header or navigation changed are rendered again (`mkdocs serve
---dirty`, which `make serve` uses), and the system's file events tell it of a save
-(`on_serve`). Under `mkdocs serve` a broken save does not stop the
-server: every page shows the problems, in Indonesian, until the next good save.
+--dirty`, which `make serve` uses), the system's file events tell it of a save
+(`on_serve`), and the pages are rendered while their charts are drawn (`_Drawn`).
+Under `mkdocs serve` a broken save does not stop the server: every page shows the
+problems, in Indonesian, until the next good save.
 The package's results are frozen: the Publication (on_config) and the Expansion of the
 pages (on_files) are stored and only read afterwards.
 """
@@ -20,9 +21,11 @@ pages (on_files) are stored and only read afterwards.
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import os
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -182,10 +185,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src, content=text))
     sources.update(pages)
     pages_memo = _memo("pages", "expansion")
-    expansion = _boundary("content", lambda: publication.expand_pages(sources, memo=pages_memo))
+    # the preview renders the pages while their charts are drawn (_Drawn)
+    defer = bool(_PREVIEW)
+    expansion = _boundary(
+        "content", lambda: publication.expand_pages(sources, memo=pages_memo, defer_charts=defer)
+    )
     bundles = _memo("bundles", "bundles")
     for src, content in _boundary("content", lambda: expansion.downloads(bundles)).items():
         files.append(File.generated(config, src, content=content))
+    for page, drawing in expansion.drawing.items():
+        for path, svg in drawing.items():
+            files.append(_Drawn.of(config, f"{page.split('/', 1)[0]}/{path}", svg))
     config[_KEY]["expansion"] = expansion
     # what on_page_markdown will be handed: the source without its front matter
     config[_KEY]["expanded"] = {
@@ -198,6 +208,39 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # (at 20 reports the HTML checks took 4 s of collections, 0,24 s without)
         gc.freeze()
     return files
+
+
+class _Drawn(File):
+    """A chart's SVG still being drawn (the preview): MkDocs asks for its bytes when it
+    copies the files, after it has rendered every page's Markdown, so drawing and rendering
+    overlap. Always written: it is only made for a report whose data changed."""
+
+    svg: Future[str]
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, src: str, svg: Future[str]) -> _Drawn:
+        f = cls.generated(config, src, content=b"")
+        assert isinstance(f, _Drawn)
+        f.svg = svg
+        return f
+
+    @property
+    def _content(self) -> bytes:
+        try:
+            return self.svg.result().encode("utf-8")
+        except Exception as exc:  # the build would have said it at on_files: say it here
+            log.info(f"lkip: grafik {self.src_uri} tidak bisa digambar: {exc}")
+            text = html.escape(f"Grafik tidak bisa digambar: {exc}")
+            return (
+                f'<svg xmlns="http://www.w3.org/2000/svg"><text y="20">{text}</text></svg>'.encode()
+            )
+
+    @_content.setter
+    def _content(self, value: object) -> None:
+        pass  # File.generated sets it; the bytes are the drawing's
+
+    def is_modified(self) -> bool:
+        return True
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -244,7 +287,11 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
         _PREVIEW["handed"][src] = handed
         f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
     for f in files:  # generated files (downloads, charts, JSON): written again only if new
-        if f.generated_by is not None and not f.is_documentation_page():
+        if (
+            f.generated_by is not None
+            and not f.is_documentation_page()
+            and not isinstance(f, _Drawn)
+        ):
             made = preview.fingerprint(f.content_bytes)
             changed = _PREVIEW["handed"].get(f.dest_uri) != made
             _PREVIEW["handed"][f.dest_uri] = made
@@ -293,6 +340,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if "broken" in config[_KEY]:
         return
+    if _PREVIEW:  # the charts are written: their reports' expansion is remembered whole
+        config[_KEY]["expansion"].finish_charts(_PREVIEW["pages"])
     found = config[_KEY].get("html_problems", [])
     if found and _PREVIEW:
         # the pages are there and the editor keeps working (an error record stops serve)

@@ -9,6 +9,7 @@ charts). Downloads, the HTML check and a later single-page expansion (live previ
 from __future__ import annotations
 
 from collections.abc import MutableMapping
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,24 @@ class Expansion:
     files: dict[str, dict[str, bytes]]  # src -> path under the report -> content
     # report id -> key of everything its pages' expansion depended on (with a memo only)
     keys: dict[str, str] = field(default_factory=dict)
+    # with `defer_charts` (the preview): src -> path under the report -> SVG being drawn,
+    # and the memo entries that wait for them (`finish_charts`)
+    drawing: dict[str, dict[str, Future[str]]] = field(default_factory=dict)
+    waiting: dict[str, list[str]] = field(default_factory=dict)  # memo key -> its pages
+
+    def finish_charts(self, memo: MutableMapping[str, Expanded] | None) -> None:
+        """The charts `defer_charts` left drawing, into the pages' files, and the memo
+        entries of their reports written now that they are whole."""
+        for src, pending in self.drawing.items():
+            for path, svg in pending.items():
+                self.files[src][path] = svg.result().encode("utf-8")
+        self.drawing.clear()
+        if memo is not None:
+            for key, mine in self.waiting.items():
+                memo[key] = {
+                    src: (self.pages[src], self.rendered[src], self.files[src]) for src in mine
+                }
+        self.waiting.clear()
 
     def context(self, src: str) -> PageContext:
         return page_context(self.publication, self.table_pages, src)
@@ -141,10 +160,14 @@ def expand_all(
     pages: dict[str, str],
     write_files: bool = True,
     memo: MutableMapping[str, Expanded] | None = None,
+    defer_charts: bool = False,
 ) -> Expansion:
     """Expand every page's markers (src under content/ -> Markdown); all problems at once.
     With a `memo`, a report whose inputs (`pub.inputs`) and pages are what they were is
-    taken from it; pages outside a report (the home page) are always expanded."""
+    taken from it; pages outside a report (the home page) are always expanded. With
+    `defer_charts` (the preview) the charts drawn for it are left in `Expansion.drawing`,
+    and their reports' memo entries wait for `Expansion.finish_charts`, so the generator
+    renders pages while they are drawn."""
     from .site import body
 
     keys = _report_keys(pub, pages, write_files) if memo is not None else {}
@@ -172,15 +195,24 @@ def expand_all(
         rendered[src] = page.rendered
         files[src] = page.files  # its charts join it below
         drawing.append(page)
+    left: dict[str, dict[str, Future[str]]] = {}
     for page in drawing:
-        collect_charts(page)
+        if defer_charts and page.pending:
+            left[page.src] = dict(page.pending)
+            page.pending.clear()
+        else:
+            collect_charts(page)
     problems.raise_if_any()
+    waiting: dict[str, list[str]] = {}
     if memo is not None:  # only what the pages are now
         memo.clear()
         for rid, key in keys.items():
             mine = [src for src in pages if src.startswith(rid + "/")]
+            if any(src in left for src in mine):
+                waiting[key] = mine  # written whole, by finish_charts
+                continue
             memo[key] = {src: (out[src], rendered[src], files[src]) for src in mine}
-    return Expansion(pub, out, table_pages, rendered, files, keys)
+    return Expansion(pub, out, table_pages, rendered, files, keys, left, waiting)
 
 
 def _report_keys(pub: Publication, pages: dict[str, str], write_files: bool) -> dict[str, str]:

@@ -71,16 +71,20 @@ class Publication:
         return replace(self, pdf=pdf)
 
     def expand_pages(
-        self, pages: dict[str, str], write_files: bool = True, memo: MutableMapping | None = None
+        self,
+        pages: dict[str, str],
+        write_files: bool = True,
+        memo: MutableMapping | None = None,
+        defer_charts: bool = False,
     ) -> Expansion:
         """Every page's markers expanded, all problems at once (see expansion.expand_all);
         without write_files, charts are specified but not drawn and no download is written
         (what `lkip check` needs: the same problems, in a fraction of the time). With a
         `memo` (live preview), a report whose files and pages are unchanged is not expanded
-        again."""
+        again; with `defer_charts`, its charts finish later (`Expansion.finish_charts`)."""
         from .expansion import expand_all
 
-        return expand_all(self, pages, write_files, memo)
+        return expand_all(self, pages, write_files, memo, defer_charts)
 
     def blocking(self) -> list[Problem]:
         """Findings that must stop publication: errors of reports whose policy says so."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import signal
 import socket
@@ -33,6 +34,11 @@ def _fetch(url: str) -> str:
             return str(r.read().decode("utf-8"))
     except OSError:
         return ""
+
+
+def _fetch_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return bytes(r.read())
 
 
 def _until(url: str, wanted: str, seconds: float = 240) -> str:
@@ -90,7 +96,23 @@ def test_a_data_edit_reaches_the_page_and_a_broken_save_shows_its_problems(
     budget = repo / "data" / RID / "anggaran.yml"
     # a budget realisation (Tabel 3.23's first leaf), as an editor would change it
     _edit(budget, "realisasi: 111.514.950", "realisasi: 111.514.951")
-    _until(url + PAGE, "111.514.951")
+    page = _until(url + PAGE, "111.514.951")
+    # its charts, drawn while the pages were rendered, are the ones a build draws
+    built = repo / "built"
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-d", str(built)],
+        cwd=repo,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": "0"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    charts = sorted(set(re.findall(r"grafik/[a-z0-9-]+\.svg", page)))
+    assert "grafik/anggaran-apbd.svg" in charts
+    for chart in charts:
+        served = _fetch_bytes(f"{url}/{RID}/{chart}")
+        assert served == (built / RID / chart).read_bytes(), chart
     # broken: a letter in an amount. The page says so, with file, line, field and code.
     _edit(budget, "realisasi: 111.514.951", "realisasi: 111.514.95x")
     page = _until(url + PAGE, "Data belum bisa ditampilkan")

@@ -361,3 +361,29 @@ def test_a_page_showing_another_reports_figures_follows_that_report(tmp_path: Pa
     after = _expand(tmp_path, memo, pages_memo).pages[f"{lebak}/index.md"]
     assert after != before
     assert after == _expand(tmp_path, {}, {}).pages[f"{lebak}/index.md"]
+
+
+def test_deferred_charts_are_remembered_only_once_drawn(tmp_path: Path) -> None:
+    """The preview's `defer_charts`: the pages are there at once, their charts are left
+    drawing, and the report's memo entry is written only when `finish_charts` has them."""
+    import shutil
+
+    from lkip_build.site import prepare, read_pages
+
+    rid = "ntt-disperindag-lkip-2021"
+    shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)
+    shutil.copytree(ROOT / "content" / rid, tmp_path / "content" / rid)
+    pub = prepare(tmp_path, memo={})
+    sources = read_pages(tmp_path / "content", pub)
+    sources.update(pub.generated(sources)[0])
+    whole = pub.expand_pages(sources)
+    pages_memo: dict = {}
+    deferred = pub.expand_pages(sources, memo=pages_memo, defer_charts=True)
+    chapter = f"{rid}/bab-3-akuntabilitas-kinerja.md"
+    assert "grafik/anggaran-apbd.svg" in deferred.drawing[chapter]
+    assert "grafik/anggaran-apbd.svg" not in deferred.files[chapter]
+    assert pages_memo == {} and deferred.pages == whole.pages
+    deferred.finish_charts(pages_memo)
+    assert deferred.drawing == {} and deferred.files == whole.files
+    (entry,) = pages_memo.values()
+    assert entry[chapter][2] == whole.files[chapter]
