@@ -48,9 +48,10 @@ Status keluar:
 def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
     """(every problem and finding, the blocking ones), as the build would find them."""
     from . import cache
+    from .revisions import locate  # late: it reads YAML, which a remembered check skips
     from .site import prepare, read_pages
 
-    root, data, only = _where(path)
+    root, data, only = locate(path)
     collector = Collector()
     with guard(str(path), collector):
         # what the build or an earlier check did for these files comes from the cache
@@ -69,23 +70,13 @@ def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
     raise LkipError(collector.problems)
 
 
-def _where(path: Path) -> tuple[Path, Path, str | None]:
-    """(repository root, data folder, the one report or None) of `lkip check PATH`."""
-    path = path.resolve()
-    if (path / "laporan.yml").exists():
-        data, only = path.parent, path.name
-        return (data.parent if data.name == "data" else data), data, only
-    if (path / "data").is_dir():
-        return path, path / "data", None
-    raise FileNotFoundError(path)
-
-
 def _check_key(path: Path) -> str:
     """A key of everything `run_check(path)` reads: the report folders' files and every
     chapter (names and bytes), and the program (`cache.code_version`)."""
     from . import cache
+    from .revisions import locate  # late: it reads YAML, which a remembered check skips
 
-    root, data, only = _where(path)
+    root, data, only = locate(path)
     parts: list[bytes | str] = [str(path.resolve()), cache.code_version()]
     files = [f for f in (data / only if only else data).rglob("*") if f.is_file()]
     content = root / "content"
@@ -115,6 +106,7 @@ def _blocks(p: Problem, publication: Publication) -> bool:
 
 def check(args: argparse.Namespace) -> int:
     from . import cache
+    from .revisions import SideError
 
     try:
         # the same files under the same program: the same problems (no site module loaded)
@@ -123,11 +115,8 @@ def check(args: argparse.Namespace) -> int:
             every, blocking = done
         else:
             every, blocking = memo[key] = run_check(args.path)
-    except FileNotFoundError:
-        print(
-            f"{args.path}: bukan folder laporan (laporan.yml) atau repositori (data/)",
-            file=sys.stderr,
-        )
+    except SideError as exc:  # neither a report folder nor a repository
+        print(exc, file=sys.stderr)
         return EXIT_UNREADABLE
     except LkipError as exc:
         print(exc.render(), file=sys.stderr)

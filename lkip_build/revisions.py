@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .problems import Collector, LkipError, guard
-from .yamlread import YNode, read_yaml
 
+# yamlread (PyYAML) is imported by the pass that reads YAML: `lkip check` uses `locate`
 if TYPE_CHECKING:
     from .expansion import Expansion
     from .site import Publication
+    from .yamlread import YNode
 
 
 class SideError(Exception):
@@ -104,6 +105,8 @@ def read_side(label: str, path: Path, only: str | None = None) -> Side:
             pages = dict(sources)
             pages.update(publication.generated(pages)[0])
             expansion = publication.expand_pages(pages, write_files=False)
+        from .yamlread import read_yaml
+
         scalars = {}
         for h in publication.hasil:
             for f in sorted((root / h.report.folder).glob("*.yml")):

@@ -69,9 +69,14 @@ def codes(problems: Collector) -> list[str]:
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def build(config: Path, out: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
-    """A strict build; PDFs (slow: a browser per report) only when a test asks for them."""
+def build(
+    config: Path, out: Path, pdf: bool = False, cache: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A strict build; PDFs (slow: a browser per report) only when a test asks for them;
+    `cache` is its LKIP_CACHE (the environment's when None)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "1" if pdf else "0"}
+    if cache is not None:
+        env["LKIP_CACHE"] = cache
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)],
         capture_output=True,

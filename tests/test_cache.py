@@ -4,7 +4,6 @@ same with and without the cache, and a cache that cannot be written costs nothin
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from lkip_build import cache
 
-from .conftest import MKDOCS, ROOT, tiny_site
+from .conftest import ROOT, build, tiny_site
 
 
 def test_key_separates_parts() -> None:
@@ -114,17 +113,6 @@ def test_only_a_pass_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert calls == ["clean", "dirty", "dirty"]  # problems are found anew on every build
 
 
-def _build(config: Path, out: Path, where: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": where}
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-
-
 def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
@@ -135,7 +123,7 @@ def test_the_site_is_the_same_with_and_without_the_cache(tmp_path: Path) -> None
     where = str(tmp_path / "cache")
     sites = {}
     for name, cache_at in (("off", "0"), ("cold", where), ("warm", where)):
-        result = _build(ROOT / "mkdocs.yml", tmp_path / name, cache_at)
+        result = build(ROOT / "mkdocs.yml", tmp_path / name, cache=cache_at)
         assert result.returncode == 0, result.stderr
         sites[name] = _files(tmp_path / name)
     kinds = {p.name for p in (tmp_path / "cache").iterdir()}
@@ -164,8 +152,8 @@ def test_a_warm_build_still_refuses_what_a_cold_one_refused(
 ) -> None:
     config = tiny_site(tmp_path, page, files)
     where = str(tmp_path / "cache")
-    cold = _build(config, tmp_path / "a", where)
-    warm = _build(config, tmp_path / "b", where)
+    cold = build(config, tmp_path / "a", cache=where)
+    warm = build(config, tmp_path / "b", cache=where)
     assert cold.returncode != 0 and warm.returncode != 0
     assert code in cold.stderr and "Traceback" not in warm.stderr
     assert _problem_lines(warm.stderr) == _problem_lines(cold.stderr) != []
@@ -206,7 +194,7 @@ def test_a_build_after_the_cold_one_reads_every_check_back(tmp_path: Path) -> No
     where = tmp_path / "cache"
     counts = []
     for name in ("cold", "warm", "again"):
-        result = _build(ROOT / "mkdocs.yml", tmp_path / name, str(where))
+        result = build(ROOT / "mkdocs.yml", tmp_path / name, cache=str(where))
         assert result.returncode == 0, result.stderr
         counts.append(sum(1 for p in (where / "html-check").rglob("*") if p.is_file()))
     assert counts[0] == counts[1] == counts[2] > 0
