@@ -15,7 +15,8 @@ pages whose Markdown, header or navigation changed are rendered again (`mkdocs s
 Under `mkdocs serve` a broken save does not stop the server: every page shows the
 problems, in Indonesian, until the next good save.
 The package's results are frozen: the Publication (on_config) and the Expansion of the
-pages (on_files) are stored and only read afterwards.
+pages (on_files) are stored and only read afterwards; under serve, on_post_build puts the
+charts drawn meanwhile into the Expansion (`finish_charts`).
 """
 
 from __future__ import annotations

@@ -51,12 +51,18 @@ class Expansion:
     def finish_charts(self, memo: MutableMapping[str, Expanded] | None) -> None:
         """The charts `defer_charts` left drawing, into the pages' files, and the memo
         entries of their reports written now that they are whole."""
+        failed: set[str] = set()  # pages with a chart that could not be drawn
         for src, pending in self.drawing.items():
             for path, svg in pending.items():
-                self.files[src][path] = svg.result().encode("utf-8")
+                try:
+                    self.files[src][path] = svg.result().encode("utf-8")
+                except Exception:  # the preview showed it in the chart's place (_Drawn)
+                    failed.add(src)
         self.drawing.clear()
         if memo is not None:
             for key, mine in self.waiting.items():
+                if failed.intersection(mine):
+                    continue  # not remembered: expanded, and drawn, again next time
                 memo[key] = {
                     src: (self.pages[src], self.rendered[src], self.files[src]) for src in mine
                 }

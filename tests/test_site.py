@@ -387,3 +387,28 @@ def test_deferred_charts_are_remembered_only_once_drawn(tmp_path: Path) -> None:
     assert deferred.drawing == {} and deferred.files == whole.files
     (entry,) = pages_memo.values()
     assert entry[chapter][2] == whole.files[chapter]
+
+
+def test_a_chart_that_failed_to_draw_leaves_its_report_unremembered(tmp_path: Path) -> None:
+    """A drawing that failed in the preview (its place said so) must not be remembered as
+    the report's expansion: the next rebuild expands and draws it again."""
+    import shutil
+    from concurrent.futures import Future
+
+    from lkip_build.site import prepare, read_pages
+
+    rid = "ntt-disperindag-lkip-2021"
+    shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)
+    shutil.copytree(ROOT / "content" / rid, tmp_path / "content" / rid)
+    pub = prepare(tmp_path, memo={})
+    sources = read_pages(tmp_path / "content", pub)
+    sources.update(pub.generated(sources)[0])
+    pages_memo: dict = {}
+    deferred = pub.expand_pages(sources, memo=pages_memo, defer_charts=True)
+    broken: Future[str] = Future()
+    broken.set_exception(RuntimeError("mesin grafik mati"))
+    chapter = f"{rid}/bab-3-akuntabilitas-kinerja.md"
+    deferred.drawing[chapter]["grafik/anggaran-apbd.svg"] = broken
+    deferred.finish_charts(pages_memo)
+    assert pages_memo == {} and deferred.drawing == {}
+    assert "grafik/anggaran-apbd.svg" not in deferred.files[chapter]
