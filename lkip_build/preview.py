@@ -1,11 +1,16 @@
 """What the live preview (`make serve`) needs beyond a build: a page that shows the problems
-of a broken save in the browser, and a fingerprint of what each page was handed, so that
-only pages that changed are rendered again."""
+of a broken save in the browser, a fingerprint of what each page was handed, so that
+only pages that changed are rendered again, and the collector kept off what it remembers."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
+import threading
+
+_tidying: list[threading.Timer] = []  # the one pending collection, if any
+_state = {"rebuilding": False}
 
 
 def fingerprint(*parts: str | bytes) -> str:
@@ -31,3 +36,46 @@ def broken_page(problems: str) -> str:
         "menampilkan daftar yang sama.</p>\n"
         f"<ul>\n{items}\n</ul>\n</div>\n"
     )
+
+
+def rebuilding() -> None:
+    """A rebuild starts: a pending collection waits for its end."""
+    _state["rebuilding"] = True
+
+
+def settle(idle: float = 2.0) -> None:
+    """After a rebuild: what the preview remembers (every report's pass and pages) is taken
+    out of the cyclic collector's scans (`gc.freeze`). Without it, every other save paid a
+    full scan of it: 0,15 to 0,2 s at 20 reports, a fifth of the time from save to page.
+    What a save replaced and left in a reference cycle is frozen too; it is collected when
+    no rebuild has run for `idle` seconds (one collection pending at a time, so a run of
+    saves does not put it off for ever, and none during a rebuild)."""
+    _state["rebuilding"] = False
+    gc.freeze()
+    if not (_tidying and _tidying[0].is_alive()):
+        _collect_later(idle)
+
+
+def _collect_later(idle: float) -> None:
+    timer = threading.Timer(idle, _collect, args=(idle,))
+    timer.daemon = True
+    _tidying[:] = [timer]
+    timer.start()
+
+
+def _collect(idle: float) -> None:
+    if _state["rebuilding"]:
+        _collect_later(idle)
+        return
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
+def stop_settling() -> None:
+    """The preview stops: no collection pending, nothing frozen."""
+    for timer in _tidying:
+        timer.cancel()
+    _tidying.clear()
+    _state["rebuilding"] = False
+    gc.unfreeze()

@@ -4,6 +4,7 @@ page, in Indonesian, and the server keeps serving; the next good save brings it 
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import re
@@ -13,6 +14,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -21,6 +23,8 @@ from typing import Any
 import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
+
+from lkip_build import preview
 
 from .conftest import MKDOCS, ROOT, tiny_site
 
@@ -97,6 +101,13 @@ def test_a_data_edit_reaches_the_page_and_a_broken_save_shows_its_problems(
     # a budget realisation (Tabel 3.23's first leaf), as an editor would change it
     _edit(budget, "realisasi: 111.514.950", "realisasi: 111.514.951")
     page = _until(url + PAGE, "111.514.951")
+    # and the preview then rests: the browser is told to reload once, not again and again
+    epoch = re.search(r"livereload\((\d+), (\d+)\)", page)
+    assert epoch is not None
+    poll = f"{url}/livereload/{epoch[1]}/{epoch[2]}"
+    with pytest.raises(OSError), urllib.request.urlopen(poll, timeout=3) as r:
+        # no newer build within 3 s: the long poll times out
+        raise AssertionError(f"rebuilt again without a save: epoch {r.read()!r}")
     # its charts, drawn while the pages were rendered, are the ones a build draws
     built = repo / "built"
     result = subprocess.run(
@@ -161,6 +172,90 @@ def test_the_preview_hears_a_save_from_the_system(
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_reading_a_watched_file_asks_for_no_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every rebuild reads the data; the system reports those reads too. Counted as saves,
+    each rebuild started the next, for ever, and the browser reloaded five times a second."""
+    monkeypatch.delenv("LKIP_WATCH", raising=False)
+    data = tmp_path / "anggaran.yml"
+    data.write_text("realisasi: 1\n", encoding="utf-8")
+    server = _hook_module().on_serve(_server(tmp_path), config=None, builder=lambda: None)
+    server.observer.start()
+    try:
+        time.sleep(0.3)  # the watch is in place
+        for _ in range(3):
+            assert data.read_text(encoding="utf-8") == "realisasi: 1\n"
+        time.sleep(0.5)
+        assert not server._want_rebuild
+        data.write_text("realisasi: 2\n", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert server._want_rebuild
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+class _Node:
+    loop: object
+
+
+def test_what_the_preview_keeps_is_out_of_the_collectors_scans_till_idle() -> None:
+    """After a rebuild the preview's memory is frozen (no full scan of 20 reports on the
+    next save); what a save left in a cycle goes once no rebuild has run for a while."""
+    left = _Node()
+    left.loop = left  # only the cyclic collector can free it
+    gone = weakref.ref(left)
+    try:
+        preview.settle(idle=0.3)
+        assert gc.get_freeze_count() > 0
+        del left
+        gc.collect()
+        assert gone() is not None  # frozen: a collection during a rebuild does not scan it
+        preview.rebuilding()
+        time.sleep(1)
+        assert gone() is not None  # not while a rebuild runs
+        preview.settle(idle=0.3)
+        deadline = time.monotonic() + 10
+        while gone() is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert gone() is None  # idle: collected
+    finally:
+        preview.stop_settling()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_theme_is_listed_once_and_an_override_added_still_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    config = load_config(str(tiny_site(tmp_path, "# Uji\n")))
+    hook = _hook_module()
+    walks: list[object] = []
+    walk = jinja2.FileSystemLoader.list_templates
+    monkeypatch.setattr(
+        jinja2.FileSystemLoader, "list_templates", lambda self: walks.append(1) or walk(self)
+    )
+
+    def theme_files() -> set[str]:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return {f.src_uri for f in files}
+
+    hook._theme_listed_once(config)
+    first = theme_files()
+    assert any(f.startswith("assets/javascripts/bundle.") for f in first)  # Material's
+    assert theme_files() == first and len(walks) == 1  # the second rebuild: not walked again
+    (tmp_path / "overrides" / "assets").mkdir(exist_ok=True)
+    (tmp_path / "overrides" / "assets" / "baru.css").write_text("a{}", encoding="utf-8")
+    assert theme_files() == first | {"assets/baru.css"}
 
 
 def test_polling_stays_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
