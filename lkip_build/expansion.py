@@ -154,6 +154,7 @@ def page_context(pub: Publication, table_pages: dict[str, dict[str, str]], src: 
         pdf=pub.pdf,
         disputes=pub.disputes.get(head, {}),
         all_findings=pub.findings,
+        all_facts=pub.facts,
         drawn=pub.tables.get(head, {}),
     )
 

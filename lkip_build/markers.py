@@ -71,6 +71,7 @@ class PageContext:
     # named figures the data disagrees about -> the link to the finding (see site.disputes)
     disputes: dict[str, str] = field(default_factory=dict)
     all_findings: dict[str, list] = field(default_factory=dict)  # report id -> its findings
+    all_facts: dict[str, dict[str, Fact]] = field(default_factory=dict)  # id -> its figures
     drawn: dict[str, Table] = field(default_factory=dict)  # table id -> drawn by site.prepare
 
 

@@ -70,7 +70,9 @@ def m_daftar_laporan(args: list[str], page: PageContext) -> str:
     _args(args, 0, "<!-- lkip:daftar-laporan -->")
     rows = []
     for h in sorted(page.reports, key=report_order):
-        rows.append(_report_row(h, headline(h, page.all_findings.get(h.report.id, []))))
+        rid = h.report.id
+        found = page.all_findings.get(rid, [])
+        rows.append(_report_row(h, headline(h, found, page.all_facts.get(rid))))
     head = (
         "| Instansi | Tingkat | Wilayah | Tahun | Jenis dokumen | Rata-rata capaian "
         "| Serapan anggaran | Temuan |\n| :-- | :-- | :-- | --: | :-- | --: | --: | --: |"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import skala as skala_mod
 from .compute import Computed
-from .facts import collect_facts, write_fact
+from .facts import Fact, collect_facts, write_fact
 from .table import cell_text
 from .verification import PAGE, summary
 
@@ -51,9 +51,10 @@ class Sorotan:
     rincian_temuan: str  # "33 tidak konsisten, 2 perlu diperiksa, 1 catatan"
 
 
-def headline(h: Computed, findings: list) -> Sorotan:
-    """The headline of one report, from its computed results and named figures."""
-    f = collect_facts(h)
+def headline(h: Computed, findings: list, facts: dict[str, Fact] | None = None) -> Sorotan:
+    """The headline of one report, from its computed results and named figures (`facts`:
+    the ones its pass collected, `Publication.facts`; collected here when not given)."""
+    f = collect_facts(h) if facts is None else facts
     mean = write_fact(f["kinerja.rata_rata"]) if "kinerja.rata_rata" in f else ""
     per: dict[str, int] = {}
     if h.dinilai:
@@ -122,7 +123,7 @@ def m_sorotan(args: list[str], page: PageContext) -> str:
     here = page.src.rsplit("/", 1)[0] if "/" in page.src else ""
     link = PAGE if here == rid else f"../{rid}/{PAGE}" if here else f"{rid}/{PAGE}"
     home = "" if page.hasil is h else f"{'../' if here else ''}{rid}/index.md"
-    out = cards(headline(h, found), h, link, home)
+    out = cards(headline(h, found, page.all_facts.get(rid)), h, link, home)
     if page.src != f"{rid}/index.md":
         # search finds the figures once, on the report's start page, not on every page
         # that repeats its cards (home page, Ringkasan Eksekutif)
