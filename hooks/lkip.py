@@ -80,7 +80,7 @@ def _memo(name: str, kind: str) -> cache.Memo:
 
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
-        _PREVIEW.update(json={}, handed={}, dirty=dirty)
+        _PREVIEW.update(json={}, handed={}, written={}, dirty=dirty)
         _PREVIEW.update(
             memo=cache.Memo("prepared"),
             pages=cache.Memo("expansion"),
@@ -122,6 +122,12 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Callable[[], None]) -> 
     server.observer = _saves_observer()
     for path in watched:
         server.watch(path)
+    if isinstance(getattr(server, "build_delay", None), float):
+        # MkDocs waits for 0,1 s without a file event before it rebuilds (a save can be
+        # several events). The system reports a save's events within milliseconds of each
+        # other; 0,05 s is a twentieth of the time from save to page. A slower burst (a
+        # large checkout) is two rebuilds, the second of what came last.
+        server.build_delay = 0.05
     return server
 
 
@@ -340,7 +346,7 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
         return
     state = config[_KEY]
     publication = state.get("publication")
-    nav = repr(config.nav)  # once: at 20 reports its text is 30 KB
+    nav = preview.fingerprint(repr(config.nav))  # once: at 20 reports its text is 30 KB
     for f in files.documentation_pages():
         src = f.src_uri
         handed = preview.fingerprint(
@@ -358,9 +364,14 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
             and not f.is_documentation_page()
             and not isinstance(f, _Drawn)
         ):
-            made = preview.fingerprint(f.content_bytes)
-            changed = _PREVIEW["handed"].get(f.dest_uri) != made
-            _PREVIEW["handed"][f.dest_uri] = made
+            content = f.content_bytes
+            # the same bytes object as last time (a memo's, kept alive here): not hashed
+            changed = _PREVIEW["written"].get(f.dest_uri) is not content
+            if changed:
+                made = preview.fingerprint(content)
+                changed = _PREVIEW["handed"].get(f.dest_uri) != made
+                _PREVIEW["handed"][f.dest_uri] = made
+                _PREVIEW["written"][f.dest_uri] = content
             f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
 
 

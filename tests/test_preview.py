@@ -108,6 +108,9 @@ def test_a_data_edit_reaches_the_page_and_a_broken_save_shows_its_problems(
     with pytest.raises(OSError), urllib.request.urlopen(poll, timeout=3) as r:
         # no newer build within 3 s: the long poll times out
         raise AssertionError(f"rebuilt again without a save: epoch {r.read()!r}")
+    # its download is written again, with the new amount
+    csv = _fetch_bytes(f"{url}/{RID}/unduh/tabel-3-23.csv")
+    assert b",111514951," in csv and b",111514950," not in csv
     # its charts, drawn while the pages were rendered, are the ones a build draws
     built = repo / "built"
     result = subprocess.run(
