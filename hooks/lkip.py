@@ -217,6 +217,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _PREVIEW:
         preview.rebuilding()
         _theme_listed_once(config)
+        # the theme's own merge of a dirty rebuild's entries keeps one page's right only
+        # (the first rendered; the home page's "" stands for every page): `_post_build`
+        # merges them (searchindex.merged), from the entries of this rebuild alone
+        search = config.plugins.get("material/search")
+        if search is not None and hasattr(search, "search_index_prev"):
+            search.search_index_prev = None
     # a report whose files and pages this program saw before comes from the cache
     memo = _memo("memo", "prepared")
     try:
@@ -316,6 +322,8 @@ class _Drawn(File):
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    # every page's URL as the theme's search writes it (the home page's is "")
+    config[_KEY]["pages"] = {f.page.url for f in files.documentation_pages() if f.page}
     for page in nav.pages:
         for side in ("previous_page", "next_page"):
             other = getattr(page, side)
@@ -395,6 +403,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = regions.wrap_tables(html)
     config[_KEY].setdefault("bodies", {})[page.file.src_uri] = html
+    config[_KEY].setdefault("rendered", set()).add(page.url)
     if not (page.meta.get("search") or {}).get("exclude"):  # the pages search indexes
         config[_KEY].setdefault("urls", {})[page.file.src_uri] = page.url
     return html
@@ -437,8 +446,17 @@ def _post_build(config: MkDocsConfig) -> None:
         cache.prune()  # what no build used for a month (at most once a day)
     # after the theme's search plugin wrote its index (hooks run after plugins)
     drawn = {**config[_KEY]["expansion"].rendered, **config[_KEY].get("tables", {})}
-    entries = searchindex.table_entries(drawn, config[_KEY].get("urls", {}))
-    searchindex.add_tables(Path(config.site_dir), entries)
+    urls, merge = config[_KEY].get("urls", {}), None
+    if _PREVIEW:  # this rebuild rendered some pages only: the rest as the last rebuilds left it
+        urls = _PREVIEW.setdefault("urls", {})
+        urls.update(config[_KEY].get("urls", {}))
+        pages = config[_KEY]["pages"]
+        for src in [s for s in urls if urls[s] not in pages]:
+            del urls[src]
+        kept, rendered = _PREVIEW.setdefault("search", {}), config[_KEY].get("rendered", set())
+        merge = lambda docs: searchindex.merged(kept, docs, rendered, pages)  # noqa: E731
+    entries = searchindex.table_entries(drawn, urls)
+    searchindex.add_tables(Path(config.site_dir), entries, merge)
     publication = _publication(config)
     if publication.pdf:
         try:

@@ -10,13 +10,16 @@ lower boost (`TABLE_BOOST`): an amount or a name typed into the search box still
 table (and the CSV beside it), but prose comes first.
 
 Plain JSON in, JSON out; the adapter calls `add_tables` after the theme wrote the index.
+Under the live preview (`mkdocs serve --dirty`) the theme writes the entries of the pages
+rendered again only; `merged` puts them together with the other pages' entries kept from
+the rebuilds before, so that search in the preview finds every page.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .table import Table
@@ -61,11 +64,37 @@ def table_entries(
     return out
 
 
-def add_tables(site: Path, entries: list[dict[str, object]]) -> None:
-    """Add the tables' entries to the index the theme wrote under `site` (none: no search)."""
+def add_tables(
+    site: Path,
+    entries: list[dict[str, object]],
+    merge: Callable[[list[dict[str, object]]], list[dict[str, object]]] | None = None,
+) -> None:
+    """Add the tables' entries to the index the theme wrote under `site` (none: no search),
+    after `merge` made the theme's own entries whole (the preview)."""
     path = site / INDEX
-    if not path.is_file() or not entries:
+    if not path.is_file() or not (entries or merge):
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] += entries
+    docs = merge(index["docs"]) if merge else index["docs"]
+    index["docs"] = docs + entries
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), "utf-8")
+
+
+def merged(
+    kept: dict[str, list[dict[str, object]]],
+    written: list[dict[str, object]],
+    rendered: set[str],
+    pages: set[str],
+) -> list[dict[str, object]]:
+    """Every page's entries: `kept` (page URL -> its entries, from the rebuilds before;
+    updated here) with the pages `rendered` in this rebuild taking their entries from the
+    ones the theme just `written`, and pages no longer in the site (`pages`) left out."""
+    fresh: dict[str, list[dict[str, object]]] = {}
+    for entry in written:
+        fresh.setdefault(str(entry["location"]).split("#", 1)[0], []).append(entry)
+    for url in sorted(rendered):
+        fresh.setdefault(url, [])
+    kept.update(fresh)
+    for url in [u for u in kept if u not in pages]:
+        del kept[url]
+    return [entry for entries in kept.values() for entry in entries]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -87,6 +88,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
         serve.wait(timeout=30)
 
 
+def _search(url: str) -> list[dict[str, str]]:
+    docs: list[dict[str, str]] = json.loads(_fetch_bytes(f"{url}/search/search_index.json"))["docs"]
+    return docs
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -98,9 +104,19 @@ def test_a_data_edit_reaches_the_page_and_a_broken_save_shows_its_problems(
 ) -> None:
     repo, url = served
     budget = repo / "data" / RID / "anggaran.yml"
+    before = _search(url)
     # a budget realisation (Tabel 3.23's first leaf), as an editor would change it
     _edit(budget, "realisasi: 111.514.950", "realisasi: 111.514.951")
     page = _until(url + PAGE, "111.514.951")
+    # search in the preview still finds every page, once, and the new figure
+    after = _search(url)
+    assert len({(d["location"], d["title"]) for d in after}) == len(after), "an entry twice"
+    was, now = ({d["location"].split("#")[0] for d in i} for i in (before, after))
+    assert was == now, (was - now, now - was)
+    bab2 = [[d for d in i if "/bab-2-" in d["location"]] for i in (before, after)]
+    assert bab2[0] and bab2[0] == bab2[1]  # a page the save did not render, as it was
+    assert any("111.514.951" in d["text"] for d in after)
+    assert not any("111.514.950" in d["text"] for d in after)
     # and the preview then rests: the browser is told to reload once, not again and again
     epoch = re.search(r"livereload\((\d+), (\d+)\)", page)
     assert epoch is not None

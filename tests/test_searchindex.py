@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lkip_build.searchindex import TABLE_BOOST, add_tables, table_entries, table_entry
+from lkip_build.searchindex import (
+    TABLE_BOOST,
+    add_tables,
+    merged,
+    table_entries,
+    table_entry,
+)
 from lkip_build.table import Table
 
 
@@ -47,6 +53,24 @@ def test_entries_are_added_to_the_themes_index(tmp_path: Path) -> None:
     docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
     assert [d["location"] for d in docs] == ["a/", "a/#tabel-3-22"]
     add_tables(tmp_path / "nothing", [])  # a site without search: nothing to do
+
+
+def _entry(location: str, text: str = "") -> dict[str, object]:
+    return {"location": location, "title": location, "text": text}
+
+
+def test_a_preview_rebuild_keeps_the_pages_it_did_not_render() -> None:
+    """The theme writes only the pages a dirty rebuild rendered; the rest stay as before,
+    a rendered page's old entries go, and so does a page no longer in the site."""
+    kept: dict[str, list[dict[str, object]]] = {}
+    first = [_entry(""), _entry("a/"), _entry("a/#s1"), _entry("b/"), _entry("c/")]
+    assert merged(kept, first, {"", "a/", "b/", "c/"}, {"", "a/", "b/", "c/"}) == first
+    # a save renders the home page and a/ again; a/ lost a section; c/ was deleted
+    again = [_entry("", "baru"), _entry("a/", "baru")]
+    out = merged(kept, again, {"", "a/"}, {"", "a/", "b/"})
+    assert out == [_entry("", "baru"), _entry("a/", "baru"), _entry("b/")]
+    # a rendered page that is left out of search (no entries) loses its old ones
+    assert merged(kept, [], {"b/"}, {"", "a/", "b/"}) == again
 
 
 def test_the_built_index_answers_a_citizen(repo_site: Path) -> None:
