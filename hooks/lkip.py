@@ -455,7 +455,8 @@ def _post_build(config: MkDocsConfig) -> None:
             del urls[src]
         kept, rendered = _PREVIEW.setdefault("search", {}), config[_KEY].get("rendered", set())
         merge = lambda docs: searchindex.merged(kept, docs, rendered, pages)  # noqa: E731
-    entries = searchindex.table_entries(drawn, urls)
+    memo = _PREVIEW.setdefault("table_entries", {}) if _PREVIEW else None
+    entries = searchindex.table_entries(drawn, urls, memo)
     searchindex.add_tables(Path(config.site_dir), entries, merge)
     publication = _publication(config)
     if publication.pdf:

@@ -52,15 +52,26 @@ def table_entry(table: Table, url: str) -> dict[str, object]:
 
 
 def table_entries(
-    rendered: Mapping[str, Mapping[str, Table]], urls: Mapping[str, str]
+    rendered: Mapping[str, Mapping[str, Table]],
+    urls: Mapping[str, str],
+    memo: dict[str, tuple[object, str, list[dict[str, object]]]] | None = None,
 ) -> list[dict[str, object]]:
-    """An entry for every table drawn on an indexed page (src -> url), in page order."""
+    """An entry for every table drawn on an indexed page (src -> url), in page order. With
+    a `memo` (the preview), a page whose tables are the very objects of the last rebuild
+    (its report's expansion from the memo) keeps its entries."""
     out = []
     for src, tables in sorted(rendered.items()):
         url = urls.get(src)
         if url is None:  # a page the theme did not index (the print view)
             continue
-        out += [table_entry(t, url) for t in tables.values()]
+        known = memo.get(src) if memo is not None else None
+        if known is not None and known[0] is tables and known[1] == url:
+            out += known[2]
+            continue
+        made = [table_entry(t, url) for t in tables.values()]
+        if memo is not None:
+            memo[src] = (tables, url, made)
+        out += made
     return out
 
 
