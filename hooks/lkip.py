@@ -355,16 +355,25 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
     state = config[_KEY]
     publication = state.get("publication")
     nav = preview.fingerprint(repr(config.nav))  # once: at 20 reports its text is 30 KB
+    shown = _PREVIEW.setdefault("shown", {})
     for f in files.documentation_pages():
         src = f.src_uri
-        handed = preview.fingerprint(
+        parts = (
             state.get("broken") or pages.get(src, f.content_string),
             publication.header(src) if publication else "",
             repr(_meta(publication, src, config)) if publication else "",
             nav,
         )
-        changed = _PREVIEW["handed"].get(src) != handed
-        _PREVIEW["handed"][src] = handed
+        last = shown.get(src)
+        # the very text object of the last rebuild (a report's expansion from the memo,
+        # kept alive here) with the same header, meta and navigation: not hashed again
+        if last is not None and last[0] is parts[0] and last[1:] == parts[1:]:
+            changed = False
+        else:
+            handed = preview.fingerprint(*parts)
+            changed = _PREVIEW["handed"].get(src) != handed
+            _PREVIEW["handed"][src] = handed
+            shown[src] = parts
         f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
     for f in files:  # generated files (downloads, charts, JSON): written again only if new
         if (
