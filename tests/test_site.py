@@ -6,6 +6,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -363,9 +364,8 @@ def test_a_page_showing_another_reports_figures_follows_that_report(tmp_path: Pa
     assert after == _expand(tmp_path, {}, {}).pages[f"{lebak}/index.md"]
 
 
-def test_deferred_charts_are_remembered_only_once_drawn(tmp_path: Path) -> None:
-    """The preview's `defer_charts`: the pages are there at once, their charts are left
-    drawing, and the report's memo entry is written only when `finish_charts` has them."""
+def _ntt_copy(tmp_path: Path) -> tuple[Any, dict[str, str]]:
+    """NTT's report copied under tmp_path, through the pass: (publication, every page)."""
     import shutil
 
     from lkip_build.site import prepare, read_pages
@@ -376,6 +376,14 @@ def test_deferred_charts_are_remembered_only_once_drawn(tmp_path: Path) -> None:
     pub = prepare(tmp_path, memo={})
     sources = read_pages(tmp_path / "content", pub)
     sources.update(pub.generated(sources)[0])
+    return pub, sources
+
+
+def test_deferred_charts_are_remembered_only_once_drawn(tmp_path: Path) -> None:
+    """The preview's `defer_charts`: the pages are there at once, their charts are left
+    drawing, and the report's memo entry is written only when `finish_charts` has them."""
+    rid = "ntt-disperindag-lkip-2021"
+    pub, sources = _ntt_copy(tmp_path)
     whole = pub.expand_pages(sources)
     pages_memo: dict = {}
     deferred = pub.expand_pages(sources, memo=pages_memo, defer_charts=True)
@@ -392,17 +400,10 @@ def test_deferred_charts_are_remembered_only_once_drawn(tmp_path: Path) -> None:
 def test_a_chart_that_failed_to_draw_leaves_its_report_unremembered(tmp_path: Path) -> None:
     """A drawing that failed in the preview (its place said so) must not be remembered as
     the report's expansion: the next rebuild expands and draws it again."""
-    import shutil
     from concurrent.futures import Future
 
-    from lkip_build.site import prepare, read_pages
-
     rid = "ntt-disperindag-lkip-2021"
-    shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)
-    shutil.copytree(ROOT / "content" / rid, tmp_path / "content" / rid)
-    pub = prepare(tmp_path, memo={})
-    sources = read_pages(tmp_path / "content", pub)
-    sources.update(pub.generated(sources)[0])
+    pub, sources = _ntt_copy(tmp_path)
     pages_memo: dict = {}
     deferred = pub.expand_pages(sources, memo=pages_memo, defer_charts=True)
     broken: Future[str] = Future()
