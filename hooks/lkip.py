@@ -80,7 +80,7 @@ def _memo(name: str, kind: str) -> cache.Memo:
 
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
-        _PREVIEW.update(json={}, handed={}, written={}, dirty=dirty)
+        _PREVIEW.update(json={}, handed={}, dirty=dirty)
         _PREVIEW.update(
             memo=cache.Memo("prepared"),
             pages=cache.Memo("expansion"),
@@ -355,25 +355,15 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
     state = config[_KEY]
     publication = state.get("publication")
     nav = preview.fingerprint(repr(config.nav))  # once: at 20 reports its text is 30 KB
-    shown = _PREVIEW.setdefault("shown", {})
     for f in files.documentation_pages():
         src = f.src_uri
-        parts = (
+        changed = _changed(
+            src,
             state.get("broken") or pages.get(src, f.content_string),
             publication.header(src) if publication else "",
             repr(_meta(publication, src, config)) if publication else "",
             nav,
         )
-        last = shown.get(src)
-        # the very text object of the last rebuild (a report's expansion from the memo,
-        # kept alive here) with the same header, meta and navigation: not hashed again
-        if last is not None and last[0] is parts[0] and last[1:] == parts[1:]:
-            changed = False
-        else:
-            handed = preview.fingerprint(*parts)
-            changed = _PREVIEW["handed"].get(src) != handed
-            _PREVIEW["handed"][src] = handed
-            shown[src] = parts
         f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
     for f in files:  # generated files (downloads, charts, JSON): written again only if new
         if (
@@ -381,15 +371,20 @@ def _mark_changed(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> 
             and not f.is_documentation_page()
             and not isinstance(f, _Drawn)
         ):
-            content = f.content_bytes
-            # the same bytes object as last time (a memo's, kept alive here): not hashed
-            changed = _PREVIEW["written"].get(f.dest_uri) is not content
-            if changed:
-                made = preview.fingerprint(content)
-                changed = _PREVIEW["handed"].get(f.dest_uri) != made
-                _PREVIEW["handed"][f.dest_uri] = made
-                _PREVIEW["written"][f.dest_uri] = content
+            changed = _changed(f.dest_uri, f.content_bytes)
             f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
+
+
+def _changed(key: str, *parts: str | bytes) -> bool:
+    """Whether what `key` is handed differs from the last rebuild's. A report taken from
+    the memo hands back the very text and bytes objects of the last rebuild (kept alive
+    here): those are known unchanged without hashing them again (12 MB at 20 reports)."""
+    last = _PREVIEW["handed"].get(key)
+    if last is not None and last[0][0] is parts[0] and last[0][1:] == parts[1:]:
+        return False
+    made = preview.fingerprint(*parts)
+    _PREVIEW["handed"][key] = (parts, made)
+    return last is None or last[1] != made
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
