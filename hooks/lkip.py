@@ -21,6 +21,7 @@ charts drawn meanwhile into the Expansion (`finish_charts`).
 
 from __future__ import annotations
 
+import functools
 import gc
 import html
 import inspect
@@ -458,7 +459,7 @@ def _post_build(config: MkDocsConfig) -> None:
         for src in [s for s in urls if urls[s] not in pages]:
             del urls[src]
         kept, rendered = _PREVIEW.setdefault("search", {}), config[_KEY].get("rendered", set())
-        merge = lambda docs: searchindex.merged(kept, docs, rendered, pages)  # noqa: E731
+        merge = functools.partial(searchindex.merged, kept, rendered=rendered, pages=pages)
     memo = _PREVIEW.setdefault("table_entries", {}) if _PREVIEW else None
     entries = searchindex.table_entries(drawn, urls, memo)
     searchindex.add_tables(Path(config.site_dir), entries, merge)
