@@ -72,7 +72,7 @@ no-reports | error | load | tidak ada folder laporan di `data/` | buat `data/<id
 id-folder-mismatch | error | load | `id` tidak sama dengan nama folder | samakan `id` di `laporan.yml` dengan nama foldernya
 unknown-field | error | load | kolom tidak dikenal (dengan saran) | periksa ejaan nama kolom; lihat daftar kolom berkas ini
 missing-field | error | load | kolom wajib tidak diisi | tambahkan kolom itu
-missing-value | error | load | nilai kosong (juga teks kosong: `nama: ''`) | isi nilainya; bila memang tidak tersedia tulis `NA` beserta alasannya
+missing-value | error | load | nilai kosong | isi nilainya; bila memang tidak tersedia tulis `NA` beserta alasannya
 wrong-type | error | load | bentuk salah (daftar/pemetaan/nilai tunggal) | tulis bentuk yang diminta kolom ini (lihat contoh di panduan)
 bad-number | error | load | bukan angka cara Indonesia | tulis ribuan dengan titik dan desimal dengan koma: `1.500`, `44,32`
 number-too-large | error | load | angka terlalu panjang (lebih dari 18 digit bulat) | periksa angka itu; rupiah ditulis utuh tanpa sen berlebih

@@ -81,8 +81,6 @@ class Converter:
         if tp is str:
             if not node.quoted and text in _NULLS:
                 return self.fail("missing-value", node, path, "nilai kosong")
-            if not text.strip():  # '' or "  ": as empty as no value, in a field that needs one
-                return self.fail("missing-value", node, path, "teks kosong; isi teksnya")
             if node.comment_after:
                 return self.fail(
                     "text-cut-by-comment",

@@ -194,15 +194,6 @@ def test_an_empty_value_is_never_na(tmp_path: Path, field: str) -> None:
     assert codes(problems) == ["missing-value"]
 
 
-@pytest.mark.parametrize("blank", ["''", '"   "'])
-def test_a_blank_text_where_one_is_needed_is_a_missing_value(tmp_path: Path, blank: str) -> None:
-    """`nama: ''` is as empty as `nama:`: no indicator, region or agency without a name."""
-    _, problems = load(tmp_path, f"id: x\nnama: {blank}\ntarget: 5\n", Indikator)
-    assert codes(problems) == ["missing-value"]
-    (p,) = problems.problems
-    assert (p.line, p.field) == (2, "nama") and "teks kosong" in p.message
-
-
 @pytest.mark.parametrize(
     ("text", "value"),
     [
