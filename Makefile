@@ -27,8 +27,10 @@ $(LSP_STAMP): tests/lsp/package.json tests/lsp/package-lock.json
 serve: $(STAMP)
 	LKIP_PDF=0 $(BIN)/mkdocs serve --dirty
 
+# GENERATOR=zensical builds every unit with Zensical instead of MkDocs (ARCHITECTURE.md)
+GENERATOR ?= mkdocs
 site: $(STAMP)
-	$(BIN)/python scripts/build_site.py
+	LKIP_GENERATOR=$(GENERATOR) $(BIN)/python scripts/build_site.py
 
 test: $(STAMP) $(LSP_STAMP)
 	$(BIN)/ruff check lkip_build hooks tests scripts bench

@@ -15,10 +15,8 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .arguments import Parser
-from .problems import (
+from lkip_build.problems import (
     ERROR,
     EXIT_INTERNAL,
     EXIT_UNREADABLE,
@@ -28,10 +26,8 @@ from .problems import (
     exit_status,
     guard,
 )
-from .scaffold_cli import NEW_DESCRIPTION, new_arguments, run_new
-
-if TYPE_CHECKING:  # the site module is imported late, by the command that needs it
-    from .site import Publication
+from lkip_build.tools.arguments import Parser
+from lkip_build.tools.scaffold_cli import NEW_DESCRIPTION, new_arguments, run_new
 
 DESCRIPTION = """\
 Periksa data laporan kinerja: membaca YAML, memeriksa rujukan, menghitung setiap angka,
@@ -46,67 +42,57 @@ Status keluar:
 
 
 def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
-    """(every problem and finding, the blocking ones), as the build would find them."""
-    from . import cache
-    from .revisions import locate  # late: it reads YAML, which a remembered check skips
-    from .site import prepare, read_pages
+    """(every problem and finding, the blocking ones), as the build would find them: the
+    one pipeline with no writer (publish/pipeline.py)."""
+    from lkip_build.publish import pipeline
+    from lkip_build.tools.revisions import (
+        locate,  # late: it reads YAML, which a remembered check skips
+    )
 
     root, data, only = locate(path)
     collector = Collector()
     with guard(str(path), collector):
         # what the build or an earlier check did for these files comes from the cache
-        publication = prepare(root, data, only=only, memo=cache.Memo("prepared"))
-        pages = read_pages(root / "content", publication)
-        if pages:
-            sources = dict(pages)
-            sources.update(publication.generated(sources)[0])
-            publication.expand_pages(sources, write_files=False, memo=cache.Memo("expansion"))
-        every = (
-            publication.problems
-            + _rewrites(publication, pages)
-            + [t for rid in sorted(publication.findings) for t in publication.findings[rid]]
-        )
-        return every, [p for p in every if p.severity == ERROR and _blocks(p, publication)]
+        scope = pipeline.report(only) if only else pipeline.ALL
+        result = pipeline.run(root, scope, data_dir=data, write_files=False)
+        return result.problems, result.blocking
     raise LkipError(collector.problems)
 
 
 def _check_key(path: Path) -> str:
-    """A key of everything `run_check(path)` reads: the report folders' files and every
-    chapter (names and bytes), and the program (`cache.code_version`)."""
-    from . import cache
-    from .revisions import locate  # late: it reads YAML, which a remembered check skips
+    """A key of everything `run_check(path)` reads: the report folders' files, every file
+    under content/ (a page is checked against every file a link may land on; the
+    chapters by their bytes), mkdocs.yml (its Markdown extensions) and the program
+    (`cache.code_version`)."""
+    from lkip_build import cache
+    from lkip_build.publish import pipeline
+    from lkip_build.tools.revisions import (
+        locate,  # late: it reads YAML, which a remembered check skips
+    )
 
     root, data, only = locate(path)
     parts: list[bytes | str] = [str(path.resolve()), cache.code_version()]
-    files = [f for f in (data / only if only else data).rglob("*") if f.is_file()]
     content = root / "content"
-    # read_pages reads the top-level pages and those of the reports checked
-    chapters = (
-        [*content.glob("*.md"), *(content / only).rglob("*.md")]
-        if only
-        else list(content.rglob("*.md"))
-    )
-    for f in sorted(files) + sorted(chapters):
+    folders = [data]
+    if only:  # the report's own files, and those of the reports its pages show
+        pages = pipeline.read_pages(content, pipeline.report(only), data)
+        named = pipeline.named_reports(pages)
+        folders = [data] if named is None else [data / n for n in sorted({only, *named})]
+    files = [f for d in folders if d.is_dir() for f in d.rglob("*") if f.is_file()]
+    every = [f for f in content.rglob("*") if f.is_file()] if content.is_dir() else []
+    config = root / "mkdocs.yml"
+    for f in sorted(files) + ([config] if config.is_file() else []):
         parts += [f.relative_to(root).as_posix(), f.read_bytes()]
+    for f in sorted(every):
+        parts.append(f.relative_to(root).as_posix())
+        if f.suffix == ".md":
+            parts.append(f.read_bytes())
     return cache.key("check", parts)
 
 
-def _rewrites(publication: Publication, pages: dict[str, str]) -> list[Problem]:
-    """A draft's paragraphs still to rewrite (their marker's problems), listed with the rest."""
-    from .draft import rewrite_items
-
-    return [p for h in publication.hasil for p in rewrite_items(h, pages)]
-
-
-def _blocks(p: Problem, publication: Publication) -> bool:
-    """Audit errors block only where the report's policy says so (a published document's
-    findings are shown, not refused): the same rule the build applies."""
-    return p.stage != "audit" or any(p is t for t in publication.blocking())
-
-
 def check(args: argparse.Namespace) -> int:
-    from . import cache
-    from .revisions import SideError
+    from lkip_build import cache
+    from lkip_build.tools.revisions import SideError
 
     try:
         # the same files under the same program: the same problems (no site module loaded)
@@ -148,13 +134,13 @@ Zensical) membangunnya tanpa hooks. Data yang ditolak build juga ditolak di sini
 
 
 def export(args: argparse.Namespace) -> int:
-    from .export import export as write
+    from lkip_build.publish.export import export as write
 
     collector = Collector()
     try:
         with guard(str(args.dir), collector):
             if args.akar:
-                from .units import HOME, export_unit
+                from lkip_build.publish.units import HOME, export_unit
 
                 export_unit(Path(args.root).resolve(), args.dir, args.laporan or HOME)
                 print(f"unit {args.laporan or HOME} ditulis ke {args.dir}", file=sys.stderr)
@@ -182,8 +168,8 @@ Status keluar:
 
 
 def diff(args: argparse.Namespace) -> int:
-    from .diff import run_diff
-    from .revisions import SideError
+    from lkip_build.tools.diff import run_diff
+    from lkip_build.tools.revisions import SideError
 
     try:
         print(run_diff(args.lama, args.baru, Path.cwd()), end="")

@@ -110,6 +110,7 @@ table-not-placed | error | render | tabel bernomor tidak dipasang di halaman man
 table-placed-twice | error | render | tabel bernomor dipasang di dua halaman | hapus salah satu penandanya; tabel tanpa nomor boleh diulang
 missing-page | error | render | halaman di `laporan.yml` tidak ada di `content/` | buat berkasnya atau perbaiki `halaman.file`
 page-outside-report | error | render | halaman berpenanda di folder yang bukan laporan | pindahkan halaman ke `content/<id>/` laporan yang benar
+page-not-in-nav | error | render | halaman di `content/` yang tidak ada di navigasi situs | daftarkan di `halaman` pada `laporan.yml` (halaman laporan), atau pindahkan atau hapus berkasnya
 marker-unknown | error | render | penanda tidak dikenal | pakai salah satu penanda yang disebut
 marker-malformed | error | render | penanda salah tulis | tulis `<!-- lkip:nama argumen -->`
 marker-arguments | error | render | argumen penanda salah | ikuti penulisan yang disebut pesan

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .codes import CODES
-from .model import Location
+from lkip_build.codes import CODES
+from lkip_build.model import Location
 
 ERROR = "error"  # the data cannot be published as it is (or the document contradicts itself)
 WARNING = "warning"  # implausible, or a check that could not be made

@@ -26,6 +26,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,7 +52,7 @@ def commit_time(root: Path) -> str:
         return "0"
 
 
-HOME = "beranda"  # lkip_build.units.HOME (tests/test_units.py checks); no import here:
+HOME = "beranda"  # lkip_build.publish.units.HOME (tests/test_units.py checks); no import here:
 # planning runs before any package is installed (the CI's first job)
 # changes to these never change a page; every other file outside data/<id>/ and
 # content/<id>/ (the home page, assets, mkdocs.yml, the code) may change every unit
@@ -127,12 +128,71 @@ def generate(config: Path, out: Path) -> list[str]:
     return []
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# one issue as Zensical prints it (ANSI codes removed):
+#   Warning: page does not exist
+#       ╭─[ bab-1-pendahuluan.md:27:9 ]
+ZENSICAL_ISSUE = re.compile(r"^(?:Warning|Error): (.+)\n\s*╭─\[ ?(.+?):(\d+):(\d+) ?\]", re.M)
+
+
+def generate_zensical(config: Path, out: Path) -> list[str]:
+    """Zensical over an exported unit, strict (its mkdocs.yml says `strict: true`); the
+    warnings that stopped it, worded as MkDocs words them ("Doc file 'x.md' ...") so that
+    units.generator_problems puts each at its page. Zensical writes only inside the folder
+    of its config (site_dir must be within it): it builds into <that folder>/site, which
+    is then moved to `out`. It prints to the process's fd 1 and 2 (Rust), not to
+    sys.stdout, sys.stderr or logging: both are caught (a process builds one unit at a
+    time). A failed build leaves a partial site in the work folder, never in `out`."""
+    import zensical
+
+    site = config.parent / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    failed: Exception | None = None
+    with tempfile.TemporaryFile() as progress, tempfile.TemporaryFile() as issues:
+        saved = os.dup(1), os.dup(2)
+        os.dup2(progress.fileno(), 1)
+        os.dup2(issues.fileno(), 2)
+        try:
+            zensical.build(str(config.resolve()), {"clean": True, "strict": True})
+        except Exception as exc:  # strict abort, template error, configuration error
+            failed = exc
+        finally:
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+        issues.seek(0)
+        text = ANSI.sub("", issues.read().decode("utf-8", "replace"))
+    warnings = [
+        f"Doc file '{page}' (baris {line}, kolom {col}): {message}"
+        for message, page, line, col in ZENSICAL_ISSUE.findall(text)
+    ]
+    if failed is not None or warnings:
+        return warnings or [str(failed)]
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.move(str(site), str(out))
+    return []
+
+
+GENERATORS = {"mkdocs": ("MkDocs", generate), "zensical": ("Zensical", generate_zensical)}
+
+
+def generator() -> str:
+    """LKIP_GENERATOR: mkdocs (the default) or zensical (`make site GENERATOR=zensical`)."""
+    name = os.environ.get("LKIP_GENERATOR") or "mkdocs"
+    if name not in GENERATORS:
+        raise SystemExit(f"LKIP_GENERATOR={name}: pilih salah satu dari {', '.join(GENERATORS)}")
+    return name
+
+
 def build_unit(root: Path, name: str, parts: Path) -> list:
     """One unit into parts/<name>; its problems (none: it is built)."""
-    from lkip_build import pdf
-    from lkip_build.assemble import finish
     from lkip_build.problems import Collector, LkipError, guard
-    from lkip_build.units import export_unit, generator_problems
+    from lkip_build.publish import pdf
+    from lkip_build.publish.assemble import finish
+    from lkip_build.publish.units import export_unit, generator_problems
 
     out = parts / name
     shutil.rmtree(out, ignore_errors=True)
@@ -140,11 +200,13 @@ def build_unit(root: Path, name: str, parts: Path) -> list:
     with tempfile.TemporaryDirectory(prefix=f"lkip-{name}-") as work:
         try:
             with guard(name, problems):
-                unit = export_unit(root, Path(work), name, pdf.available())
+                kind = generator()
+                label, generate_with = GENERATORS[kind]
+                unit = export_unit(root, Path(work), name, pdf.available(), generator=kind)
                 gc.freeze()  # the unit's pass, kept till its end, out of the collector's scans
-                warnings = generate(Path(work) / "mkdocs.yml", out)
+                warnings = generate_with(Path(work) / "mkdocs.yml", out)
                 if warnings:
-                    raise LkipError(generator_problems(name, warnings))
+                    raise LkipError(generator_problems(name, warnings, label))
                 finish(unit, out)
         except LkipError as exc:
             problems.extend(exc.problems)
@@ -156,10 +218,12 @@ def build_unit(root: Path, name: str, parts: Path) -> list:
 
 def build_units(root: Path, names: list[str], parts: Path) -> list:
     """Every unit of `names` into `parts`, one process per core; every problem, once."""
-    from lkip_build.reaper import follow_parent
+    from lkip_build.publish.reaper import follow_parent
 
     parts.mkdir(parents=True, exist_ok=True)
-    workers = max(1, min(len(names), os.cpu_count() or 1))
+    # LKIP_JOBS: how many units at once (1: one after another, in this process)
+    jobs = int(os.environ.get("LKIP_JOBS") or 0) or os.cpu_count() or 1
+    workers = max(1, min(len(names), jobs))
     if workers == 1:
         found = [build_unit(root, n, parts) for n in names]
     else:
@@ -212,8 +276,8 @@ def publish(root: Path, site: str, fill) -> int:
 
 
 def assemble_into(parts: Path, fresh: Path) -> int:
-    from lkip_build.assemble import assemble
     from lkip_build.problems import LkipError
+    from lkip_build.publish.assemble import assemble
 
     if not (parts / HOME).is_dir():
         print(

@@ -114,14 +114,9 @@ def publish(
     """A report written under root/ and the build's own pass run on it, as `lkip check`
     runs it: prepare, then expand every page (the generated ones too). Returns
     (publication, expanded pages); LkipError when the pass refuses the report."""
-    from lkip_build.site import prepare, read_pages
-
     write(root / "data" / rid, {"laporan.yml": laporan or LAPORAN.format(id=rid), **(files or {})})
     write(root / "content" / rid, pages or {"index.md": "# Uji\n"})
-    pub = prepare(root)
-    sources = read_pages(root / "content", pub)
-    sources.update(pub.generated(sources)[0])
-    built = Built(pub, pub.expand_pages(sources))
+    built = _run(root)
     return built, built.pages
 
 
@@ -151,7 +146,7 @@ class Built:
     def expand_one(self, src: str, text: str) -> str:
         """One more page expanded against the expansion (as the live preview does); what it
         drew and asked for is kept beside the expansion's own."""
-        from lkip_build.markers import expand
+        from lkip_build.present.markers import expand
         from lkip_build.problems import Collector
 
         problems = Collector()
@@ -175,12 +170,16 @@ class Built:
 
 def built(root: Path = ROOT, **kw) -> Built:
     """The build's own pass over a repository: prepare, then expand every page."""
-    from lkip_build.site import prepare, read_pages
+    return _run(root, **kw)
 
-    pub = prepare(root, **kw)
-    sources = read_pages(root / "content", pub)
-    sources.update(pub.generated(sources)[0])
-    return Built(pub, pub.expand_pages(sources))
+
+def _run(root: Path, only: str | None = None) -> Built:
+    """The one pipeline (no writer, no page checks: tests of figures and markers)."""
+    from lkip_build.publish import pipeline
+
+    scope = pipeline.report(only) if only else pipeline.ALL
+    result = pipeline.run(root, scope, check_pages=False)
+    return Built(result.publication, result.expansion)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from lkip_build import model as m
 from lkip_build.audit import ERROR, audit, stated_number
 from lkip_build.compute import compute_report
-from lkip_build.numbers import format_decimal, format_int, terbilang_rupiah
+from lkip_build.model.numbers import format_decimal, format_int, terbilang_rupiah
 from lkip_build.problems import Collector
-from lkip_build.report import Report
-from lkip_build.site import prepare
+from lkip_build.publish.site import prepare
+from lkip_build.read.report import Report
 
 from .conftest import ROOT, model_laporan
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build import cache, chartlayout, chartrender, charts
-from lkip_build.satuan import judul_sumbu, rupiah_singkat, satuan_untuk, ticks
+from lkip_build import cache
+from lkip_build.present import chartlayout, chartrender, charts
+from lkip_build.present.satuan import judul_sumbu, rupiah_singkat, satuan_untuk, ticks
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "ntt-disperindag-lkip-2021"
@@ -70,7 +71,7 @@ def test_an_axis_has_one_unit_named_in_its_title() -> None:
 
 @pytest.fixture(scope="module")
 def ntt_charts() -> list[charts.Grafik]:
-    from lkip_build.site import prepare
+    from lkip_build.publish.site import prepare
 
     h = prepare(ROOT).by_id[SEED]
     return [

@@ -9,9 +9,9 @@ import pytest
 
 from lkip_build import model as m
 from lkip_build.compute import compute_komposisi, compute_pos, compute_report, kategori_skala, slug
-from lkip_build.numbers import format_decimal, parse_decimal
+from lkip_build.model.numbers import format_decimal, parse_decimal
 from lkip_build.problems import Collector
-from lkip_build.report import load_reports
+from lkip_build.read.report import load_reports
 
 from .conftest import ROOT, codes, model_laporan
 
@@ -126,7 +126,7 @@ HUNDRED = D(100)
 
 
 def run(ind: m.Indikator, policy: Decimal | None = HUNDRED):
-    from lkip_build.report import Report
+    from lkip_build.read.report import Report
 
     report = Report(
         folder="x",
@@ -363,7 +363,7 @@ def test_target_na_without_policy_is_na_and_leaves_the_mean() -> None:
             realisasi=m.Rumus(jenis="langsung", a=m.Masukan(nilai=D(5))),
         ),
     ]
-    from lkip_build.report import Report
+    from lkip_build.read.report import Report
 
     report = Report(
         folder="x",
@@ -384,7 +384,7 @@ def test_realisasi_na_follows_the_policy(policy, capaian) -> None:
     ind = m.Indikator(
         id="x", nama="x", target=D(10), realisasi=m.NA(teks="belum tersedia", alasan="survei")
     )
-    from lkip_build.report import Report
+    from lkip_build.read.report import Report
 
     lap = model_laporan(None)
     lap = m.Laporan(

@@ -4,6 +4,7 @@ same from `lkip check` and from a strict build (see conformance/README.md)."""
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +13,10 @@ import pytest
 from lkip_build.cli import main
 from lkip_build.codes import CODES
 
-from .conftest import LAPORAN, build, tiny_site
+from .conftest import LAPORAN, ROOT, build, tiny_site
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_site
 
 CASES = sorted((Path(__file__).parent / "conformance").glob("*.case"))
 LINE = re.compile(r"(data/uji-2021/[^:\s]+?)(?::(\d+))?: .*\[([a-z0-9-]+)\]\s*$")
@@ -84,7 +88,14 @@ def test_lkip_check(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_build(path: Path, tmp_path: Path) -> None:
+def test_build(
+    path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The hook build and `make site` (the units, one after another in this process) refuse
+    what `lkip check` refuses, with the same located problems, and publish the rest."""
     case = parse(path)
     config = tiny_site(tmp_path, "# Uji\n")
     for name in list((tmp_path / "data" / "uji-2021").iterdir()):
@@ -97,13 +108,19 @@ def test_build(path: Path, tmp_path: Path) -> None:
     failed = bool(blocking(case.expect))
     assert (result.returncode != 0) == failed, result.stderr
     assert found_in(result.stderr) == (case.expect if failed else set()), result.stderr
+    monkeypatch.setenv("LKIP_PDF", "0")
+    monkeypatch.setenv("LKIP_JOBS", "1")
+    units = build_site.main([], root=tmp_path)
+    err = capsys.readouterr().err
+    assert (units != 0) == failed, err
+    assert found_in(err) == (case.expect if failed else set()), err
 
 
 def test_values_are_exact(tmp_path: Path) -> None:
     """Accepted input means what the editor wrote: 1.500 is 1500, 10^15 + 1 stays exact."""
     from lkip_build.compute import compute_report
     from lkip_build.problems import Collector
-    from lkip_build.report import load_reports
+    from lkip_build.read.report import load_reports
 
     for name in ("yaml-bom-crlf-ok", "huge-amounts-exact"):
         data = tmp_path / name / "data"

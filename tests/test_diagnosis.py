@@ -1,4 +1,4 @@
-"""Naming the one mistake that explains a printed aggregate (lkip_build.diagnosis).
+"""Naming the one mistake that explains a printed aggregate (lkip_build.audit.diagnosis).
 
 Each case states every hypothesis that explains its printed figure; the explain_* functions
 must return that one when it is alone, and nothing when there are none or several. Figures come
@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lkip_build import diagnosis as dg
-from lkip_build.numbers import round_half_up
+from lkip_build.audit import diagnosis as dg
+from lkip_build.model.numbers import round_half_up
 
 
 def D(text: str) -> Decimal:

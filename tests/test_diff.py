@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from lkip_build.cli import main
-from lkip_build.diff import compare, markdown
-from lkip_build.revisions import read_side
+from lkip_build.tools.diff import compare, markdown
+from lkip_build.tools.revisions import read_side
 
 from .conftest import ROOT
 

@@ -10,8 +10,8 @@ import pytest
 
 from lkip_build import model
 from lkip_build.codes import CODES, GUIDE_SECTIONS, markdown
-from lkip_build.markers import HANDLERS
-from lkip_build.tables import RENDERERS
+from lkip_build.present.markers import HANDLERS
+from lkip_build.present.tables import RENDERERS
 
 from .conftest import ROOT
 

@@ -14,9 +14,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from lkip_build import charts, downloads
-from lkip_build.site import prepare, read_pages
-from lkip_build.table import Table
+from lkip_build.present import charts, downloads
+from lkip_build.present.table import Table
+from lkip_build.publish.site import prepare, read_pages
 
 from .conftest import ROOT, Built, publish
 
@@ -149,8 +149,8 @@ def small_table() -> Table:
     """Figures are typed cells (what the renderers make); text cells stay text."""
     from decimal import Decimal
 
-    from lkip_build.tables import pct, rp
-    from lkip_build.tables.cells import n
+    from lkip_build.present.tables import pct, rp
+    from lkip_build.present.tables.cells import n
 
     return Table(
         ["No", "Nama", "Jumlah", "Persen"],

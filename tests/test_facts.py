@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build.facts import FORMATS, Fact, collect_facts, write_fact
+from lkip_build.compute.facts import FORMATS, Fact, collect_facts, write_fact
 from lkip_build.model import NA
-from lkip_build.site import prepare
+from lkip_build.publish.site import prepare
 
 from .conftest import LAPORAN, ROOT, publish
 

@@ -13,10 +13,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lkip_build.loader import load_file
 from lkip_build.model import NA, NA_SPELLINGS, Anggaran, Indikator, Laporan
-from lkip_build.numbers import AngkaError, format_decimal, format_int, parse_decimal, parse_int
+from lkip_build.model.numbers import (
+    AngkaError,
+    format_decimal,
+    format_int,
+    parse_decimal,
+    parse_int,
+)
 from lkip_build.problems import Collector
+from lkip_build.read.loader import load_file
 
 from .conftest import LAPORAN, ROOT
 

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from lkip_build.site import prepare
+from lkip_build.publish.site import prepare
 from tests.conftest import ROOT
 
 SECTION = "## Menyusun laporan tahun berikutnya"

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build import capaian, markers
 from lkip_build import model as m
 from lkip_build.codes import CODES
+from lkip_build.compute import capaian
+from lkip_build.present import markers
 from lkip_build.problems import LkipError
 
 from .conftest import LAPORAN, ROOT, built, publish, write
@@ -614,7 +615,7 @@ def test_rumus_capaian_shows_one_uncapped_value_once(tmp_path: Path) -> None:
 
 
 def test_grafik_capaian_labels_read_as_in_the_table(tmp_path: Path) -> None:
-    from lkip_build import charts
+    from lkip_build.present import charts
 
     pub, _ = publish(tmp_path, BESIDE_A_BOUND)
     g = charts.capaian(pub.by_id["uji-2021"])
@@ -651,7 +652,7 @@ indikator:
 
 
 def test_grafik_capaian_text_never_gives_an_na_capaian_as_zero(tmp_path: Path) -> None:
-    from lkip_build import charts
+    from lkip_build.present import charts
 
     pub, _ = publish(tmp_path, {"indikator.yml": NA_CAPAIAN})
     alt = charts.capaian(pub.by_id["uji-2021"]).alt

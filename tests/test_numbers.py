@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from lkip_build.numbers import (
+from lkip_build.model.numbers import (
     AngkaError,
     format_decimal,
     format_int,

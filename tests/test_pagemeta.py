@@ -1,5 +1,5 @@
 """Each page's <title>, meta description and previous/next links, from the report's data,
-in the built site and from lkip_build.pagemeta directly."""
+in the built site and from lkip_build.present.pagemeta directly."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build import pagemeta
-from lkip_build.site import prepare
+from lkip_build.present import pagemeta
+from lkip_build.publish.site import prepare
 
 from .conftest import ROOT
 

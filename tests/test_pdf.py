@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build import pdf
+from lkip_build.publish import pdf
 
 from .conftest import ROOT, build
 
@@ -147,7 +147,7 @@ ORPHANS = textwrap.dedent(
     from pathlib import Path
     # adopt every orphan of what follows, as PID 1 does: what is not reaped shows up here
     assert ctypes.CDLL(None).prctl(36, 1, 0, 0, 0) == 0
-    from lkip_build import pdf
+    from lkip_build.publish import pdf
     pdf.write(Path(sys.argv[1]), Path(sys.argv[2]))
     time.sleep(1)
     me, left = os.getpid(), []
@@ -182,7 +182,7 @@ def test_no_browser_process_is_left_defunct(pdf_site: Path, tmp_path: Path) -> N
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="subreapers are Linux's")
 def test_the_reaper_reaps_orphans_and_keeps_the_exit_status(tmp_path: Path) -> None:
-    from lkip_build import reaper
+    from lkip_build.publish import reaper
 
     # a child that leaves a grandchild behind (an orphan sleeping, holding no pipe of ours)
     # and exits 3

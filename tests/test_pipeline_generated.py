@@ -34,10 +34,10 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from lkip_build import charts
 from lkip_build.codes import CODES
+from lkip_build.present import charts
 from lkip_build.problems import LkipError, Problem
-from lkip_build.site import prepare, read_pages
+from lkip_build.publish.site import prepare, read_pages
 
 from .conftest import ROOT, Built
 
@@ -871,7 +871,7 @@ def page_for(r: Report, pub) -> str:
     for tid, _, _ in tables_of(r):
         lines.append(f"<!-- lkip:tabel {tid} -->\n")
     lines.append("<!-- lkip:daftar-tabel -->\n")
-    from lkip_build.facts import FORMATS
+    from lkip_build.compute.facts import FORMATS
 
     for name, f in sorted(pub.facts[RID].items()):
         for fmt_ in sorted(FORMATS[f.kind]):

@@ -13,6 +13,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 import weakref
@@ -25,7 +26,7 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
-from lkip_build import preview
+from lkip_build.publish import preview
 
 from .conftest import MKDOCS, ROOT, tiny_site
 
@@ -163,7 +164,11 @@ def _hook_module() -> ModuleType:
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(ROOT / "hooks"))  # MkDocs puts the hook's folder there meanwhile
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
     return module
 
 
@@ -269,7 +274,8 @@ def test_the_theme_is_listed_once_and_an_override_added_still_shows(
         files.add_files_from_theme(config.theme.get_env(), config)
         return {f.src_uri for f in files}
 
-    hook._theme_listed_once(config)
+    assert hook.serve.theme_listed_once is not None  # hooks/lkip_preview.py, as MkDocs loads it
+    hook.serve.theme_listed_once(config)
     first = theme_files()
     assert any(f.startswith("assets/javascripts/bundle.") for f in first)  # Material's
     assert theme_files() == first and len(walks) == 1  # the second rebuild: not walked again

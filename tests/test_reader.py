@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build import charts
 from lkip_build import model as m
 from lkip_build.compute import compute_report
+from lkip_build.present import charts
 from lkip_build.problems import Collector
-from lkip_build.report import Report
+from lkip_build.read.report import Report
 
 from .conftest import ROOT, build, model_laporan
 
@@ -117,7 +117,7 @@ def test_colours_follow_the_category_not_the_direction() -> None:
 
 
 def test_a_price_fall_is_shown_as_good(site: Path) -> None:
-    from lkip_build.site import prepare
+    from lkip_build.publish.site import prepare
 
     h = prepare(ROOT).by_id[SEED]
     chart = charts.harga(h, "bahan-pokok")

@@ -9,8 +9,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from lkip_build.safety import check_tables, scan_html
-from lkip_build.table import Table, cell_text
+from lkip_build.present.table import Table, cell_text
+from lkip_build.publish.safety import check_tables, scan_html
 
 from .conftest import build, tiny_site
 
@@ -106,7 +106,7 @@ def test_numbers_read_back_from_the_html() -> None:
     """Figures are typed cells: the HTML must show each as the computation wrote it."""
     from decimal import Decimal
 
-    from lkip_build.tables import pct, rp
+    from lkip_build.present.tables import pct, rp
 
     table = Table(
         ["No", "Pagu"],
@@ -134,7 +134,7 @@ def test_numbers_read_back_from_the_html() -> None:
 
 def test_one_parse_of_the_body_finds_what_the_two_checks_find() -> None:
     """check_body is scan_html + check_tables in one parse: the same problems, same lines."""
-    from lkip_build.safety import check_body
+    from lkip_build.publish.safety import check_body
 
     html = '<p>a</p>\n<p onclick="x()">b</p>\n<p>nilai nan</p>\n<script>alert(1)</script>'
     assert check_body(html, "x", {}) == scan_html(html, "x") + check_tables(html, "x", {})

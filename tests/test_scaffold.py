@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build import draft, scaffold
 from lkip_build import model as m
 from lkip_build.cli import main, run_check
-from lkip_build.loader import load_file
+from lkip_build.present import draft
 from lkip_build.problems import ERROR, WARNING, Collector
-from lkip_build.report import load_report
-from lkip_build.site import prepare, read_pages
-from lkip_build.yamledit import shift_years
+from lkip_build.publish.site import prepare, read_pages
+from lkip_build.read.loader import load_file
+from lkip_build.read.report import load_report
+from lkip_build.tools import scaffold
+from lkip_build.tools.yamledit import shift_years
 from tests.conftest import ROOT, build, codes
 
 NTT = "ntt-disperindag-lkip-2021"

@@ -1,6 +1,6 @@
 """The JSON Schema editors read: current, accepting the shipped data, refusing what it can.
 
-The schema is generated from the model (`python -m lkip_build.schema`); these tests check
+The schema is generated from the model (`python -m lkip_build.tools.schema`); these tests check
 the committed files are what the model generates now, that every data file in the
 repository passes them, and, for each conformance case, that the schema rejects the file
 the loader rejects, unless the case is in NOT_EXPRESSIBLE with the reason JSON Schema
@@ -17,10 +17,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from lkip_build import model, schema
+from lkip_build import model
 from lkip_build.problems import Collector
-from lkip_build.report import FILES
-from lkip_build.yamlread import read_yaml
+from lkip_build.read.report import FILES
+from lkip_build.read.yamlread import read_yaml
+from lkip_build.tools import schema
 
 from .conftest import ROOT
 from .test_conformance import CASES, parse
@@ -96,9 +97,9 @@ def errors(path: Path, filename: str) -> list[str] | None:
 def test_committed_schema_is_current() -> None:
     for name, text in schema.schemas().items():
         path = ROOT / name
-        assert path.exists(), f"{name} hilang: jalankan `python -m lkip_build.schema`"
+        assert path.exists(), f"{name} hilang: jalankan `python -m lkip_build.tools.schema`"
         assert path.read_text(encoding="utf-8") == text, (
-            f"{name} usang: jalankan `python -m lkip_build.schema`"
+            f"{name} usang: jalankan `python -m lkip_build.tools.schema`"
         )
     assert {p.name for p in (ROOT / schema.FOLDER).iterdir()} == {
         Path(n).name for n in schema.schemas()
@@ -123,7 +124,9 @@ def test_every_field_has_an_indonesian_description() -> None:
         for f in dataclasses.fields(cls)
         if f.name != "lokasi" and (cls.__name__, f.name) not in docs
     ]
-    assert not missing, f"tulis deskripsi di bawah kolom ini di model.py: {sorted(set(missing))}"
+    assert not missing, (
+        f"tulis deskripsi di bawah kolom ini di lkip_build/model/: {sorted(set(missing))}"
+    )
     laporan = committed("schema/laporan.schema.json")
     assert laporan["properties"]["tahun"]["description"] == "Tahun laporan, misalnya 2021."
 

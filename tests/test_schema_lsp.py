@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from lkip_build.report import FILES
-from lkip_build.schema import schema_name
+from lkip_build.read.report import FILES
+from lkip_build.tools.schema import schema_name
 
 from .conftest import ROOT
 

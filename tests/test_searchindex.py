@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lkip_build.searchindex import (
+from lkip_build.present.searchindex import (
     TABLE_BOOST,
     add_tables,
     merged,
     table_entries,
     table_entry,
 )
-from lkip_build.table import Table
+from lkip_build.present.table import Table
 
 
 def small() -> Table:

@@ -237,8 +237,9 @@ sumber:
 def test_findings_block_a_new_report(tmp_path: Path) -> None:
     config = tiny_site(tmp_path, "# Uji\n", {"anggaran.yml": STATED_WRONG})
     result = build(config, tmp_path / "out")
-    assert result.returncode != 0
-    assert "WARNING" in result.stderr and "[stated-mismatch]" in result.stderr
+    # refused at once, before any page is written (pipeline.blocking, one decision)
+    assert result.returncode != 0 and not (tmp_path / "out" / "uji-2021").exists()
+    assert "ERROR" in result.stderr and "[stated-mismatch]" in result.stderr
     assert "data/uji-2021/anggaran.yml:10:" in result.stderr
 
 
@@ -280,7 +281,7 @@ def test_prepare_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
     one changed byte and it is, with the figures of the new bytes."""
     import shutil
 
-    from lkip_build.site import prepare
+    from lkip_build.publish.site import prepare
 
     for rid in ("ntt-disperindag-lkip-2021", "lebak-disperindag-renja-2021"):
         shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)
@@ -303,7 +304,7 @@ def test_prepare_memo_reuses_only_unchanged_reports(tmp_path: Path) -> None:
 
 def _expand(root: Path, memo: dict, pages_memo: dict):
     """The preview's pass with its two memos: prepare, then expand every page."""
-    from lkip_build.site import prepare, read_pages
+    from lkip_build.publish.site import prepare, read_pages
 
     pub = prepare(root, memo=memo)
     sources = read_pages(root / "content", pub)
@@ -368,7 +369,7 @@ def _ntt_copy(tmp_path: Path) -> tuple[Any, dict[str, str]]:
     """NTT's report copied under tmp_path, through the pass: (publication, every page)."""
     import shutil
 
-    from lkip_build.site import prepare, read_pages
+    from lkip_build.publish.site import prepare, read_pages
 
     rid = "ntt-disperindag-lkip-2021"
     shutil.copytree(ROOT / "data" / rid, tmp_path / "data" / rid)

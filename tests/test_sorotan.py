@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build.markers import PageContext
-from lkip_build.sitemarkers import m_daftar_laporan
-from lkip_build.sorotan import NO_DATA, headline
+from lkip_build.present.markers import PageContext
+from lkip_build.present.sitemarkers import m_daftar_laporan
+from lkip_build.present.sorotan import NO_DATA, headline
 
 from .conftest import ROOT, built, publish
 
@@ -191,7 +191,7 @@ def test_home_table_with_300_reports(repo) -> None:
 
 
 def test_home_page_shows_the_newest_report_with_figures(repo) -> None:
-    from lkip_build.sorotan import featured
+    from lkip_build.present.sorotan import featured
 
     assert featured(repo.hasil) is repo.by_id[NTT]  # Lebak (same year) has no figures
     later = many_reports(repo, 6)  # years 2018, 2019, ..., 2022, 2018

@@ -11,10 +11,10 @@ import re
 import pytest
 
 from lkip_build.compute import compute_report
+from lkip_build.present.regions import wrap_tables
+from lkip_build.present.table import Table
+from lkip_build.present.tables import render
 from lkip_build.problems import Collector
-from lkip_build.regions import wrap_tables
-from lkip_build.table import Table
-from lkip_build.tables import render
 
 from .conftest import ROOT, built
 
@@ -33,7 +33,7 @@ LOOKS_LIKE_A_SUMMARY = re.compile(r"(jumlah|total|rata-rata)(\s+\S+){0,3}:?", re
 
 @pytest.fixture(scope="module")
 def ntt_tables() -> dict[str, Table]:
-    from lkip_build.report import load_reports
+    from lkip_build.read.report import load_reports
 
     reports, _ = load_reports(ROOT / "data", ROOT, only=NTT)
     (report,) = reports

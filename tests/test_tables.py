@@ -7,10 +7,10 @@ document, not produced by the code under test.
 from __future__ import annotations
 
 from lkip_build.compute import compute_report
+from lkip_build.present.table import Table, cell_text
+from lkip_build.present.tables import render
 from lkip_build.problems import Collector
-from lkip_build.report import load_reports
-from lkip_build.table import Table, cell_text
-from lkip_build.tables import render
+from lkip_build.read.report import load_reports
 
 TABEL = """\
 tabel:

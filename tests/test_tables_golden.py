@@ -37,8 +37,8 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build.site import prepare
-from lkip_build.tables import RENDERERS, render
+from lkip_build.present.tables import RENDERERS, render
+from lkip_build.publish.site import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = "ntt-disperindag-lkip-2021"

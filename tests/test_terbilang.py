@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lkip_build.numbers import terbilang, terbilang_rupiah
-from lkip_build.terbilang import TerbilangError, baca_terbilang
+from lkip_build.audit.terbilang import TerbilangError, baca_terbilang
+from lkip_build.model.numbers import terbilang, terbilang_rupiah
 
 
 @pytest.mark.parametrize(

@@ -141,18 +141,22 @@ def test_a_link_to_no_file_fails_its_unit(
     out = tmp_path / "parts"
     assert build_site.main(["--unit", "uji-2021", "--out", str(out)], root=tmp_path) == 1
     err = capsys.readouterr().err
-    assert "site-build-warning" in err and "tidak-ada.md" in err
+    # found by the pipeline's page checks, at the chapter's line, before MkDocs runs
+    assert "content/uji-2021/index.md:" in err and "html-link-broken" in err
+    assert "tidak-ada.md" in err
     assert not (out / "uji-2021").exists()
     page = tmp_path / "content" / "uji-2021" / "index.md"
     page.write_text('# Uji\n\n<a href="hilang/">x</a>\n', encoding="utf-8")
     assert build_site.main(["--unit", "uji-2021", "--out", str(out)], root=tmp_path) == 1
     err = capsys.readouterr().err
-    assert "html-link-broken" in err and "uji-2021/index.html" in err and "'hilang/'" in err
+    # a raw HTML address too: at the chapter's line, not at the built page's
+    assert "html-link-broken" in err and "content/uji-2021/index.md:3:" in err
+    assert "'hilang/'" in err
 
 
 def test_lkip_export_writes_one_unit(tmp_path: Path) -> None:
     from lkip_build.cli import main
-    from lkip_build.units import HOME
+    from lkip_build.publish.units import HOME
 
     assert build_site.HOME == HOME  # the script plans without importing the package
     args = ["export", str(tmp_path), "--root", str(ROOT), "--laporan", NTT, "--akar"]
@@ -181,7 +185,7 @@ def test_a_page_that_closes_the_theme_article_early_is_still_checked_as_content(
 
 
 def test_links_that_leave_a_report_are_written_for_the_assembled_site() -> None:
-    from lkip_build.units import outside_links
+    from lkip_build.publish.units import outside_links
 
     page = f"{NTT}/bab-1.md"
     text = (

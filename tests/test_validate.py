@@ -12,11 +12,11 @@ import pytest
 
 from lkip_build.codes import CODES
 from lkip_build.compute import kategori_skala
+from lkip_build.present.tables import KINDS
 from lkip_build.problems import LkipError, Problem
-from lkip_build.report import load_reports
-from lkip_build.site import prepare
-from lkip_build.tables import KINDS
-from lkip_build.validate import check_references, check_rules
+from lkip_build.publish.site import prepare
+from lkip_build.read.report import load_reports
+from lkip_build.read.validate import check_references, check_rules
 
 from .conftest import LAPORAN
 

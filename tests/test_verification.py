@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build import charts, verification
-from lkip_build.site import prepare, read_pages
+from lkip_build.present import charts, verification
+from lkip_build.publish.site import prepare, read_pages
 
 from .conftest import LAPORAN, PUBLIC_FINDING_KEYS, ROOT, Built, publish
 

@@ -14,8 +14,8 @@ from lkip_build.audit import audit, wording
 from lkip_build.audit.recorder import grouping_broken
 from lkip_build.compute import compute_report
 from lkip_build.problems import Collector
-from lkip_build.report import Report
-from lkip_build.site import prepare
+from lkip_build.publish.site import prepare
+from lkip_build.read.report import Report
 
 from .conftest import ROOT, model_laporan
 

@@ -7,10 +7,10 @@ reads stated figures and compares them with rounding respected as an interval.
 
 from __future__ import annotations
 
-from ..compute import Computed
-from ..problems import ERROR, INFO, WARNING, Problem
-from . import agreement, budget, indicators, lists, prices, staff
-from .recorder import Auditor, stated_number
+from lkip_build.audit import agreement, budget, indicators, lists, prices, staff
+from lkip_build.audit.recorder import Auditor, stated_number
+from lkip_build.compute import Computed
+from lkip_build.problems import ERROR, INFO, WARNING, Problem
 
 __all__ = ["ERROR", "INFO", "WARNING", "Auditor", "Problem", "audit", "stated_number"]
 

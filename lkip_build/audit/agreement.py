@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import model as m
-from ..compute import IndikatorResult
-from ..model import NA, Location
-from . import wording
-from .recorder import Auditor, _show
+from lkip_build import model as m
+from lkip_build.audit import wording
+from lkip_build.audit.recorder import Auditor, _show
+from lkip_build.compute import IndikatorResult
+from lkip_build.model import NA, Location
 
 
 def agreement(a: Auditor) -> None:

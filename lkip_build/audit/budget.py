@@ -5,14 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from .. import diagnosis
-from .. import model as m
-from ..compute import HUNDRED, PosResult, SumberResult
-from ..model import NA
-from ..problems import Angka
-from ..tables import rp
-from . import wording
-from .recorder import Auditor, Explain, stated_number
+from lkip_build import model as m
+from lkip_build.audit import diagnosis, wording
+from lkip_build.audit.recorder import Auditor, Explain, stated_number
+from lkip_build.compute import HUNDRED, PosResult, SumberResult
+from lkip_build.model import NA
+from lkip_build.present.tables import rp
+from lkip_build.problems import Angka
 
 
 def budget(a: Auditor) -> None:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import partial
 
-from .. import claims, diagnosis
-from .. import model as m
-from ..capaian import apply
-from ..compute import HUNDRED, IndikatorResult, count_from_daftar
-from ..model import NA, NA_SPELLINGS
-from ..numbers import format_decimal, format_int, round_half_up
-from ..problems import Angka
-from . import wording
-from .recorder import Auditor, _half_unit, stated_number
+from lkip_build import model as m
+from lkip_build.audit import claims, diagnosis, wording
+from lkip_build.audit.recorder import Auditor, _half_unit, stated_number
+from lkip_build.compute import HUNDRED, IndikatorResult, count_from_daftar
+from lkip_build.compute.capaian import apply
+from lkip_build.model import NA, NA_SPELLINGS
+from lkip_build.model.numbers import format_decimal, format_int, round_half_up
+from lkip_build.problems import Angka
 
 
 def indicators(a: Auditor) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from .recorder import Auditor
+from lkip_build.audit.recorder import Auditor
 
 
 def lists(a: Auditor) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..compute import HUNDRED, slug
-from ..model import NA
-from .recorder import Auditor
+from lkip_build.audit.recorder import Auditor
+from lkip_build.compute import HUNDRED, slug
+from lkip_build.model import NA
 
 
 def prices(a: Auditor) -> None:

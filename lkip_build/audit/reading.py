@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from .. import diagnosis
-from ..numbers import PERCENT_BOUNDS, AngkaError, parse_decimal, round_shown
+from lkip_build.audit import diagnosis
+from lkip_build.model.numbers import PERCENT_BOUNDS, AngkaError, parse_decimal, round_shown
 
 # ---------------------------------------------------------------- reading stated figures
 

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import claims
-from .. import model as m
-from ..model import Location
-from ..numbers import format_decimal, format_int, round_half_up
-from ..problems import Angka
-from . import wording
-from .reading import (
+from lkip_build import model as m
+from lkip_build.audit import claims, wording
+from lkip_build.audit.reading import (
     Explain,
     Interval,
     _agrees,
@@ -25,8 +21,11 @@ from .reading import (
     grouping_broken,
     stated_number,
 )
-from .statements import WORDS_LIMIT, Statements
-from .wording import cap, place, sentence
+from lkip_build.audit.statements import WORDS_LIMIT, Statements
+from lkip_build.audit.wording import cap, place, sentence
+from lkip_build.model import Location
+from lkip_build.model.numbers import format_decimal, format_int, round_half_up
+from lkip_build.problems import Angka
 
 __all__ = [
     "WORDS_LIMIT",

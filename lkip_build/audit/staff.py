@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..compute import KomposisiResult, slug
-from ..facts import Fact, collect_facts, write_fact
-from ..model import BelumDiisi
-from ..numbers import format_int
-from ..problems import Angka
-from . import wording
-from .recorder import Auditor
+from lkip_build.audit import wording
+from lkip_build.audit.recorder import Auditor
+from lkip_build.compute import KomposisiResult, slug
+from lkip_build.compute.facts import Fact, collect_facts, write_fact
+from lkip_build.model import BelumDiisi
+from lkip_build.model.numbers import format_int
+from lkip_build.problems import Angka
 
 
 def staff(a: Auditor) -> None:

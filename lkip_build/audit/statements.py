@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..compute import Computed
-from ..model import Location
-from ..numbers import format_int, terbilang
-from ..problems import Angka, Problem, problem
-from ..skala import bands_of
-from ..tables import label, rp
-from ..terbilang import TerbilangError, baca_terbilang
-from . import wording
-from .reading import stated_number
-from .wording import cap, place, sentence
+from lkip_build.audit import wording
+from lkip_build.audit.reading import stated_number
+from lkip_build.audit.terbilang import TerbilangError, baca_terbilang
+from lkip_build.audit.wording import cap, place, sentence
+from lkip_build.compute import Computed
+from lkip_build.compute.skala import bands_of
+from lkip_build.model import Location
+from lkip_build.model.numbers import format_int, terbilang
+from lkip_build.present.tables import label, rp
+from lkip_build.problems import Angka, Problem, problem
 
 WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .. import model as m
-from ..compute import KomposisiResult, slug
-from ..tables.budget import level
+from lkip_build import model as m
+from lkip_build.compute import KomposisiResult, slug
+from lkip_build.present.tables.budget import level
 
 __all__ = ["level"]
 

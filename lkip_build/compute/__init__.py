@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from .. import skala as skala_mod
-from ..problems import Collector
-from ..report import Report
-from .budget import PosResult, SumberResult, compute_pos
-from .common import HUNDRED, mean, persen, slug
-from .indicators import IndikatorResult, _Ctx, compute_indikator, kategori_skala
-from .lists import DaftarResult, compute_daftar
-from .prices import BarangResult, HargaResult, compute_harga
-from .realisasi import count_from_daftar, input_value
-from .staff import KomposisiResult, compute_komposisi
+from lkip_build.compute import skala as skala_mod
+from lkip_build.compute.budget import PosResult, SumberResult, compute_pos
+from lkip_build.compute.common import HUNDRED, mean, persen, slug
+from lkip_build.compute.indicators import IndikatorResult, _Ctx, compute_indikator, kategori_skala
+from lkip_build.compute.lists import DaftarResult, compute_daftar
+from lkip_build.compute.prices import BarangResult, HargaResult, compute_harga
+from lkip_build.compute.realisasi import count_from_daftar, input_value
+from lkip_build.compute.staff import KomposisiResult, compute_komposisi
+from lkip_build.problems import Collector
+from lkip_build.read.report import Report
 
 __all__ = [
     "HUNDRED",

@@ -10,16 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .. import model as m
-from .. import skala as skala_mod
-from ..capaian import RULES, AppliedRule, bounded, divisor, num
-from ..model import NA, BelumDiisi, Location
-from ..numbers import PERCENT_BOUNDS, format_decimal, round_half_up
-from ..problems import Collector
-from ..report import Report
-from .lists import DaftarResult
-from .prices import HargaResult
-from .realisasi import by_formula, outside_domain
+from lkip_build import model as m
+from lkip_build.compute import skala as skala_mod
+from lkip_build.compute.capaian import RULES, AppliedRule, bounded, divisor, num
+from lkip_build.compute.lists import DaftarResult
+from lkip_build.compute.prices import HargaResult
+from lkip_build.compute.realisasi import by_formula, outside_domain
+from lkip_build.model import NA, BelumDiisi, Location
+from lkip_build.model.numbers import PERCENT_BOUNDS, format_decimal, round_half_up
+from lkip_build.problems import Collector
+from lkip_build.read.report import Report
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from .. import model as m
-from ..model import Location
-from ..problems import Collector
+from lkip_build import model as m
+from lkip_build.model import Location
+from lkip_build.problems import Collector
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class DaftarResult:
 
 
 def compute_daftar(daftar: m.Daftar, problems: Collector) -> DaftarResult:
-    from ..numbers import AngkaError, parse_int
+    from lkip_build.model.numbers import AngkaError, parse_int
 
     numbers = {k.kunci for k in daftar.kolom if k.jenis == "angka"}
     known = {k.kunci for k in daftar.kolom}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .. import model as m
-from ..model import NA
-from ..problems import Collector
-from .common import mean, persen
+from lkip_build import model as m
+from lkip_build.compute.common import mean, persen
+from lkip_build.model import NA
+from lkip_build.problems import Collector
 
 
 @dataclass(frozen=True)

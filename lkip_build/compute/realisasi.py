@@ -10,15 +10,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .. import model as m
-from ..model import NA, BelumDiisi
-from ..numbers import format_decimal
-from ..problems import Collector
-from .common import HUNDRED, mean
-from .lists import DaftarResult
+from lkip_build import model as m
+from lkip_build.compute.common import HUNDRED, mean
+from lkip_build.compute.lists import DaftarResult
+from lkip_build.model import NA, BelumDiisi
+from lkip_build.model.numbers import format_decimal
+from lkip_build.problems import Collector
 
 if TYPE_CHECKING:  # indicators imports this module: the types are only for annotations
-    from .indicators import IndikatorResult, _Ctx
+    from lkip_build.compute.indicators import IndikatorResult, _Ctx
 
 
 def input_value(x: m.Masukan, ctx: _Ctx) -> Decimal | NA | None:

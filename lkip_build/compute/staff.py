@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import model as m
-from ..model import NA
-from ..problems import Collector
+from lkip_build import model as m
+from lkip_build.model import NA
+from lkip_build.problems import Collector
 
 Count = int | None  # None: a value still to fill (a draft), in it or in what it sums
 

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from lkip_build.pdf import FLAGS
+from lkip_build.publish.pdf import FLAGS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -1,0 +1,321 @@
+"""The live preview's MkDocs machinery (`make serve`, i.e. `mkdocs serve --dirty`).
+
+hooks/lkip.py only translates MkDocs events into the pipeline; what the preview needs of
+MkDocs beyond that lives here, each piece with the MkDocs (or watchdog, Jinja, Material)
+internal it relies on named, and tests/test_mkdocs_internals.py checking every one of them,
+so a MkDocs or ProperDocs update that changes one fails a test, not an editor's preview:
+
+- `watch_saves`: the system's file watcher instead of MkDocs' polling (LiveReloadServer
+  `_watched_paths`, `_watch_refs`, `observer`, `build_delay`; watchdog's `event_filter`);
+- `Templates`: the theme's compiled templates kept across rebuilds (Jinja's
+  `BytecodeCache`, the env MkDocs hands `on_env`);
+- `theme_listed_once`: the theme's files listed once (`Theme.get_env`, `Theme.dirs`,
+  `Theme.static_templates`, Jinja's `list_templates`);
+- `Drawn`: a chart's bytes asked for when MkDocs copies files (`File.generated`,
+  `File._content`, `File.is_modified`);
+- `mark_changed`: only changed pages rendered again (`File.is_modified` under --dirty);
+- the dirty build's warning filtered (its message text, logger `mkdocs.commands.build`);
+- the search plugin's own merge switched off (Material's `search_index_prev`).
+
+State: `STATE`, filled only under `mkdocs serve`; every entry keyed by what it was made
+from (ARCHITECTURE.md, "Where state lives").
+"""
+
+from __future__ import annotations
+
+import gc
+import html
+import inspect
+import logging
+import os
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.bccache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from lkip_build import cache
+from lkip_build.present import chartrender, pagemeta
+from lkip_build.publish import pipeline, preview
+
+log = logging.getLogger("mkdocs.plugins.lkip")
+STATE: dict[str, Any] = {}  # only under `mkdocs serve`
+_THEME_FILES: dict[str, list[str]] = {}  # the theme's listing, by what it was listed from
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every --dirty build, which stops a strict preview; we tell it which
+    pages changed, so the warning's concern (stale pages) is ours, and handled."""
+    return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def start(dirty: bool) -> None:
+    STATE.update(json={}, handed={}, dirty=dirty)
+    STATE["memos"] = pipeline.Memos(findings_json=STATE["json"])
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+    chartrender.warm_up()
+
+
+def stop() -> None:
+    chartrender.stop_helpers()
+    preview.stop_settling()
+
+
+def memos() -> pipeline.Memos:
+    """The preview's memos (in memory across rebuilds), or the build's (the cache's)."""
+    return STATE["memos"] if STATE else pipeline.Memos()
+
+
+def rebuilding(config: MkDocsConfig) -> None:
+    """A rebuild starts (nothing outside the preview): the theme listed once; the theme's
+    own merge of a dirty rebuild's search entries kept one page right only (the home
+    page's "" stands for every page), so the hook merges them (searchindex.merged)."""
+    if not STATE:
+        return
+    preview.rebuilding()
+    theme_listed_once(config)
+    search = config.plugins.get("material/search")
+    if search is not None and hasattr(search, "search_index_prev"):
+        search.search_index_prev = None
+
+
+def broken_config(config: MkDocsConfig, message: str) -> MkDocsConfig:
+    """A broken save: said in the log (an info record: an error one stops a strict server),
+    and the last good navigation kept, so every page shows the problems."""
+    log.info(f"lkip: data belum bisa ditampilkan\n{message}")
+    config.nav = config.nav or STATE.get("nav")
+    return config
+
+
+def remember_nav(nav: list[object]) -> list[object]:
+    if STATE:
+        STATE["nav"] = nav
+    return nav
+
+
+def charts_drawn(result: pipeline.Result) -> None:
+    """The preview's charts are written: their reports' expansion is remembered whole."""
+    if STATE:
+        result.expansion.finish_charts(STATE["memos"].expansion)
+
+
+def settle() -> None:
+    if STATE:
+        preview.settle()  # what the preview remembers, out of the collector's scans
+
+
+def watch_saves(server: Any) -> Any:
+    """The preview hears a save from the system (inotify, FSEvents, ...), not by MkDocs'
+    polling every 0,5 s, which was half of the time from save to page. Only writes, new,
+    moved and deleted files count: the system also reports a file being opened or read,
+    and every rebuild reads the data, so a rebuild would start the next one for ever.
+    `LKIP_WATCH=polling` keeps the polling. If MkDocs' watcher attributes are not there,
+    or watchdog cannot filter events (before 4.0), the polling stays."""
+    if os.environ.get("LKIP_WATCH") == "polling":
+        return server
+    paths = getattr(server, "_watched_paths", None)
+    refs = getattr(server, "_watch_refs", None)
+    if not isinstance(paths, dict) or not isinstance(refs, dict) or server.observer.is_alive():
+        return server
+    import watchdog.observers.api
+
+    schedule = watchdog.observers.api.BaseObserver.schedule
+    if "event_filter" not in inspect.signature(schedule).parameters:
+        return server
+    watched = list(paths)
+    paths.clear()
+    refs.clear()
+    server.observer = _saves_observer()
+    for path in watched:
+        server.watch(path)
+    if isinstance(getattr(server, "build_delay", None), float):
+        # a save's events come within milliseconds; 0,05 s is a twentieth of save-to-page
+        server.build_delay = 0.05
+    return server
+
+
+def _saves_observer() -> Any:
+    """The system's watcher, told of what changes a file, not of a file being read."""
+    import watchdog.observers
+    from watchdog import events
+
+    saves = [
+        events.FileCreatedEvent,
+        events.FileModifiedEvent,
+        events.FileClosedEvent,  # closed after writing
+        events.FileMovedEvent,
+        events.FileDeletedEvent,
+        events.FileAttribEvent,  # `touch`
+    ]
+
+    class SavesOnly(watchdog.observers.Observer):  # type: ignore[misc, valid-type]
+        def schedule(self, handler: Any, path: Any, **options: Any) -> Any:
+            options["event_filter"] = options.get("event_filter") or saves
+            return super().schedule(handler, path, **options)
+
+    return SavesOnly()
+
+
+class Templates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept in memory across preview rebuilds (MkDocs makes
+    a new template environment per build and compiled Material's templates anew: about a
+    third of a rebuild). Jinja keys each entry by the template's source checksum."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def templates(env: jinja2.Environment) -> jinja2.Environment:
+    """Compiled templates kept: in memory (preview) or in the content cache (builds)."""
+    if STATE:
+        env.bytecode_cache = STATE.setdefault("templates", Templates())
+    elif (where := cache.folder()) is not None:
+        (where / "jinja").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(where / "jinja"))
+    return env
+
+
+def theme_listed_once(config: MkDocsConfig) -> None:
+    """The preview lists the theme's files once, not on every save: MkDocs walks and filters
+    Material's 14.510 files (its icons) before each rebuild, 0,06 to 0,09 s. A theme folder
+    inside the project (`overrides/`) is walked again each time, so a file added there
+    still shows; the installed theme does not change while the preview runs."""
+    theme = config.theme
+    make_env = theme.get_env
+    root = Path(config.config_file_path).parent.resolve()
+    inside = [d for d in theme.dirs if Path(d).resolve().is_relative_to(root)]
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        listed = env.list_templates
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            key = repr((theme.dirs, sorted(theme.static_templates), extensions, _walked(inside)))
+            known = _THEME_FILES
+            if key not in known:
+                known.clear()
+                known[key] = listed(extensions=extensions, filter_func=filter_func)
+            return list(known[key])
+
+        env.list_templates = list_templates  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def _walked(folders: list[str]) -> list[tuple[str, list[str]]]:
+    return [(top, sorted(names)) for d in folders for top, _, names in os.walk(d)]
+
+
+class Drawn(File):
+    """A chart's SVG still being drawn (the preview): MkDocs asks for its bytes when it
+    copies the files, after it has rendered every page's Markdown, so drawing and rendering
+    overlap. Always written: it is only made for a report whose data changed."""
+
+    svg: Future[str]
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, src: str, svg: Future[str]) -> Drawn:
+        f = cls.generated(config, src, content=b"")
+        assert isinstance(f, Drawn)
+        f.svg = svg
+        return f
+
+    @property
+    def _content(self) -> bytes:
+        try:
+            return self.svg.result().encode("utf-8")
+        except Exception as exc:  # the build would have said it at on_files: say it here
+            log.info(f"lkip: grafik {self.src_uri} tidak bisa digambar: {exc}")
+            text = html.escape(f"Grafik tidak bisa digambar: {exc}")
+            return (
+                f'<svg xmlns="http://www.w3.org/2000/svg"><text y="20">{text}</text></svg>'.encode()
+            )
+
+    @_content.setter
+    def _content(self, value: object) -> None:
+        pass  # File.generated sets it; the bytes are the drawing's
+
+    def is_modified(self) -> bool:
+        return True
+
+
+def broken(files: Files, config: MkDocsConfig, message: str) -> None:
+    """A broken save: the generated pages the navigation names exist too, so that every
+    page shows the problems (`preview.broken_page`) until a good save."""
+    for src in sorted(pipeline.pagecheck.nav_sources(config.nav)):
+        if files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=message))
+
+
+def mark_changed(
+    files: Files, config: MkDocsConfig, result: pipeline.Result | None, broken: str = ""
+) -> None:
+    """With --dirty MkDocs renders again only the pages this says changed: what each page
+    is handed (its Markdown, header, title and description; the problems while `broken`)
+    and the navigation, against the last build; generated files are written again only if
+    new."""
+    if not STATE:
+        # a build keeps the pass till its end: out of the cyclic collector's scans (at 20
+        # reports the HTML checks took 4 s of collections, 0,24 s without)
+        gc.freeze()
+    if not STATE.get("dirty"):
+        return
+    nav = preview.fingerprint(repr(config.nav))  # once: at 20 reports its text is 30 KB
+    for f in files.documentation_pages():
+        src = f.src_uri
+        handed: tuple[str, ...] = (broken, "", "")
+        if result is not None:
+            pub, pages = result.publication, result.expansion.pages
+            meta = pagemeta.page_meta(pub, src, config.site_name, config.site_description or "")
+            handed = (pages.get(src, f.content_string), pub.header(src), repr(meta))
+        changed = _changed(src, *handed, nav)
+        f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
+    for f in files:
+        generated = f.generated_by is not None and not f.is_documentation_page()
+        if generated and not isinstance(f, Drawn):
+            changed = _changed(f.dest_uri, f.content_bytes)
+            f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
+
+
+def _changed(key: str, *parts: str | bytes) -> bool:
+    """Whether what `key` is handed differs from the last rebuild's. A report taken from
+    the memo hands back the very text and bytes objects of the last rebuild (kept alive
+    here): those are known unchanged without hashing them again (12 MB at 20 reports)."""
+    last = STATE["handed"].get(key)
+    if last is not None and last[0][0] is parts[0] and last[0][1:] == parts[1:]:
+        return False
+    made = preview.fingerprint(*parts)
+    STATE["handed"][key] = (parts, made)
+    return last is None or last[1] != made
+
+
+def search_merge(state: dict[str, Any]) -> tuple[dict[str, str], Any, Any]:
+    """The preview's search: this rebuild rendered some pages only, the rest as the last
+    rebuilds left them (searchindex.merged). (urls, merge, table-entries memo)."""
+    from functools import partial
+
+    from lkip_build.present import searchindex
+
+    if not STATE:
+        return state.get("urls", {}), None, None
+    urls = STATE.setdefault("urls", {})
+    urls.update(state.get("urls", {}))
+    pages = state["pages"]
+    for src in [s for s in urls if urls[s] not in pages]:
+        del urls[src]
+    kept, rendered = STATE.setdefault("search", {}), state.get("rendered", set())
+    merge = partial(searchindex.merged, kept, rendered=rendered, pages=pages)
+    return urls, merge, STATE.setdefault("table_entries", {})

@@ -1,0 +1,68 @@
+"""A chapter page as the markers see it: its Markdown without front matter (`body`), the
+marker syntax (`MARKER`), the context a marker is expanded in (`PageContext`), the error a
+wrong use raises (`MarkerError`) and the checks every marker shares.
+
+The marker modules (`markers`, `sitemarkers`, `sorotan`, `draft`) import these from here and
+`markers` registers them all in `HANDLERS`, so none of them imports another's registry;
+`markers` re-exports these names, and `publish.site` re-exports `body` and `FRONT_MATTER`.
+"""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+
+from lkip_build.compute import Computed
+from lkip_build.compute.facts import Fact
+from lkip_build.present.table import Table
+
+MARKER = re.compile(r"<!--\s*lkip:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
+
+
+def body(text: str) -> str:
+    """A page's Markdown without its YAML front matter (as the site generator sees it)."""
+    return FRONT_MATTER.sub("", text, count=1)
+
+
+@dataclass
+class PageContext:
+    """What a marker needs to know about the page it is on."""
+
+    src: str  # path under content/, e.g. "ntt-disperindag-lkip-2021/bab-3-akuntabilitas-kinerja.md"
+    hasil: Computed | None  # None on pages outside any report (the home page)
+    facts: dict[str, Fact]
+    table_pages: dict[str, str]  # table id -> src of the page that shows it (same report)
+    reports: list[Computed]
+    findings: list  # the report's audit findings (list[Problem])
+    rendered: dict[str, Table] = field(default_factory=dict)  # anchor -> table, for checks
+    files: dict[str, bytes] = field(default_factory=dict)  # path under the report -> content
+    print_view: bool = False  # the whole report on one page: links stay inside it
+    pdf: bool = False  # whether this build produces the report's PDF
+    write_files: bool = True  # draw charts and write downloads (not for `lkip check`)
+    pending: dict[str, Future[str]] = field(default_factory=dict)  # charts being drawn
+    # named figures the data disagrees about -> the link to the finding (see site.disputes)
+    disputes: dict[str, str] = field(default_factory=dict)
+    all_findings: dict[str, list] = field(default_factory=dict)  # report id -> its findings
+    all_facts: dict[str, dict[str, Fact]] = field(default_factory=dict)  # id -> its figures
+    drawn: dict[str, Table] = field(default_factory=dict)  # table id -> drawn by site.prepare
+
+
+class MarkerError(Exception):
+    def __init__(self, code: str, message: str, shown: str = "", severity: str = ""):
+        super().__init__(message)
+        self.code = code
+        self.shown = shown  # what the marker is replaced with all the same
+        self.severity = severity  # overrides the code's (see draft.m_tulis_ulang)
+
+
+def _need_report(page: PageContext) -> Computed:
+    if page.hasil is None:
+        raise MarkerError("marker-outside-report", "hanya bisa dipakai di halaman sebuah laporan")
+    return page.hasil
+
+
+def _args(args: list[str], count: int, usage: str) -> None:
+    if len(args) != count:
+        raise MarkerError("marker-arguments", f"penulisan yang benar: {usage}")

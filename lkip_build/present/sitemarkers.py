@@ -1,0 +1,129 @@
+"""Markers that list and link the publication's pages: the home page's list of reports, a
+report's list of numbered tables (linking the page that shows each), its verification notes
+and its downloads.
+
+They are registered in `markers.HANDLERS` like every marker, take the same (args, page)
+and raise `MarkerError` through the same argument checks, both from `page`: `markers`
+imports this module to register them, so this one never imports `markers`.
+"""
+
+from __future__ import annotations
+
+from lkip_build.compute import Computed
+from lkip_build.present.page import MarkerError, PageContext, _args, _need_report
+
+# TINGKAT is imported from here too (by markers, for site.py): re-exported
+from lkip_build.present.sorotan import TINGKAT as TINGKAT
+from lkip_build.present.sorotan import Sorotan, headline
+from lkip_build.present.table import cell_text
+from lkip_build.present.tables import anchors, label
+from lkip_build.present.verification import PAGE as VERIFIKASI
+from lkip_build.present.verification import page_markdown
+
+
+def m_daftar_tabel(args: list[str], page: PageContext) -> str:
+    _args(args, 0, "<!-- lkip:daftar-tabel -->")
+    h = _need_report(page)
+    here = page.src.rsplit("/", 1)[0]
+    out = []
+    places = anchors(h.report.tabel)
+    for t in h.report.tabel.tabel if h.report.tabel else []:
+        if not t.nomor:
+            continue
+        where = page.table_pages.get(t.id)
+        if where is None:
+            raise MarkerError(
+                "table-not-placed", f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun"
+            )
+        rel = where[len(here) + 1 :] if where.startswith(here + "/") else "../" + where
+        if page.print_view:
+            rel = ""  # every table is on this page
+        name = cell_text(label(t))
+        out.append(f"| [{name}]({rel}#{places[t.id]}) | {cell_text(t.judul)} |")
+    return "\n| Nomor | Judul |\n| :-- | :-- |\n" + "\n".join(out) + "\n"
+
+
+def report_order(h: Computed) -> tuple[int, str, int, str]:
+    """The order reports are listed in, on the home page and in the navigation: by level
+    (ministries first), agency, newest year first, then kind of document."""
+    lap = h.report.laporan
+    return (list(TINGKAT).index(lap.tingkat), lap.instansi, -lap.tahun, lap.jenis_dokumen)
+
+
+def m_daftar_laporan(args: list[str], page: PageContext) -> str:
+    """The home page: every report in one table (level, agency, newest year first), with
+    its headline figures. Complete without JavaScript; assets/lkip-daftar.js adds filters
+    by level and year and sorting by column."""
+    _args(args, 0, "<!-- lkip:daftar-laporan -->")
+    rows = []
+    for h in sorted(page.reports, key=report_order):
+        rid = h.report.id
+        found = page.all_findings.get(rid, [])
+        rows.append(_report_row(h, headline(h, found, page.all_facts.get(rid))))
+    head = (
+        "| Instansi | Tingkat | Wilayah | Tahun | Jenis dokumen | Rata-rata capaian "
+        "| Serapan anggaran | Temuan |\n| :-- | :-- | :-- | --: | :-- | --: | --: | --: |"
+    )
+    return (
+        f'\n<div class="lkip-portal" markdown="1">\n\n'
+        f'<p class="lkip-portal-jumlah">{len(rows)} laporan</p>\n\n'
+        + head
+        + "\n"
+        + "\n".join(rows)
+        + "\n\n</div>\n"
+    )
+
+
+def _report_row(h: Computed, s: Sorotan) -> str:
+    lap = h.report.laporan
+    rid = lap.id
+    name = f"[{cell_text(lap.instansi)}]({rid}/index.md)"
+    if lap.keterangan:
+        name += f"<br><small>{cell_text(lap.keterangan)}</small>"
+    mean = "tidak ada data"
+    if s.rata_rata:
+        mean = s.rata_rata + (f"<br><small>{cell_text(s.kategori)}</small>" if s.kategori else "")
+    serapan = "<br>".join(f"{cell_text(a.nama)} {a.serapan}" for a in s.anggaran)
+    cells = [
+        name,
+        TINGKAT[lap.tingkat],
+        cell_text(lap.wilayah),
+        str(lap.tahun),
+        cell_text(lap.jenis_dokumen),
+        mean,
+        serapan or "tidak ada data",
+        f"[{s.temuan}]({rid}/{VERIFIKASI})",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def m_catatan_verifikasi(args: list[str], page: PageContext) -> str:
+    _args(args, 0, "<!-- lkip:catatan-verifikasi -->")
+    h = _need_report(page)
+    return page_markdown(h, page.findings, page.table_pages)
+
+
+def m_unduhan(args: list[str], page: PageContext) -> str:
+    _args(args, 0, "<!-- lkip:unduhan -->")
+    h = _need_report(page)
+    rid = h.report.id
+    items = [
+        f"- [Versi cetak (seluruh laporan dalam satu halaman)]({CETAK})",
+        "- [Semua data laporan (YAML sumber, tabel hasil hitung, temuan) — JSON]"
+        f"(unduh/{rid}-data.json)",
+        "- [Catatan verifikasi data — JSON](catatan-verifikasi/temuan.json)",
+    ]
+    if page.pdf:
+        # raw HTML: the PDF is written after the pages, so the link is not checked as a page link
+        items.insert(1, f'- <a href="{pdf_url(page.src, rid)}">Laporan lengkap (PDF)</a>')
+    return "\n" + "\n".join(items) + "\n"
+
+
+CETAK = "cetak.md"
+
+
+def pdf_url(src: str, rid: str) -> str:
+    """The PDF's URL relative to the page built from `src` (directory URLs)."""
+    name = src.rsplit("/", 1)[-1]
+    depth = 0 if name == "index.md" else 1
+    return "../" * depth + f"{rid}.pdf"

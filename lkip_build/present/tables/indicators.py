@@ -1,0 +1,163 @@
+"""Indicators (Bab III): the scale, capaian of all or some indicators, step scales, growth."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lkip_build import model as m
+from lkip_build.compute import Computed, IndikatorResult
+from lkip_build.compute.skala import bands_of, resolve
+from lkip_build.model import NA
+from lkip_build.present.table import Cell, Table
+from lkip_build.present.tables.cells import TableError, _one, dec, pct
+
+
+def skala_capaian(t: m.Tabel, h: Computed) -> Table:
+    """The report's category scale as printed: each band with its own bounds, in the
+    document's order (a preset in its own), gaps included."""
+    skala = h.report.laporan.skala_capaian
+    pita = {id(p.sumber): p for p in resolve(skala)}
+    bands = bands_of(skala)
+    if not bands:
+        raise TableError("laporan.yml tidak punya skala_capaian")
+    rows: list[list[str | list[str]]] = [[pita[id(b)].teks(), b.kategori] for b in bands]
+    return Table(["Skala Pencapaian Kinerja", "Kategori"], rows, "ll")
+
+
+def skala_indikator(t: m.Tabel, h: Computed) -> Table:
+    r = _one(t, h.indikator, "indikator.yml")
+    steps = r.indikator.aturan.skala
+    if not steps:
+        raise TableError(f"indikator {r.indikator.id!r} tidak memakai aturan skala")
+    rows: list[list[str | list[str]]] = []
+    lower: Decimal | None = None
+    for st in steps:
+        if st.batas_atas is None:
+            text = f"X > {dec(lower)} %"
+        elif lower is None:
+            text = f"X ≤ {dec(st.batas_atas)} %"
+        else:
+            text = f"{dec(lower)} % < X ≤ {dec(st.batas_atas)} %"
+        rows.append([text, pct(st.capaian).with_suffix(" %"), st.kategori])
+        lower = st.batas_atas
+    title = r.indikator.aturan.judul_skala or "Skala"
+    return Table([title, "Skala Pencapaian Kinerja", "Kategori"], rows, "lrl")
+
+
+def _capaian_cell(r: IndikatorResult) -> Cell | str:
+    if r.capaian is None:
+        na = "belum diisi" if r.belum_diisi else "n/a"
+        return Cell(na, None, "persen").marked("**") if r.na and r.indikator.dinilai else ""
+    shown = pct(r.capaian, r.batas).with_suffix(" %")
+    return shown.marked("*") if r.catatan else shown
+
+
+def _realisasi_cell(r: IndikatorResult, places: int = 2) -> Cell:
+    """Realisasi as published: at the report's decimals (desimal_realisasi, 2 at least)."""
+    if r.realisasi is None and r.belum_diisi:
+        return Cell("belum diisi", None, "desimal")
+    if r.realisasi is None:
+        rumus = r.indikator.realisasi
+        return dec(rumus) if isinstance(rumus, NA) else Cell("n/a", None, "desimal")
+    return dec(r.realisasi, max(2, places))
+
+
+def _notes(results: list[IndikatorResult]) -> tuple[str, ...]:
+    """A note for each policy that decided a capaian (*) and each capaian that is NA (**),
+    so a reader sees why, under the table that shows it."""
+    seen: list[str] = []
+    for r in results:
+        if r.catatan and f"* {r.catatan}" not in seen:
+            seen.append(f"* {r.catatan}")
+    for r in results:
+        if r.capaian is None and r.na and r.indikator.dinilai:
+            seen.append(f"** {r.indikator.nama}: {r.na}; capaian tidak dihitung.")
+    return tuple(seen)
+
+
+def capaian(t: m.Tabel, h: Computed) -> Table:
+    year = h.report.laporan.tahun
+    header = [
+        "No",
+        "Indikator Kinerja",
+        "Satuan",
+        f"Tahun Dasar {year - 1}",
+        "Target",
+        "Realisasi",
+        "Capaian",
+    ]
+    rows: list[list[str | list[str]]] = []
+    for i, r in enumerate(h.utama):
+        ind = r.indikator
+        rows.append(
+            [
+                f"{i + 1}.",
+                ind.nama,
+                ind.satuan,
+                dec(ind.tahun_dasar),
+                dec(ind.target),
+                _realisasi_cell(r, h.report.laporan.kebijakan.desimal_realisasi),
+                _capaian_cell(r),
+            ]
+        )
+        for j, s in enumerate(r.sub):
+            si = s.indikator
+            rows.append(
+                [
+                    "",
+                    f"{chr(97 + j)}. {si.nama}",
+                    si.satuan,
+                    dec(si.tahun_dasar),
+                    dec(si.target),
+                    _realisasi_cell(s, h.report.laporan.kebijakan.desimal_realisasi),
+                    _capaian_cell(s),
+                ]
+            )
+    none = "belum diisi" if any(r.belum_diisi for r in h.utama) else "n/a"
+    mean = (
+        pct(h.rata_rata, h.batas).with_suffix(" %")
+        if h.rata_rata is not None
+        else Cell(none, None, "persen")
+    )
+    rows.append(["", "Rata-rata capaian", "", "", "", "", mean])
+    rows.append(["", "Kategori", "", "", "", "", h.kategori or "-"])
+    last = len(rows)
+    notes = _notes(h.utama) + ((f"Rata-rata capaian: {h.cakupan}.",) if h.cakupan else ())
+    summary = frozenset({last - 2, last - 1})
+    return Table(header, rows, "lllrrrr", summary, catatan=notes, ringkasan=summary)
+
+
+def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
+    results = []
+    for iid in t.sumber:
+        r = h.indikator.get(iid)
+        if r is None:
+            raise TableError(f"indikator {iid!r} tidak ada di indikator.yml")
+        results.append(r)
+    if not results:
+        raise TableError("tabel capaian-indikator perlu `sumber` (id indikator)")
+    header = ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"]
+    rows: list[list[str | list[str]]] = []
+    for i, r in enumerate(results):
+        ind = r.indikator
+        rows.append(
+            [
+                f"{i + 1}.",
+                ind.nama,
+                ind.satuan,
+                dec(ind.target),
+                _realisasi_cell(r, h.report.laporan.kebijakan.desimal_realisasi),
+                _capaian_cell(r),
+            ]
+        )
+    return Table(header, rows, "lllrrr", catatan=_notes(results))
+
+
+def pertumbuhan(t: m.Tabel, h: Computed) -> Table:
+    r = _one(t, h.indikator, "indikator.yml")
+    f = r.indikator.realisasi
+    if isinstance(f, NA) or f.jenis != "pertumbuhan":
+        raise TableError(f"indikator {r.indikator.id!r} tidak memakai rumus pertumbuhan")
+    header = ["No", "Uraian", f.tahun_b or "Tahun lalu", f.tahun_a or "Tahun ini"]
+    rows: list[list[str | list[str]]] = [["1.", f.uraian_a or r.indikator.nama, dec(r.b), dec(r.a)]]
+    return Table(header, rows, "llrr")

@@ -1,0 +1,259 @@
+"""A page checked at its source: rendered in process with the site's own Markdown
+extensions, then every check that works on rendered output, each problem located at the
+line of the chapter an editor opens.
+
+The site generator (MkDocs, ProperDocs, Zensical) renders the same Markdown with the same
+extensions (mkdocs.yml `markdown_extensions`), so what it would refuse is found here first,
+by `lkip check` as by the build: executable HTML, a table that did not render, a figure
+that differs from the computed one (safety.check_body), a link or an image that lands on
+no file of the site, an anchor that no heading or element carries, an absolute link, and
+a page that no navigation lists (what MkDocs' `validation:` settings make warnings, and
+`strict` errors). The generator's own checks stay as a net behind these (hooks, assemble).
+
+Locating: the checks see HTML; the editor has Markdown with markers. A problem is placed
+on the first line of the source that holds what the HTML line holds (the tag as typed, the
+link's address, the table's marker), or on the file when nothing matches.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import markdown
+import yaml
+
+from lkip_build import cache
+from lkip_build.model import Location
+from lkip_build.present.markers import MARKER
+from lkip_build.present.table import Table
+from lkip_build.problems import Problem, problem
+from lkip_build.publish.safety import check_body
+
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")  # what MkDocs always adds to a page's
+# what the markers' Markdown needs (tables, `{: .class}`, `markdown="1"`, heading ids)
+NEEDED = "markdown_extensions: [tables, attr_list, md_in_html, toc]\n"
+TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+
+
+@dataclass(frozen=True)
+class Site:
+    """What a page's links may land on: every file of the site (src paths, site-wide:
+    pages, generated files, content files) and the Markdown extensions it is rendered
+    with. Rules are the same for every scope: a page may link to any report's pages."""
+
+    files: frozenset[str]
+    extensions: tuple[tuple[str, str], ...]  # (name, its config as canonical YAML)
+    prefixes: frozenset[str] = frozenset()  # folders whose files are made elsewhere
+
+
+def extensions(root: Path) -> tuple[tuple[str, str], ...]:
+    """mkdocs.yml's `markdown_extensions`, in order, with their configs (the theme's
+    Python tags are read as nothing: they name the theme's own functions)."""
+    config = root / "mkdocs.yml"  # none (reports kept apart from a site): what markers need
+    return _extensions(config.read_text(encoding="utf-8") if config.is_file() else NEEDED)
+
+
+@lru_cache(maxsize=8)
+def _extensions(text: str) -> tuple[tuple[str, str], ...]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    Loader.add_multi_constructor("!", lambda *_: None)
+    cfg = yaml.load(text, Loader=Loader) or {}
+    out = []
+    for item in cfg.get("markdown_extensions") or []:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        out.append((str(name), yaml.safe_dump(options or {}, sort_keys=True)))
+    return tuple(out)
+
+
+def render(text: str, exts: tuple[tuple[str, str], ...]) -> str:
+    """The page's Markdown as the generator renders it (without the theme)."""
+    names = [n for n, _ in exts]
+    configs = {n: yaml.safe_load(c) or {} for n, c in exts}
+    names += [n for n in MKDOCS_EXTENSIONS if n not in names]
+    return markdown.Markdown(extensions=names, extension_configs=configs).convert(text)
+
+
+class _Refs(HTMLParser):
+    """Every link and image address, and every id, of a page body, with its HTML line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[int, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if a.get(name):
+                self.ids.add(str(a[name]))
+        url = a.get("href") if tag == "a" else a.get("src") if tag == "img" else None
+        if url is not None:
+            self.links.append((self.getpos()[0], url))
+        for part in (a.get("srcset") or "").split(","):  # <img>, <source>: the phone charts
+            if part.strip():
+                self.links.append((self.getpos()[0], part.split()[0]))
+
+    handle_startendtag = handle_starttag
+
+
+def check(
+    src: str,
+    source: str,
+    expanded: str,
+    tables: dict[str, Table],
+    site: Site,
+    in_nav: bool,
+) -> list[Problem]:
+    """The problems of page `src` (site-wide src path) whose editor's file is `source`
+    (its text as typed: markers unexpanded) and whose Markdown is `expanded`."""
+    parts: list[bytes | str] = [src, source, expanded, repr(site.extensions), repr(in_nav)]
+    parts += sorted(site.files) + sorted(site.prefixes)
+    parts += [f"{a}\x1f{t.as_markdown()}" for a, t in sorted(tables.items())]
+    return cache.passed(
+        "page-check", parts, lambda: _check(src, source, expanded, tables, site, in_nav)
+    )
+
+
+def _check(
+    src: str, source: str, expanded: str, tables: dict[str, Table], site: Site, in_nav: bool
+) -> list[Problem]:
+    shown = f"content/{src}"
+    html = render(expanded, site.extensions)
+    found = check_body(html, shown, tables)
+    refs = _Refs()
+    refs.feed(html)
+    refs.close()
+    found += _links(src, shown, refs, site, expanded)
+    if not in_nav:
+        found.append(
+            problem(
+                "page-not-in-nav",
+                Location(shown, 1),
+                "halaman ini tidak ada di navigasi situs: daftarkan di `halaman` laporan.yml "
+                "(atau pindahkan/hapus berkasnya)",
+            )
+        )
+    return locate(found, html, source)
+
+
+ATTR_URL = re.compile(r'(?:href|src|srcset)="([^"]*)"')
+
+
+def _page_dir(src: str) -> str:
+    """The folder of the URL the page built from `src` gets (directory URLs)."""
+    stem = src.removesuffix(".md")
+    return posixpath.dirname(stem) if posixpath.basename(stem) in ("index", "README") else stem
+
+
+def _links(src: str, shown: str, refs: _Refs, site: Site, expanded: str) -> list[Problem]:
+    """MkDocs' link validation (`validation.links`) on the rendered body, and the same for
+    addresses typed in raw HTML, which no generator checks. A link in Markdown's syntax is
+    the source's (the generator rewrites it for the page); an address in raw HTML is left
+    as written, so it is relative to the page's URL (a folder, for a page not index.md)."""
+    raw = {u.split()[0] for v in ATTR_URL.findall(expanded) for u in v.split(",") if u.strip()}
+    found = []
+    for line, url in refs.links:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith("//"):
+            continue
+        path, anchor = unquote(parts.path), parts.fragment
+        why = ""
+        if path.startswith("/"):
+            why = "alamat mutlak (diawali '/'): tulis alamat relatif dari halaman ini"
+        elif not path:
+            if anchor and anchor not in refs.ids:
+                why = f"jangkar #{anchor} tidak ada di halaman ini"
+        elif url in raw:
+            target = posixpath.normpath(posixpath.join(_page_dir(src), path))
+            if not any(_exists(t, site) for t in (target, f"{target}.md", f"{target}/index.md")):
+                why = (
+                    f"tujuan {target!r} tidak ada di situs (alamat dalam HTML dibaca dari "
+                    f"alamat halaman {_page_dir(src) + '/'!r}, bukan dari folder berkasnya)"
+                )
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+            if target.startswith("../") or not _exists(target, site):
+                why = f"tujuan {target!r} tidak ada di situs"
+            elif not target.endswith(".md") and not posixpath.splitext(target)[1]:
+                why = "tautan ke folder: tulis nama berkas halamannya (….md)"
+        if why:
+            found.append(
+                problem("html-link-broken", Location(shown, line), f"tautan {url!r}: {why}")
+            )
+    return found
+
+
+def _exists(target: str, site: Site) -> bool:
+    if target in site.files:
+        return True
+    return any(target.startswith(p) for p in site.prefixes)
+
+
+def locate(found: Iterable[Problem], html: str, source: str) -> list[Problem]:
+    """Each problem at its line of the source (see the module docstring)."""
+    html_lines = html.split("\n")
+    src_lines = source.split("\n")
+    out = []
+    for p in found:
+        if p.code == "page-not-in-nav":
+            out.append(p)
+            continue
+        line = next(
+            (n for n in (_find(x, only, src_lines) for x, only in _needles(p, html_lines)) if n),
+            0,
+        )
+        out.append(replace(p, line=line))
+    return out
+
+
+def _needles(p: Problem, html_lines: list[str]) -> list[tuple[str, bool]]:
+    """What to look for in the source, most telling first, and whether only a marker's
+    line counts (a table's id)."""
+    out: list[tuple[str, bool]] = []
+    quoted = re.findall(r"'([^']+)'", p.message)
+    if p.code == "html-link-broken" and quoted:
+        out.append((quoted[0], False))
+    anchor = re.search(r"tabel-[\w-]+", p.message)
+    if anchor:
+        out.append((anchor.group(0).removeprefix("tabel-"), True))
+    if 0 < p.line <= len(html_lines):
+        text = html_lines[p.line - 1]
+        out += [(tag, False) for tag in TAG.findall(text)]
+        plain = re.sub(r"<[^>]*>", "", text).strip()
+        if len(plain) >= 8:
+            out.append((plain, False))
+    return out
+
+
+def _find(needle: str, marker_only: bool, lines: list[str]) -> int:
+    for i, text in enumerate(lines, 1):
+        if needle in text and (not marker_only or _marker_line(text, needle)):
+            return i
+    return 0
+
+
+def _marker_line(text: str, ident: str) -> bool:
+    """A bare id (a table's) is found only in a marker naming it."""
+    return any(ident in m.group(0) for m in MARKER.finditer(text))
+
+
+def nav_sources(nav: Any) -> set[str]:
+    """Every page src a navigation lists."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return {s for v in nav.values() for s in nav_sources(v)}
+    if isinstance(nav, list):
+        return {s for v in nav for s in nav_sources(v)}
+    return set()

@@ -1,0 +1,271 @@
+"""The one pipeline, from a repository to what a reader is shown, for every caller.
+
+    load → validate → compute → draw → audit     site.prepare (per report, memoised)
+    → expand                                     Publication.expand_pages (every page)
+    → render and check every page                pagecheck (in process, at source lines)
+    → decide what blocks                         `blocking` (here, once)
+    → write                                      the writer's
+
+Its parameters are the scope and the writer; the steps and their rules are the same for
+every caller, like Sphinx's builders (the "dummy" builder checks everything, writes nothing):
+
+- scope (`Scope`): every report and the home page (`ALL`: `lkip check .`, `mkdocs build`,
+  the preview, `lkip export`, `lkip diff`), one report (`report(ID)`: `lkip check
+  data/ID`, its publishing unit), the home page (`HOME`: its unit). A page may show and
+  link any report's figures and pages in every scope: the reports its markers name are
+  prepared with it (`CROSS_REPORT`), and its links are checked against every report's
+  pages (`pagecheck.Site`).
+- writer: none (`lkip check`: `write_files=False`, charts specified and not drawn); the
+  MkDocs hook (hooks/lkip.py hands MkDocs `Result.sources` and `Result.expansion`); a
+  plain docs folder (publish/export.py: `lkip export`, the units of `make site`, any
+  generator: MkDocs, ProperDocs, Zensical). Only who turns Markdown into HTML differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lkip_build import cache
+from lkip_build.audit import ERROR
+from lkip_build.present import draft, verification
+from lkip_build.present.expansion import Expansion
+from lkip_build.present.markers import CETAK, CROSS_REPORT, MARKER
+from lkip_build.problems import LkipError, Problem
+from lkip_build.publish import pagecheck
+from lkip_build.publish.site import Publication, prepare
+
+PDF_SUFFIX = ".pdf"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which pages a run expands and checks: one report's (`only`), every report's
+    (`reports` without `only`), and the top-level pages (`home`)."""
+
+    only: str | None = None
+    reports: bool = True
+    home: bool = True
+
+    def has(self, src: str) -> bool:
+        if "/" not in src:
+            return self.home
+        return self.reports and (self.only is None or src.startswith(self.only + "/"))
+
+
+ALL = Scope()
+HOME = Scope(reports=False)
+
+
+def report(rid: str) -> Scope:
+    return Scope(only=rid, home=False)
+
+
+@dataclass
+class Memos:
+    """What a run may take from earlier runs, by content: the content cache's by default,
+    the live preview's own (kept in memory across rebuilds) under `mkdocs serve`."""
+
+    prepared: MutableMapping[str, Any] = field(default_factory=lambda: cache.Memo("prepared"))
+    expansion: MutableMapping[str, Any] = field(default_factory=lambda: cache.Memo("expansion"))
+    bundles: MutableMapping[str, Any] = field(default_factory=lambda: cache.Memo("bundles"))
+    findings_json: dict[str, str] | None = None  # the preview's: unchanged JSON not rewritten
+
+
+@dataclass(frozen=True)
+class Result:
+    """A run: the pass, every page in scope (as typed, generated ones too) and the files
+    made beside them, their expansion, and every problem, with the ones that block."""
+
+    publication: Publication
+    scope: Scope
+    sources: dict[str, str]  # src -> Markdown as typed (front matter kept)
+    generated: dict[str, str]  # src -> text of a generated file (the findings' JSON)
+    expansion: Expansion
+    nav: list[object]
+    problems: list[Problem]  # in order: the pass's warnings, a draft's to-do, findings, pages
+    blocking: list[Problem]
+
+    def raise_if_blocked(self) -> None:
+        if self.blocking:
+            raise LkipError(self.blocking)
+
+
+def run(
+    root: Path,
+    scope: Scope = ALL,
+    *,
+    data_dir: Path | None = None,
+    write_files: bool = True,
+    pdf: bool = False,
+    memos: Memos | None = None,
+    defer_charts: bool = False,
+    check_pages: bool = True,
+) -> Result:
+    """The pipeline (module docstring). LkipError when the pass or the expansion stops
+    (every problem found so far); what blocks after that is `Result.blocking`."""
+    memos = memos or Memos()
+    data_dir = data_dir or root / "data"
+    content = root / "content"
+    typed = read_pages(content, scope, data_dir)
+    others = named_reports(typed)
+    only: set[str] | None = None if others is None else {scope.only or "", *others}
+    if scope.only is not None and only is not None:
+        publication = prepare(root, data_dir, only=only, memo=memos.prepared)
+    else:
+        publication = prepare(root, data_dir, memo=memos.prepared)
+    publication = publication.with_pdf(pdf)
+    sources = {
+        s: t
+        for s, t in typed.items()
+        if "/" not in s or s.split("/")[0] in _ids(scope, publication)
+    }
+    # pages of no report: checked (page-not-in-nav, page-outside-report), unless no page is
+    outside = {s: t for s, t in typed.items() if s not in sources and check_pages}
+    pages, generated = publication.generated(
+        {s: t for s, t in sources.items() if "/" in s}, memo=memos.findings_json
+    )
+    pages = {s: t for s, t in pages.items() if scope.has(s)}
+    generated = {s: t for s, t in generated.items() if scope.has(s)}
+    sources.update(pages)
+    expansion = publication.expand_pages(
+        {**sources, **outside},
+        write_files,
+        memo=memos.expansion,
+        defer_charts=defer_charts,
+        # without content/ (a data folder checked on its own) the data alone is checked
+        reports=_ids(scope, publication) if content.is_dir() else set(),
+    )
+    nav = publication.nav([s for s in sources if "/" not in s])
+    problems = list(publication.problems)
+    problems += [
+        p
+        for h in publication.hasil
+        if scope.has(f"{h.report.id}/")
+        for p in draft.rewrite_items(h, sources)
+    ]
+    problems += [
+        t
+        for rid in sorted(publication.findings)
+        if scope.has(f"{rid}/")
+        for t in publication.findings[rid]
+    ]
+    if check_pages and content.is_dir():
+        problems += _check_pages(
+            root, publication, scope, {**sources, **outside}, generated, expansion, nav
+        )
+    return Result(
+        publication,
+        scope,
+        sources,
+        generated,
+        expansion,
+        nav,
+        problems,
+        blocking(problems, publication),
+    )
+
+
+def _ids(scope: Scope, publication: Publication) -> set[str]:
+    if not scope.reports:
+        return set()
+    return {scope.only} if scope.only else set(publication.by_id)
+
+
+def blocking(problems: list[Problem], publication: Publication) -> list[Problem]:
+    """What stops publication, decided once for every path: every error, but an audit
+    finding only where its report's policy says findings block (`temuan_memblokir`: a
+    published document's own inconsistencies are shown, not refused)."""
+    shown = {
+        id(t)
+        for rid, found in publication.findings.items()
+        if not publication.by_id[rid].report.laporan.kebijakan.temuan_memblokir
+        for t in found
+    }
+    return [p for p in problems if p.severity == ERROR and id(p) not in shown]
+
+
+def read_pages(content: Path, scope: Scope, data_dir: Path) -> dict[str, str]:
+    """Every Markdown file under content/ in scope, as typed: src -> text. Pages in a
+    folder that is not a report belong to the home page's scope (the checks say what is
+    wrong with them), so every path meets them."""
+    if not content.is_dir():
+        return {}
+    ids = {p.name for p in data_dir.iterdir() if p.is_dir()} if data_dir.is_dir() else set()
+    out = {}
+    for path in sorted(content.rglob("*.md")):
+        src = path.relative_to(content).as_posix()
+        if src.startswith("assets/"):
+            continue
+        head = src.split("/", 1)[0]
+        if "/" not in src or head not in ids:  # the home page's, or no report's: home's
+            keep = scope.home
+        elif scope.only is not None:
+            keep = head == scope.only
+        else:
+            keep = scope.reports
+        if keep:
+            out[src] = path.read_text(encoding="utf-8-sig")
+    return out
+
+
+def named_reports(pages: dict[str, str]) -> set[str] | None:
+    """The other reports the pages in scope show figures of (None: every report)."""
+    out: set[str] = set()
+    for text in pages.values():
+        for m in MARKER.finditer(text):
+            if m.group(1) not in CROSS_REPORT:
+                continue
+            args = m.group(2).split()
+            if m.group(1) == "sorotan" and args:
+                out.add(args[0])
+            elif m.group(1) == "daftar-laporan":
+                return None
+    return out
+
+
+def _check_pages(
+    root: Path,
+    publication: Publication,
+    scope: Scope,
+    sources: dict[str, str],
+    generated: dict[str, str],
+    expansion: Expansion,
+    nav: list[object],
+) -> list[Problem]:
+    """Every page in scope rendered and checked (pagecheck), the print view's problems
+    left to the chapters it repeats."""
+    site = _site(root, publication, expansion, generated)
+    listed = pagecheck.nav_sources(nav)
+    found: list[Problem] = []
+    for src, markdown in expansion.pages.items():
+        if src not in sources or src.endswith("/" + CETAK):
+            continue
+        found += pagecheck.check(
+            src, sources[src], markdown, expansion.rendered.get(src, {}), site, src in listed
+        )
+    return found
+
+
+def _site(
+    root: Path, publication: Publication, expansion: Expansion, generated: dict[str, str]
+) -> pagecheck.Site:
+    """Every file of the whole site a link may land on, whatever the scope: content/,
+    every report's generated pages and files (their downloads and charts by folder)."""
+    content = root / "content"
+    files = {p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()}
+    prefixes = set()
+    data = root / "data"
+    for folder in sorted(p for p in data.iterdir() if p.is_dir()) if data.is_dir() else []:
+        rid = folder.name
+        files.update(
+            f"{rid}/{name}"
+            for name in (verification.PAGE, verification.JSON, CETAK, draft.PAGE, rid + PDF_SUFFIX)
+        )
+        prefixes.update({f"{rid}/unduh/", f"{rid}/grafik/"})
+    files.update(generated)
+    for src, made in expansion.files.items():
+        files.update(f"{src.split('/', 1)[0]}/{path}" for path in made)
+    return pagecheck.Site(frozenset(files), pagecheck.extensions(root), frozenset(prefixes))

@@ -1,0 +1,334 @@
+"""The whole publication: the one validation pass over every report, and what a site needs
+from it (navigation, generated pages, headers). Expanding pages is in `expansion`.
+
+This is the API the site generator's adapter (hooks/) calls; it knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+from lkip_build.audit import ERROR, audit
+from lkip_build.compute import Computed, compute_report
+from lkip_build.compute.facts import Fact, collect_facts
+from lkip_build.model import Location
+from lkip_build.present import draft, verification
+from lkip_build.present.expansion import Expansion, expand_all
+from lkip_build.present.markers import CETAK
+
+# body and FRONT_MATTER are imported from here too (export.py): re-exported
+from lkip_build.present.page import FRONT_MATTER as FRONT_MATTER
+from lkip_build.present.page import body as body
+from lkip_build.present.sitemarkers import report_order
+from lkip_build.present.table import Table
+from lkip_build.present.tables import TableError, render
+from lkip_build.problems import Collector, Problem, guard
+from lkip_build.read.report import inputs_digest, load_report, report_folders, shown_path
+from lkip_build.read.validate import check_references, check_rules
+
+PREVIEW_PRINT = (
+    "Pratinjau (`make serve`) tidak membuat ulang versi cetak dan PDF setiap kali berkas "
+    "disimpan; `make site` membuatnya lengkap."
+)
+# the print view repeats every page: keep it out of search results
+PRINT_FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Every report, loaded, checked, computed, drawn and audited: the result of `prepare`.
+
+    Frozen: expanding the pages returns an `Expansion` (expansion.py) and leaves this as it
+    is, so there is no order of calls to remember beyond "prepare, then expand".
+    """
+
+    root: Path
+    hasil: list[Computed]
+    tables: dict[str, dict[str, Table]]  # report id -> table id -> the drawn table
+    facts: dict[str, dict[str, Fact]]
+    findings: dict[str, list[Problem]]
+    problems: list[Problem]  # warnings of the validation pass (errors stopped it)
+    pdf: bool = False  # this build writes each report's PDF (the adapter decides)
+    # report id -> digest of its files, when prepared with a memo (live preview): what
+    # expand_pages' memo keys each report's pages by
+    inputs: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def by_id(self) -> dict[str, Computed]:
+        return {h.report.id: h for h in self.hasil}
+
+    @cached_property
+    def disputes(self) -> dict[str, dict[str, str]]:
+        """Per report, the named figures the data disagrees about (see `disputes`)."""
+        return {rid: disputes(h, self.findings.get(rid, [])) for rid, h in self.by_id.items()}
+
+    def with_pdf(self, pdf: bool) -> Publication:
+        return replace(self, pdf=pdf)
+
+    def expand_pages(
+        self,
+        pages: dict[str, str],
+        write_files: bool = True,
+        memo: MutableMapping | None = None,
+        defer_charts: bool = False,
+        reports: set[str] | None = None,
+    ) -> Expansion:
+        """Every page's markers expanded, all problems at once (see expansion.expand_all);
+        without write_files, charts are specified but not drawn and no download is written
+        (what `lkip check` needs: the same problems, in a fraction of the time). With a
+        `memo` (live preview), a report whose files and pages are unchanged is not expanded
+        again; with `defer_charts`, its charts finish later (`Expansion.finish_charts`).
+        `reports`: the reports whose pages are all here (default: every report); another
+        report's missing pages and tables are not its problem."""
+        return expand_all(self, pages, write_files, memo, defer_charts, reports)
+
+    def blocking(self) -> list[Problem]:
+        """Findings that must stop publication: errors of reports whose policy says so."""
+        return [
+            t
+            for rid, found in self.findings.items()
+            if self.by_id[rid].report.laporan.kebijakan.temuan_memblokir
+            for t in found
+            if t.severity == ERROR
+        ]
+
+    def summaries(self) -> list[str]:
+        out = []
+        for rid, found in sorted(self.findings.items()):
+            policy = self.by_id[rid].report.laporan.kebijakan.temuan_memblokir
+            mode = "memblokir" if policy else "diterbitkan, tidak memblokir"
+            out.append(f"lkip: {rid}: {verification.summary(found)} ({mode})")
+            if draft.is_draft(self.by_id[rid]):
+                n = len(draft.pending(self.by_id[rid], self.problems, {}))
+                out.append(f"lkip: {rid}: DRAF, {n} nilai data belum diisi ({draft.TITLE})")
+        return out
+
+    def generated(
+        self, sources: dict[str, str], memo: dict[str, str] | None = None
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Pages and files every report gets: its verification page, the findings' JSON and
+        a print view holding the whole report in reading order. With a `memo` (live
+        preview), an unchanged report's findings' JSON is not written again, and the print
+        view is a note: it repeats every chapter (a third of a rebuild) and, like the PDF,
+        is made by `make site`, not by the preview."""
+        pages, files = {}, {}
+        kept: dict[str, str] = {}
+        for rid, found in sorted(self.findings.items()):
+            src = f"{rid}/{verification.PAGE}"
+            if src not in sources:
+                pages[src] = f"# {verification.TITLE}\n\n<!-- lkip:catatan-verifikasi -->\n"
+            key = self.inputs.get(rid, "")
+            known = memo.get(key) if memo is not None and key else None
+            files[f"{rid}/{verification.JSON}"] = kept[key or rid] = (
+                known if known is not None else verification.as_json(found)
+            )
+            lap = self.by_id[rid].report.laporan
+            # print has its own cover; a web page that only links (`cetak: tidak`) is left out
+            parts = [
+                body(sources[f"{rid}/{p.file}"])
+                for p in lap.halaman
+                if f"{rid}/{p.file}" in sources and p.cetak
+            ]
+            e = html.escape
+            cover = (
+                f"# {e(lap.judul)}\n\n"
+                '<p class="lkip-web-saja">Versi cetak: seluruh laporan dalam satu halaman, '
+                "untuk dicetak atau disimpan sebagai PDF.</p>\n\n"
+                '<div class="lkip-sampul">\n'
+                f"<p>{e(lap.pemerintah.upper())}</p>\n<p>{e(lap.judul.upper())}</p>\n"
+                f"<p>{e(lap.instansi.upper())}</p>\n<p>TAHUN {lap.tahun}</p>\n</div>\n\n"
+            )
+            chapters = "\n\n".join(
+                f'<div class="lkip-bab" markdown="1">\n\n{part}\n\n</div>' for part in parts
+            )
+            if memo is not None:
+                chapters = PREVIEW_PRINT
+            pages[f"{rid}/{CETAK}"] = PRINT_FRONT_MATTER + cover + chapters
+            if draft.is_draft(self.by_id[rid]):
+                todo = draft.pending(self.by_id[rid], self.problems, sources)
+                pages[f"{rid}/{draft.PAGE}"] = draft.todo_page(self.by_id[rid], todo)
+        if memo is not None:  # only what the reports are now
+            memo.clear()
+            memo.update(kept)
+        return pages, files
+
+    def nav(self, top: list[str] | None = None) -> list[object]:
+        """Home first and the other top-level pages (`top`), then one section per report
+        with its pages in reading order."""
+        nav: list[object] = [{"Beranda": "index.md"}]
+        nav += sorted(s for s in top or [] if s != "index.md")
+        for h in sorted(self.hasil, key=report_order):
+            lap = h.report.laporan
+            # the theme writes nav titles into HTML unescaped: escape text that comes from YAML
+            title = html.escape(
+                f"{lap.jenis_dokumen} {lap.tahun} {lap.singkatan_instansi or lap.instansi}"
+            )
+            pages: list[object] = [
+                {html.escape(p.judul): f"{lap.id}/{p.file}"} for p in lap.halaman
+            ]
+            if not any(p.file == verification.PAGE for p in lap.halaman):
+                pages.append({verification.TITLE: f"{lap.id}/{verification.PAGE}"})
+            pages.append({"Versi Cetak": f"{lap.id}/{CETAK}"})
+            if draft.is_draft(h):
+                pages.insert(0, {draft.TITLE: f"{lap.id}/{draft.PAGE}"})
+            nav.append({title: pages})
+        return nav
+
+    def header(self, src: str) -> str:
+        """The line above a report page's header: document, year and agency (escaped)."""
+        h = self.by_id.get(src.split("/", 1)[0]) if "/" in src else None
+        if h is None:
+            return ""
+        lap = h.report.laporan
+        return draft.header(h, html.escape(f"{lap.jenis_dokumen} {lap.tahun} · {lap.instansi}"))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One report through the pass, on its own: what `prepare` keeps of it. It depends only
+    on the report's files, so `prepare` can take it from a memo keyed by their digest."""
+
+    computed: Computed | None  # None when the report stopped at an error
+    tables: dict[str, Table]
+    facts: dict[str, Fact]
+    findings: list[Problem]
+    problems: list[Problem]
+
+
+def prepare(
+    root: Path,
+    data_dir: Path | None = None,
+    only: str | set[str] | None = None,
+    memo: MutableMapping[str, Prepared] | None = None,
+) -> Publication:
+    """The one validation pass: load, check, compute, draw every table and audit every
+    report under data/. Each report goes as far as its own data allows, so the problems of
+    every report come at once; LkipError lists them when any is an error. Warnings travel
+    on in `Publication.problems`. With a `memo` (live preview), a report whose files are
+    byte for byte the ones seen before is not loaded again."""
+    data_dir = data_dir or root / "data"
+    problems = Collector()
+    folders = report_folders(data_dir, only)
+    if not folders:
+        problems.add("no-reports", Location(shown_path(data_dir, root)), "tidak ada folder laporan")
+    done: dict[str, Prepared] = {}
+    for folder in folders:
+        key = inputs_digest(folder, root) if memo is not None else ""
+        prepared = memo.get(key) if memo is not None else None
+        if prepared is None:
+            prepared = prepare_report(folder, root)
+        problems.extend(prepared.problems)
+        done[key or folder.name] = prepared
+    if memo is not None:  # only what the data is now: the memo never grows past it
+        memo.clear()
+        memo.update(done)
+    problems.raise_if_any()
+    ready = {k: p for k, p in done.items() if p.computed is not None}
+    hasil = [p.computed for p in ready.values() if p.computed is not None]
+    ids = [h.report.id for h in hasil]
+    return Publication(
+        root,
+        hasil,
+        dict(zip(ids, (p.tables for p in ready.values()), strict=True)),
+        dict(zip(ids, (p.facts for p in ready.values()), strict=True)),
+        dict(zip(ids, (p.findings for p in ready.values()), strict=True)),
+        problems.problems,
+        inputs=dict(zip(ids, ready, strict=True)) if memo is not None else {},
+    )
+
+
+def prepare_report(folder: Path, root: Path) -> Prepared:
+    """One report: load and check, compute, draw, collect figures, audit; it stops after
+    the first stage with an error, and an object that failed to load is not reported again by
+    every reference to it."""
+    problems = Collector()
+    stopped = Prepared(None, {}, {}, [], problems.problems)
+    r = load_report(folder, root, problems)
+    if r is None:
+        return stopped
+    # references are checked even when a file had errors: they are problems of their own
+    with guard(r.folder, problems):
+        check_references(r, problems)
+        check_rules(r, problems)
+    if problems.errors:
+        return stopped
+    with guard(r.folder, problems):
+        h = compute_report(r, problems)
+    if problems.errors:
+        return stopped
+    tables: dict[str, Table] = {}
+    facts: dict[str, Fact] = {}
+    findings: list[Problem] = []
+    with guard(f"{r.folder}/tabel.yml", problems):
+        tables = draw_tables(h, problems)
+    with guard(r.folder, problems):
+        facts = collect_facts(h)
+        check_names(h, facts, problems)
+    with guard(r.folder, problems):
+        findings = audit(h)
+    if problems.errors:
+        return stopped
+    return Prepared(h, tables, facts, findings, problems.problems)
+
+
+def draw_tables(h: Computed, problems: Collector) -> dict[str, Table]:
+    """Every table of tabel.yml, drawn once; one that does not fit its data is a problem
+    located at its tabel.yml line, found by `lkip check` before any page is built."""
+    out: dict[str, Table] = {}
+    for t in h.report.tabel.tabel if h.report.tabel else []:
+        try:
+            out[t.id] = render(t, h)
+        except TableError as exc:
+            problems.add("table-error", t.lokasi, f"tabel {t.id!r}: {exc}")
+    return out
+
+
+def check_names(h: Computed, facts: dict[str, Fact], problems: Collector) -> None:
+    """Names that refer to computed figures (`sama_dengan`) must exist."""
+    for k in h.report.pegawai.komposisi if h.report.pegawai else []:
+        if k.sama_dengan and k.sama_dengan not in facts:
+            hint = difflib.get_close_matches(k.sama_dengan, list(facts), n=1)
+            extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
+            problems.add(
+                "unknown-ref",
+                Location(k.lokasi.file, k.lokasi.line, f"komposisi[{k.id}].sama_dengan"),
+                f"nilai {k.sama_dengan!r} tidak ada{extra}",
+            )
+
+
+def read_pages(content: Path, publication: Publication) -> dict[str, str]:
+    """The chapters under content/ of the loaded reports (and the home page), as the site
+    generator hands them over: src path -> Markdown."""
+    if not content.is_dir():
+        return {}
+    out = {}
+    for path in sorted(content.rglob("*.md")):
+        src = path.relative_to(content).as_posix()
+        head = src.split("/", 1)[0]
+        if "/" not in src or head in publication.by_id:
+            out[src] = path.read_text(encoding="utf-8-sig")
+    return out
+
+
+def disputes(h: Computed, findings: list[Problem]) -> dict[str, str]:
+    """Named figures two parts of the data disagree about (a staff table's total beside the
+    total it must equal), each with the link to its finding on the verification page: every
+    display of them carries a mark, so a page never states 70 under a table saying 71
+    without saying why."""
+    out: dict[str, str] = {}
+    for k in h.report.pegawai.komposisi if h.report.pegawai else []:
+        if not k.sama_dengan:
+            continue
+        field = f"{k.id}.total"
+        for i, t in enumerate(findings):
+            if t.code == "same-quantity-mismatch" and t.field == field:
+                href = f"{verification.PAGE}#{verification.anchor_of(i)}"
+                out.setdefault(f"pegawai.{k.id}.total", href)
+                out.setdefault(k.sama_dengan, href)
+                break
+    return out

@@ -1,0 +1,159 @@
+"""One input, three paths: `lkip check`, the hook build (`mkdocs build --strict`, the
+preview's code) and `make site` (the publishing units, assembled) give the same verdict and
+the same problems (code, file, line); when they publish, the same page content.
+
+A new kind of input gets one case here, not three. Data-level inputs are the conformance
+cases (tests/test_conformance.py puts each through the three paths too); here are the
+inputs an editor can put under content/: raw HTML, links, images and other files beside
+chapters, pages outside the navigation, folders that are not reports, markers naming
+another report, odd file names.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from lkip_build.cli import main
+from lkip_build.codes import CODES
+
+from .conftest import LAPORAN, ROOT, build, tiny_site, write
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_site
+
+LINE = re.compile(r"((?:data|content)/[^:\s]+?)(?::(\d+))?: .*\[([a-z0-9-]+)\]\s*$")
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d4944415478da63f8cfc0f01f0005000201a5f1b5e10000000049454e44ae426082"
+)
+SECOND = "lain-2022"
+
+
+@dataclass
+class Case:
+    page: str  # content/uji-2021/index.md
+    expect: set[tuple[str, int, str]] = field(default_factory=set)  # blocking problems
+    files: dict[str, bytes | str] = field(default_factory=dict)  # more, under the root
+    second_report: bool = False
+
+
+U = "content/uji-2021/index.md"
+CASES = {
+    "raw-script": Case("# Uji\n\nTeks.\n\n<script>alert(1)</script>\n", {(U, 5, "unsafe-html")}),
+    "inline-onerror": Case(
+        '# Uji\n\nLihat <img src="foto.png" onerror="alert(1)"> ini.\n',
+        {(U, 3, "unsafe-html")},
+        {"content/uji-2021/foto.png": PNG},
+    ),
+    "link-to-no-page": Case("# Uji\n\nLihat [bab](bab-9.md).\n", {(U, 3, "html-link-broken")}),
+    "anchor-nowhere": Case("# Uji\n\n\nLihat [atas](#tidak-ada).\n", {(U, 4, "html-link-broken")}),
+    "absolute-link": Case("# Uji\n\nUnduh [data](/data.csv).\n", {(U, 3, "html-link-broken")}),
+    "image-missing": Case("# Uji\n\n![foto](foto.png)\n", {(U, 3, "html-link-broken")}),
+    "image-beside-chapter": Case(
+        "# Uji\n\n![foto](gambar/foto.png)\n", files={"content/uji-2021/gambar/foto.png": PNG}
+    ),
+    "file-name-with-space": Case(
+        "# Uji\n\nUnduh [lampiran](lampiran%20data.pdf).\n",
+        files={"content/uji-2021/lampiran data.pdf": b"%PDF-1.4\n"},
+    ),
+    "page-outside-navigation": Case(
+        "# Uji\n",
+        {("content/uji-2021/catatan.md", 1, "page-not-in-nav")},
+        {"content/uji-2021/catatan.md": "# Catatan\n\nTeks.\n"},
+    ),
+    "folder-that-is-not-a-report": Case(
+        "# Uji\n",
+        {("content/panduan/cara.md", 1, "page-not-in-nav")},
+        {"content/panduan/cara.md": "# Cara\n\nTeks.\n"},
+    ),
+    "top-level-page": Case(
+        "# Uji\n\nLihat [tentang situs](../tentang.md).\n",
+        files={"content/tentang.md": "# Tentang\n\nLihat [laporan uji](uji-2021/index.md).\n"},
+    ),
+    "markdown-inside-html": Case(
+        '# Uji\n\n<div class="catatan" markdown="1">\n\n**Penting**\n\n</div>\n'
+    ),
+    "link-and-figures-of-another-report": Case(
+        f"# Uji\n\nLihat [laporan lain](../{SECOND}/index.md).\n\n<!-- lkip:sorotan {SECOND} -->\n",
+        second_report=True,
+    ),
+    "unknown-marker": Case("# Uji\n\n<!-- lkip:tidak-ada -->\n", {(U, 3, "marker-unknown")}),
+}
+
+
+def found_in(output: str) -> set[tuple[str, int, str]]:
+    out = set()
+    for line in output.splitlines():
+        m = LINE.search(line)
+        if m and CODES[m.group(3)].severity == "error":
+            out.add((m.group(1), int(m.group(2) or 0), m.group(3)))
+    return out
+
+
+def make(root: Path, case: Case) -> Path:
+    config = tiny_site(root, case.page)
+    for name, data in case.files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    if case.second_report:
+        laporan = LAPORAN.format(id=SECOND).replace("tahun: 2021", "tahun: 2022")
+        write(root / "data" / SECOND, {"laporan.yml": laporan})
+        write(
+            root / "content" / SECOND,
+            {"index.md": "# Lain\n\nKembali ke [uji](../uji-2021/index.md).\n"},
+        )
+    return config
+
+
+def articles(site: Path) -> dict[str, str]:
+    out = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel == "404.html" or "/404.html" in rel:
+            continue
+        m = ARTICLE.search(page.read_text(encoding="utf-8"))
+        out[rel] = m.group(1).strip() if m else ""
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_three_paths_one_verdict(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = CASES[name]
+    root = tmp_path / "repo"
+    root.mkdir()
+    config = make(root, case)
+    monkeypatch.setenv("LKIP_PDF", "0")
+    monkeypatch.setenv("LKIP_JOBS", "1")  # the units one after another, in this process
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+    checked = main(["check", str(root)])
+    out = capsys.readouterr()
+    by_check = found_in(out.out + out.err)
+
+    hook = build(config, tmp_path / "hook")
+    by_hook = found_in(hook.stderr)
+
+    units = build_site.main([], root=root)
+    by_units = found_in(capsys.readouterr().err)
+
+    verdicts = {"check": checked == 0, "hook": hook.returncode == 0, "units": units == 0}
+    assert set(verdicts.values()) == {not case.expect}, (verdicts, hook.stderr[-3000:])
+    assert by_check == case.expect, out
+    assert by_hook == case.expect, hook.stderr[-3000:]
+    assert by_units == case.expect
+    if not case.expect:
+        hooked, assembled = articles(tmp_path / "hook"), articles(root / "site")
+        assert set(hooked) == set(assembled)
+        for page, content in hooked.items():
+            assert assembled[page] == content, page
+    shutil.rmtree(root / ".builds", ignore_errors=True)
