@@ -256,6 +256,10 @@ def publish(root: Path, site: str, fill) -> int:
     builds = root / ".builds"
     builds.mkdir(exist_ok=True)
     fresh = builds / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    n = 1
+    while fresh.exists():  # a second build in the same second, by the same process
+        n += 1
+        fresh = fresh.with_name(f"{fresh.name.split('~')[0]}~{n}")
     status = fill(fresh)
     if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -275,3 +277,39 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
+
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+URL = re.compile(r'((?:href|src|srcset)=")([^"]*)(")')
+# what Zensical writes in the content and MkDocs does not (its skip link's target), and
+# the attribute it drops (nothing of ours reads it in HTML)
+ZENSICAL_ONLY = re.compile(r'<a id="__skip" tabindex="-1"></a>\s*| data-search-exclude(?:="")?')
+
+
+def articles(site: Path, normal: bool = False) -> dict[str, str]:
+    """Every page's main content (`<article>`); `normal`: its relative URLs as site paths
+    (generators write the same target in different forms) and Zensical's own marks out."""
+    out = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel == "404.html" or "/404.html" in rel:
+            continue
+        m = ARTICLE.search(page.read_text(encoding="utf-8"))
+        text = m.group(1).strip() if m else ""
+        if normal:
+            here = posixpath.dirname(rel)
+            text = ZENSICAL_ONLY.sub("", URL.sub(lambda u, h=here: _site_path(u, h), text))
+        out[rel] = text
+    return out
+
+
+def _site_path(m: re.Match[str], here: str) -> str:
+    def one(url: str) -> str:
+        path, hash_, frag = url.partition("#")
+        if not path or ":" in path or path.startswith("/"):
+            return url
+        target = posixpath.normpath(posixpath.join(here, path))
+        return ("/" + target).removesuffix("/index.html").rstrip("/") + "/" + hash_ + frag
+
+    parts = [one(p.strip().split(" ")[0]) for p in m.group(2).split(",")]
+    return m.group(1) + ",".join(parts) + m.group(3)

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from lkip_build.cli import main
 
-from .conftest import ROOT, build
+sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+import build_site
+
+from .conftest import ROOT, articles, build
 
 CORPUS = Path(__file__).parent / "corpus"
 REPORTS = sorted(p for p in CORPUS.iterdir() if (p / "data").is_dir())
@@ -59,12 +63,16 @@ def test_findings_are_the_documents(folder: Path, capsys: pytest.CaptureFixture[
     assert found == expected(folder), out.out + out.err
 
 
-def test_the_corpus_builds_strict(tmp_path: Path) -> None:
+def test_the_corpus_builds_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every corpus report at once through the three paths: `lkip check` passes, the hook
+    build is strict and `make site` (a unit per report, assembled) publishes the same
+    main content on every page."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    (tmp_path / "content" / "assets").mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "assets" / "lkip.css", tmp_path / "content" / "assets")
+    shutil.copytree(ROOT / "content" / "assets", tmp_path / "content" / "assets")
     shutil.copy(ROOT / "content" / "index.md", tmp_path / "content" / "index.md")
     for folder in REPORTS:
         shutil.copytree(folder / "data", tmp_path / "data", dirs_exist_ok=True)
@@ -76,3 +84,11 @@ def test_the_corpus_builds_strict(tmp_path: Path) -> None:
     for folder in REPORTS:
         rid = next((folder / "data").iterdir()).name
         assert f'href="{rid}/"' in home, rid
+    assert main(["check", str(tmp_path)]) == 0, capsys.readouterr()
+    monkeypatch.setenv("LKIP_PDF", "0")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert build_site.main([], root=tmp_path) == 0, capsys.readouterr().err
+    hooked, assembled = articles(tmp_path / "out"), articles(tmp_path / "site")
+    assert set(hooked) == set(assembled) and len(hooked) > 30
+    for page, content in hooked.items():
+        assert assembled[page] == content, page

@@ -22,13 +22,12 @@ import pytest
 from lkip_build.cli import main
 from lkip_build.codes import CODES
 
-from .conftest import LAPORAN, ROOT, build, tiny_site, write
+from .conftest import LAPORAN, ROOT, articles, build, tiny_site, write
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_site
 
 LINE = re.compile(r"((?:data|content)/[^:\s]+?)(?::(\d+))?: .*\[([a-z0-9-]+)\]\s*$")
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d4944415478da63f8cfc0f01f0005000201a5f1b5e10000000049454e44ae426082"
@@ -113,17 +112,6 @@ def make(root: Path, case: Case) -> Path:
     return config
 
 
-def articles(site: Path) -> dict[str, str]:
-    out = {}
-    for page in sorted(site.rglob("*.html")):
-        rel = page.relative_to(site).as_posix()
-        if rel == "404.html" or "/404.html" in rel:
-            continue
-        m = ARTICLE.search(page.read_text(encoding="utf-8"))
-        out[rel] = m.group(1).strip() if m else ""
-    return out
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_three_paths_one_verdict(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -145,15 +133,31 @@ def test_three_paths_one_verdict(
 
     units = build_site.main([], root=root)
     by_units = found_in(capsys.readouterr().err)
+    assembled, with_mkdocs = articles(root / "site"), articles(root / "site", normal=True)
 
-    verdicts = {"check": checked == 0, "hook": hook.returncode == 0, "units": units == 0}
+    monkeypatch.setenv("LKIP_GENERATOR", "zensical")
+    zensical = build_site.main([], root=root)
+    by_zensical = found_in(capsys.readouterr().err)
+
+    verdicts = {
+        "check": checked == 0,
+        "hook": hook.returncode == 0,
+        "units": units == 0,
+        "zensical": zensical == 0,
+    }
     assert set(verdicts.values()) == {not case.expect}, (verdicts, hook.stderr[-3000:])
     assert by_check == case.expect, out
     assert by_hook == case.expect, hook.stderr[-3000:]
     assert by_units == case.expect
+    assert by_zensical == case.expect
     if not case.expect:
-        hooked, assembled = articles(tmp_path / "hook"), articles(root / "site")
+        hooked = articles(tmp_path / "hook")
         assert set(hooked) == set(assembled)
         for page, content in hooked.items():
             assert assembled[page] == content, page
+        # Zensical's pages against MkDocs' units, page by page, links as site paths
+        by_zensical_pages = articles(root / "site", normal=True)
+        assert set(by_zensical_pages) == set(with_mkdocs)
+        for page, content in with_mkdocs.items():
+            assert by_zensical_pages[page] == content, page
     shutil.rmtree(root / ".builds", ignore_errors=True)

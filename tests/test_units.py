@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import ROOT, tiny_site
+from .conftest import ROOT, articles, tiny_site
 from .test_generators import pages, tables
 from .test_publish import COPY_IGNORE, same_tree
 
@@ -72,6 +72,11 @@ def test_a_report_unit_has_only_its_own_pages_nav_and_search(repo: Path, tmp_pat
 def test_the_assembled_site_is_the_hook_build_by_tables(repo_site: Path, assembled: Path) -> None:
     for page in pages(repo_site):
         assert tables(assembled / page) == tables(repo_site / page), page
+    # and by every page's whole main content: text, tables, figures, links, marks
+    hooked, units = articles(repo_site), articles(assembled)
+    assert set(hooked) == set(units)
+    for page, content in hooked.items():
+        assert units[page] == content, page
     hook = _files(repo_site)
     units = _files(assembled)
     assert {f for f in units if not f.endswith("search/search_index.json")} == {
@@ -80,6 +85,28 @@ def test_the_assembled_site_is_the_hook_build_by_tables(repo_site: Path, assembl
     assert (
         f"{NTT}/search/search_index.json" in units and f"{LEBAK}/search/search_index.json" in units
     )
+
+
+def test_zensical_publishes_the_portal_as_mkdocs_does(
+    repo: Path, assembled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make site GENERATOR=zensical`: every unit built by Zensical, checked and assembled;
+    page for page the same main content as the MkDocs units (links compared as the site
+    paths they lead to), the tables in its search index, and no page or file missing."""
+    with_mkdocs = articles(assembled, normal=True)
+    monkeypatch.setenv("LKIP_GENERATOR", "zensical")
+    assert build_site.main([], root=repo, site="site-zensical") == 0
+    zensical = (repo / "site-zensical").resolve()
+    by_zensical = articles(zensical, normal=True)
+    assert set(by_zensical) == set(with_mkdocs)
+    for page, content in with_mkdocs.items():
+        assert by_zensical[page] == content, page
+    index = json.loads((zensical / NTT / "search.json").read_text(encoding="utf-8"))
+    assert any(i["title"].startswith("Tabel 3.2") for i in index["items"])
+    # what differs, by design: the theme's files and the search index's name and form
+    theme = ("assets/", "search/", "search.json", "sitemap.xml")
+    kept = {f for f in _files(assembled) if not any(p in f for p in theme)}
+    assert kept <= _files(zensical)
 
 
 def _files(site: Path) -> set[str]:
