@@ -11,17 +11,24 @@ another report, odd file names.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
 
 from lkip_build.cli import main
 from lkip_build.codes import CODES
+from lkip_build.problems import LkipError
+from lkip_build.publish.site import prepare
 
+from . import test_pipeline_generated as generated
 from .conftest import LAPORAN, ROOT, articles, build, tiny_site, write
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -161,3 +168,44 @@ def test_three_paths_one_verdict(
         for page, content in with_mkdocs.items():
             assert by_zensical_pages[page] == content, page
     shutil.rmtree(root / ".builds", ignore_errors=True)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(generated.reports())
+def test_generated_reports_take_the_three_paths_alike(r: generated.Report) -> None:
+    """Reports Hypothesis writes (tests/test_pipeline_generated.py), a page with a marker
+    for every table and named figure: one verdict, the same problems, the same pages."""
+    with (
+        tempfile.TemporaryDirectory(prefix="lkip-diff-") as tmp,
+        pytest.MonkeyPatch.context() as mp,
+    ):
+        root = Path(tmp)
+        config = tiny_site(root, "# Uji\n")
+        generated.write_report(root, r)
+        try:
+            page = generated.page_for(r, prepare(root))  # its figures' names, then the page
+        except LkipError:
+            page = "# Uji\n"
+        (root / "content" / "uji-2021" / "index.md").write_text(page, encoding="utf-8")
+        mp.setenv("LKIP_PDF", "0")
+        mp.setenv("LKIP_JOBS", "1")
+        mp.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            checked = main(["check", str(root)])
+        hook = build(config, root / "hook")
+        with (
+            contextlib.redirect_stdout(io.StringIO()),
+            contextlib.redirect_stderr(io.StringIO()) as units_err,
+        ):
+            units = build_site.main([], root=root)
+        event("published" if checked == 0 else "refused")
+        verdicts = {checked == 0, hook.returncode == 0, units == 0}
+        assert len(verdicts) == 1, (checked, hook.stderr[-2000:], units_err.getvalue()[-2000:])
+        if checked != 0:
+            by_check = found_in(out.getvalue() + err.getvalue())
+            assert found_in(hook.stderr) == by_check
+            assert found_in(units_err.getvalue()) == by_check
+        else:
+            hooked, assembled = articles(root / "hook"), articles(root / "site")
+            assert hooked == assembled
