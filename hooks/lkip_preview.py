@@ -15,7 +15,9 @@ so a MkDocs or ProperDocs update that changes one fails a test, not an editor's 
   `File._content`, `File.is_modified`);
 - `mark_changed`: only changed pages rendered again (`File.is_modified` under --dirty);
 - the dirty build's warning filtered (its message text, logger `mkdocs.commands.build`);
-- the search plugin's own merge switched off (Material's `search_index_prev`).
+- the search plugin's own merge switched off (Material's `search_index_prev`);
+- MkDocs' link and navigation validation lowered to info under the preview, where the
+  pipeline has said each problem at its source line (`config.validation`).
 
 State: `STATE`, filled only under `mkdocs serve`; every entry keyed by what it was made
 from (ARCHITECTURE.md, "Where state lives").
@@ -45,6 +47,10 @@ log = logging.getLogger("mkdocs.plugins.lkip")
 STATE: dict[str, Any] = {}  # only under `mkdocs serve`
 _THEME_FILES: dict[str, list[str]] = {}  # the theme's listing, by what it was listed from
 DIRTY_WARNING = "A 'dirty' build is being performed"
+VALIDATION = {  # MkDocs' `validation:` settings the pipeline's page checks cover
+    "links": ("not_found", "anchors", "absolute_links", "unrecognized_links"),
+    "nav": ("omitted_files",),
+}
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
@@ -79,6 +85,11 @@ def rebuilding(config: MkDocsConfig) -> None:
         return
     preview.rebuilding()
     theme_listed_once(config)
+    # the pipeline says a page's broken links and pages outside the navigation at the
+    # chapter's line; MkDocs' own warning would repeat it and, strict, stop the server
+    for group, kinds in VALIDATION.items():
+        for kind in kinds:
+            setattr(getattr(config.validation, group), kind, logging.INFO)
     search = config.plugins.get("material/search")
     if search is not None and hasattr(search, "search_index_prev"):
         search.search_index_prev = None

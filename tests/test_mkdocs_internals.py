@@ -85,3 +85,10 @@ def test_material_search_keeps_the_previous_index_for_a_dirty_build() -> None:
     search = config.plugins.get("material/search")
     assert search is not None
     assert "search_index_prev" in inspect.getsource(type(search))
+
+
+def test_link_and_nav_validation_are_settings_the_preview_can_lower() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    for group, kinds in lkip_preview.VALIDATION.items():
+        for kind in kinds:
+            assert getattr(getattr(config.validation, group), kind) == logging.WARNING
