@@ -1,9 +1,7 @@
-"""MkDocs adapter: translates MkDocs events into the one pipeline (lkip_build.publish.pipeline)
-and back. The pipeline runs once per build (on_config: every page expanded and checked at
-its source line, the one decision about what blocks); MkDocs is only the writer: it gets the
-pages, generated files, downloads and charts (on_files) and renders them. Package errors
-become one PluginError, never a traceback. The live preview's MkDocs machinery is in
-lkip_preview.py; its state is the one thing kept across `mkdocs serve` rebuilds.
+"""MkDocs adapter: MkDocs events into the one pipeline (lkip_build.publish.pipeline) and back.
+The pipeline runs once per build (on_config: every page expanded and checked at its source
+line, one decision about what blocks); MkDocs is the writer (on_files onwards). Package
+errors become one PluginError. The preview's MkDocs machinery and state: lkip_preview.py.
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from lkip_build import cache
-from lkip_build.present import pagemeta, regions, searchindex
+from lkip_build.present import pagemeta, regions
 from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.publish import pdf, pipeline, preview
 
@@ -33,8 +31,7 @@ _KEY = "_lkip"
 
 
 def _boundary(shown: str, step: Callable[[], T]) -> T:
-    """Every package error, and any other exception as an `internal-error` naming what was
-    being processed, becomes one PluginError: the build shows what `lkip check` shows."""
+    """Package errors, and any other as `internal-error` at `shown`: one PluginError."""
     problems = Collector()
     try:
         with guard(shown, problems):
@@ -88,18 +85,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = config[_KEY]
     if "broken" in state:
-        serve.broken(files, config, state["broken"])
-        serve.mark_changed(files, config, None, state["broken"])
-        return files
+        return serve.broken(files, config, state["broken"])
     result: pipeline.Result = state["result"]
     expansion = result.expansion
-    for src, text in result.sources.items():
-        if files.get_file_from_path(src) is None:
-            files.append(File.generated(config, src, content=text))
     downloads = _boundary("content", lambda: expansion.downloads(serve.memos().bundles))
-    made: dict[str, str | bytes] = {**result.generated, **downloads}
-    for src, content in made.items():
-        files.append(File.generated(config, src, content=content))
+    made: dict[str, str | bytes] = {**result.sources, **result.generated, **downloads}
+    for src, content in made.items():  # the chapters are MkDocs' own already
+        if src not in result.sources or files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=content))
     for page, drawing in expansion.drawing.items():
         for path, svg in drawing.items():
             files.append(serve.Drawn.of(config, f"{page.split('/', 1)[0]}/{path}", svg))
@@ -144,9 +137,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = regions.wrap_tables(html)
     config[_KEY].setdefault("bodies", {})[page.file.src_uri] = html
-    config[_KEY].setdefault("rendered", set()).add(page.url)
-    if not (page.meta.get("search") or {}).get("exclude"):  # the pages search indexes
-        config[_KEY].setdefault("urls", {})[page.file.src_uri] = page.url
+    serve.rendered(config[_KEY], page)  # for the tables' search entries
     return html
 
 
@@ -164,31 +155,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    try:
-        _post_build(config[_KEY])
-    finally:
-        serve.settle()
-
-
-def _post_build(state: dict[str, Any]) -> None:
-    if "broken" in state:
-        return
-    result: pipeline.Result = state["result"]
-    serve.charts_drawn(result)
-    found = state.get("html_problems", [])
-    if found and serve.STATE:
-        log.info(f"lkip: {LkipError(found).render()}")  # the editor keeps working
-    elif found:
-        raise PluginError(LkipError(found).render())
-    # after the theme's search plugin wrote its index (hooks run after plugins)
-    drawn = {**result.expansion.rendered, **state.get("tables", {})}
-    urls, merge, memo = serve.search_merge(state)
-    site_dir = Path(state["site_dir"])
-    searchindex.add_tables(site_dir, searchindex.table_entries(drawn, urls, memo), merge)
-    if result.publication.pdf:
-        try:
-            for path in pdf.write_all(result.publication, site_dir):
-                log.info(f"lkip: PDF {path}")
-        except LkipError as exc:
-            raise PluginError(exc.render()) from None
-    cache.prune()  # what no build used for a month (at most once a day; not the preview's)
+    state = config[_KEY]
+    with serve.settled():
+        if "broken" in state:
+            return
+        result: pipeline.Result = state["result"]
+        serve.charts_drawn(result)
+        found = state.get("html_problems", [])
+        if found and serve.STATE:
+            log.info(f"lkip: {LkipError(found).render()}")  # the editor keeps working
+        elif found:
+            raise PluginError(LkipError(found).render())
+        serve.add_tables_to_search(result, state)  # after the theme's search plugin wrote it
+        if result.publication.pdf:
+            site = Path(state["site_dir"])
+            made = _boundary("pdf", lambda: pdf.write_all(result.publication, site))
+            log.info("\n".join(f"lkip: PDF {path}" for path in made))
+        cache.prune()  # what no build used for a month (at most once a day)

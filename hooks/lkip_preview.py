@@ -30,7 +30,9 @@ import html
 import inspect
 import logging
 import os
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +117,15 @@ def charts_drawn(result: pipeline.Result) -> None:
         result.expansion.finish_charts(STATE["memos"].expansion)
 
 
-def settle() -> None:
-    if STATE:
-        preview.settle()  # what the preview remembers, out of the collector's scans
+@contextmanager
+def settled() -> Iterator[None]:
+    """After a rebuild, whatever happened in it: what the preview remembers, out of the
+    cyclic collector's scans (preview.settle)."""
+    try:
+        yield
+    finally:
+        if STATE:
+            preview.settle()
 
 
 def watch_saves(server: Any) -> Any:
@@ -263,12 +271,21 @@ class Drawn(File):
         return True
 
 
-def broken(files: Files, config: MkDocsConfig, message: str) -> None:
+def broken(files: Files, config: MkDocsConfig, message: str) -> Files:
     """A broken save: the generated pages the navigation names exist too, so that every
     page shows the problems (`preview.broken_page`) until a good save."""
     for src in sorted(pipeline.pagecheck.nav_sources(config.nav)):
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=message))
+    mark_changed(files, config, None, message)
+    return files
+
+
+def rendered(state: dict[str, Any], page: Any) -> None:
+    """A page rendered, and its URL if search indexes it (for the tables' entries)."""
+    state.setdefault("rendered", set()).add(page.url)
+    if not (page.meta.get("search") or {}).get("exclude"):
+        state.setdefault("urls", {})[page.file.src_uri] = page.url
 
 
 def mark_changed(
@@ -313,20 +330,24 @@ def _changed(key: str, *parts: str | bytes) -> bool:
     return last is None or last[1] != made
 
 
-def search_merge(state: dict[str, Any]) -> tuple[dict[str, str], Any, Any]:
-    """The preview's search: this rebuild rendered some pages only, the rest as the last
-    rebuilds left them (searchindex.merged). (urls, merge, table-entries memo)."""
+def add_tables_to_search(result: pipeline.Result, state: dict[str, Any]) -> None:
+    """Every drawn table into the search index the theme wrote, as an entry of its own.
+    Under serve this rebuild rendered some pages only: the rest as the last rebuilds left
+    them (searchindex.merged: the theme's own merge kept one page right only)."""
     from functools import partial
 
     from lkip_build.present import searchindex
 
-    if not STATE:
-        return state.get("urls", {}), None, None
-    urls = STATE.setdefault("urls", {})
-    urls.update(state.get("urls", {}))
-    pages = state["pages"]
-    for src in [s for s in urls if urls[s] not in pages]:
-        del urls[src]
-    kept, rendered = STATE.setdefault("search", {}), state.get("rendered", set())
-    merge = partial(searchindex.merged, kept, rendered=rendered, pages=pages)
-    return urls, merge, STATE.setdefault("table_entries", {})
+    drawn = {**result.expansion.rendered, **state.get("tables", {})}
+    urls, merge, memo = state.get("urls", {}), None, None
+    if STATE:
+        urls = STATE.setdefault("urls", {})
+        urls.update(state.get("urls", {}))
+        pages = state["pages"]
+        for src in [s for s in urls if urls[s] not in pages]:
+            del urls[src]
+        kept, rendered = STATE.setdefault("search", {}), state.get("rendered", set())
+        merge = partial(searchindex.merged, kept, rendered=rendered, pages=pages)
+        memo = STATE.setdefault("table_entries", {})
+    entries = searchindex.table_entries(drawn, urls, memo)
+    searchindex.add_tables(Path(state["site_dir"]), entries, merge)

@@ -65,7 +65,7 @@ def _check_key(path: Path) -> str:
     chapters by their bytes), mkdocs.yml (its Markdown extensions) and the program
     (`cache.code_version`)."""
     from lkip_build import cache
-    from lkip_build.publish import pipeline
+    from lkip_build.publish import scope  # light: no site module (the check may be remembered)
     from lkip_build.tools.revisions import (
         locate,  # late: it reads YAML, which a remembered check skips
     )
@@ -75,8 +75,8 @@ def _check_key(path: Path) -> str:
     content = root / "content"
     folders = [data]
     if only:  # the report's own files, and those of the reports its pages show
-        pages = pipeline.read_pages(content, pipeline.report(only), data)
-        named = pipeline.named_reports(pages)
+        pages = scope.read_pages(content, scope.report(only), data)
+        named = scope.named_reports(pages)
         folders = [data] if named is None else [data / n for n in sorted({only, *named})]
     files = [f for d in folders if d.is_dir() for f in d.rglob("*") if f.is_file()]
     every = [f for f in content.rglob("*") if f.is_file()] if content.is_dir() else []

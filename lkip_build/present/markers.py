@@ -51,13 +51,13 @@ from lkip_build.present.sitemarkers import (
 )
 from lkip_build.present.sitemarkers import pdf_url as pdf_url
 from lkip_build.present.sorotan import m_sorotan
+from lkip_build.present.syntax import CROSS_REPORT as CROSS_REPORT
 from lkip_build.present.table import Table, cell_text, mark
 from lkip_build.present.tables import TableError, dec, render
 from lkip_build.problems import Collector
 
 # markers whose text can depend on other reports than the page's own (the portal table,
 # the cards of a report named by its id): expansion._others_shown keys such a page by them
-CROSS_REPORT = frozenset({"daftar-laporan", "sorotan"})
 LOOSE = re.compile(r"<!--\s*lkip\b(?:.*?-->|.*\Z)", re.S)  # unclosed too
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from lkip_build.compute import Computed
 from lkip_build.compute.facts import Fact
+from lkip_build.present.syntax import MARKER as MARKER
 from lkip_build.present.table import Table
 
-MARKER = re.compile(r"<!--\s*lkip:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
 
 

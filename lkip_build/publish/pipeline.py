@@ -32,35 +32,18 @@ from lkip_build import cache
 from lkip_build.audit import ERROR
 from lkip_build.present import draft, verification
 from lkip_build.present.expansion import Expansion
-from lkip_build.present.markers import CETAK, CROSS_REPORT, MARKER
+from lkip_build.present.markers import CETAK
 from lkip_build.problems import LkipError, Problem
 from lkip_build.publish import pagecheck
+from lkip_build.publish.scope import ALL as ALL
+from lkip_build.publish.scope import HOME as HOME
+from lkip_build.publish.scope import Scope as Scope
+from lkip_build.publish.scope import named_reports as named_reports
+from lkip_build.publish.scope import read_pages as read_pages
+from lkip_build.publish.scope import report as report
 from lkip_build.publish.site import Publication, prepare
 
 PDF_SUFFIX = ".pdf"
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which pages a run expands and checks: one report's (`only`), every report's
-    (`reports` without `only`), and the top-level pages (`home`)."""
-
-    only: str | None = None
-    reports: bool = True
-    home: bool = True
-
-    def has(self, src: str) -> bool:
-        if "/" not in src:
-            return self.home
-        return self.reports and (self.only is None or src.startswith(self.only + "/"))
-
-
-ALL = Scope()
-HOME = Scope(reports=False)
-
-
-def report(rid: str) -> Scope:
-    return Scope(only=rid, home=False)
 
 
 @dataclass
@@ -139,7 +122,7 @@ def run(
         reports=_ids(scope, publication) if content.is_dir() else set(),
     )
     nav = publication.nav([s for s in sources if "/" not in s])
-    problems = list(publication.problems)
+    problems = [p for p in publication.problems if _in_scope(p, scope, publication)]
     problems += [
         p
         for h in publication.hasil
@@ -168,6 +151,14 @@ def run(
     )
 
 
+def _in_scope(p: Problem, scope: Scope, publication: Publication) -> bool:
+    """A warning of the pass about a report in scope (another report prepared for the
+    figures its pages show is that report's business)."""
+    if scope.only is None or scope.only not in publication.by_id:
+        return True
+    return p.file.startswith(publication.by_id[scope.only].report.folder + "/")
+
+
 def _ids(scope: Scope, publication: Publication) -> set[str]:
     if not scope.reports:
         return set()
@@ -185,45 +176,6 @@ def blocking(problems: list[Problem], publication: Publication) -> list[Problem]
         for t in found
     }
     return [p for p in problems if p.severity == ERROR and id(p) not in shown]
-
-
-def read_pages(content: Path, scope: Scope, data_dir: Path) -> dict[str, str]:
-    """Every Markdown file under content/ in scope, as typed: src -> text. Pages in a
-    folder that is not a report belong to the home page's scope (the checks say what is
-    wrong with them), so every path meets them."""
-    if not content.is_dir():
-        return {}
-    ids = {p.name for p in data_dir.iterdir() if p.is_dir()} if data_dir.is_dir() else set()
-    out = {}
-    for path in sorted(content.rglob("*.md")):
-        src = path.relative_to(content).as_posix()
-        if src.startswith("assets/"):
-            continue
-        head = src.split("/", 1)[0]
-        if "/" not in src or head not in ids:  # the home page's, or no report's: home's
-            keep = scope.home
-        elif scope.only is not None:
-            keep = head == scope.only
-        else:
-            keep = scope.reports
-        if keep:
-            out[src] = path.read_text(encoding="utf-8-sig")
-    return out
-
-
-def named_reports(pages: dict[str, str]) -> set[str] | None:
-    """The other reports the pages in scope show figures of (None: every report)."""
-    out: set[str] = set()
-    for text in pages.values():
-        for m in MARKER.finditer(text):
-            if m.group(1) not in CROSS_REPORT:
-                continue
-            args = m.group(2).split()
-            if m.group(1) == "sorotan" and args:
-                out.add(args[0])
-            elif m.group(1) == "daftar-laporan":
-                return None
-    return out
 
 
 def _check_pages(
