@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -298,17 +299,29 @@ def articles(site: Path, normal: bool = False) -> dict[str, str]:
         text = m.group(1).strip() if m else ""
         if normal:
             here = posixpath.dirname(rel)
+            text = PRE.sub(_code_text, text)
             text = ZENSICAL_ONLY.sub("", URL.sub(lambda u, h=here: _site_path(u, h), text))
         out[rel] = text
     return out
 
 
+# a code block by its text: Zensical highlights fenced code (Pygments spans, its own
+# escaping), MkDocs does not; the text shown is the same
+PRE = re.compile(r'(?:<div class="highlight">)?<pre>(.*?)</pre>(?:</div>)?', re.S)
+
+
+def _code_text(m: re.Match[str]) -> str:
+    return (
+        "<pre>" + html.escape(html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()) + "</pre>"
+    )
+
+
 def _site_path(m: re.Match[str], here: str) -> str:
     def one(url: str) -> str:
         path, hash_, frag = url.partition("#")
-        if not path or ":" in path or path.startswith("/"):
+        if (not path and hash_) or ":" in path or path.startswith("/"):
             return url
-        target = posixpath.normpath(posixpath.join(here, path))
+        target = posixpath.normpath(posixpath.join(here, path or "."))  # "" is this page
         return ("/" + target).removesuffix("/index.html").rstrip("/") + "/" + hash_ + frag
 
     parts = [one(p.strip().split(" ")[0]) for p in m.group(2).split(",")]

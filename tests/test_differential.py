@@ -90,6 +90,14 @@ CASES = {
         f"# Uji\n\nLihat [laporan lain](../{SECOND}/index.md).\n\n<!-- lkip:sorotan {SECOND} -->\n",
         second_report=True,
     ),
+    # markers are expanded wherever they stand, code included: the same everywhere
+    "marker-in-inline-code": Case(
+        "# Uji\n\nContoh:\n\n\n\n\n\nDan `<!-- lkip:nilai x -->` di teks.\n",
+        {(U, 9, "unknown-value")},
+    ),
+    "portal-table-on-a-report-page-and-in-a-fence": Case(
+        "# Uji\n\n```\n<!-- lkip:daftar-laporan -->\n```\n\n<!-- lkip:daftar-laporan -->\n"
+    ),
     "unknown-marker": Case("# Uji\n\n<!-- lkip:tidak-ada -->\n", {(U, 3, "marker-unknown")}),
 }
 

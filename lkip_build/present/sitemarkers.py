@@ -56,10 +56,11 @@ def m_daftar_laporan(args: list[str], page: PageContext) -> str:
     by level and year and sorting by column."""
     _args(args, 0, "<!-- lkip:daftar-laporan -->")
     rows = []
+    up = "../" * page.src.count("/")  # the links from the page's own folder: any page may list
     for h in sorted(page.reports, key=report_order):
         rid = h.report.id
         found = page.all_findings.get(rid, [])
-        rows.append(_report_row(h, headline(h, found, page.all_facts.get(rid))))
+        rows.append(_report_row(h, headline(h, found, page.all_facts.get(rid)), up))
     head = (
         "| Instansi | Tingkat | Wilayah | Tahun | Jenis dokumen | Rata-rata capaian "
         "| Serapan anggaran | Temuan |\n| :-- | :-- | :-- | --: | :-- | --: | --: | --: |"
@@ -74,10 +75,10 @@ def m_daftar_laporan(args: list[str], page: PageContext) -> str:
     )
 
 
-def _report_row(h: Computed, s: Sorotan) -> str:
+def _report_row(h: Computed, s: Sorotan, up: str = "") -> str:
     lap = h.report.laporan
     rid = lap.id
-    name = f"[{cell_text(lap.instansi)}]({rid}/index.md)"
+    name = f"[{cell_text(lap.instansi)}]({up}{rid}/index.md)"
     if lap.keterangan:
         name += f"<br><small>{cell_text(lap.keterangan)}</small>"
     mean = "tidak ada data"
@@ -92,7 +93,7 @@ def _report_row(h: Computed, s: Sorotan) -> str:
         cell_text(lap.jenis_dokumen),
         mean,
         serapan or "tidak ada data",
-        f"[{s.temuan}]({rid}/{VERIFIKASI})",
+        f"[{s.temuan}]({up}{rid}/{VERIFIKASI})",
     ]
     return "| " + " | ".join(cells) + " |"
 

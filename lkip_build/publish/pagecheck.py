@@ -17,6 +17,7 @@ link's address, the table's marker), or on the file when nothing matches.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Iterable
@@ -144,7 +145,7 @@ def _check(
                 "(atau pindahkan/hapus berkasnya)",
             )
         )
-    return locate(found, html, source)
+    return locate(found, html, source, expanded)
 
 
 ATTR_URL = re.compile(r'(?:href|src|srcset)="([^"]*)"')
@@ -200,8 +201,9 @@ def _exists(target: str, site: Site) -> bool:
     return any(target.startswith(p) for p in site.prefixes)
 
 
-def locate(found: Iterable[Problem], html: str, source: str) -> list[Problem]:
-    """Each problem at its line of the source (see the module docstring)."""
+def locate(found: Iterable[Problem], html: str, source: str, expanded: str = "") -> list[Problem]:
+    """Each problem at its line of the source (see the module docstring): where the source
+    holds what the HTML line holds; else, where a marker wrote it, the marker's line."""
     html_lines = html.split("\n")
     src_lines = source.split("\n")
     out = []
@@ -209,12 +211,25 @@ def locate(found: Iterable[Problem], html: str, source: str) -> list[Problem]:
         if p.code == "page-not-in-nav":
             out.append(p)
             continue
-        line = next(
-            (n for n in (_find(x, only, src_lines) for x, only in _needles(p, html_lines)) if n),
-            0,
-        )
+        needles = _needles(p, html_lines)
+        line = next((n for n in (_find(x, only, src_lines) for x, only in needles) if n), 0)
+        if not line and expanded:
+            made = next(
+                (n for n in (_find(x, False, expanded.split("\n")) for x, _ in needles) if n), 0
+            )
+            line = _source_line(made, src_lines, expanded.split("\n")) if made else 0
         out.append(replace(p, line=line))
     return out
+
+
+def _source_line(line: int, source: list[str], expanded: list[str]) -> int:
+    """The source line an expanded line came from: the lines a marker did not touch are
+    the same in both (front matter aside); the ones it wrote map to the marker's line."""
+    matcher = difflib.SequenceMatcher(None, source, expanded, autojunk=False)
+    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
+        if j1 <= line - 1 < j2:
+            return i1 + (line - 1 - j1) + 1 if tag == "equal" else min(i1, len(source) - 1) + 1
+    return 0
 
 
 def _needles(p: Problem, html_lines: list[str]) -> list[tuple[str, bool]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,19 @@ def relative_url(here: str, target: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
+CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.M | re.S)
+
+
+def outside_code(markdown: str, change: Callable[[str], str]) -> str:
+    """`change` applied to the text outside fenced code blocks and code spans: what an
+    editor shows as code is shown as typed."""
+    out, last = [], 0
+    for m in CODE.finditer(markdown):
+        out += [change(markdown[last : m.start()]), m.group(0)]
+        last = m.end()
+    return "".join([*out, change(markdown[last:])])
+
+
 def outside_links(markdown: str, src: str, folder: str) -> str:
     """Links to pages outside `folder` (a report id; "" for the home) written as their URL
     in the assembled site, relative to the page built from `src` (site-wide path)."""
@@ -73,8 +87,14 @@ def outside_links(markdown: str, src: str, folder: str) -> str:
             return m.group(0)
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
         inside = target.startswith(folder + "/") if folder else "/" not in target
-        if inside or target.startswith("../"):
+        if target.startswith("../"):
             return m.group(0)
+        if inside:  # from the unit's own folder (a link may leave the folder and come back)
+            here = posixpath.dirname(src.removeprefix(folder + "/")) if folder else ""
+            rel = posixpath.relpath(
+                target.removeprefix(folder + "/") if folder else target, here or "."
+            )
+            return m.group(1) + rel + (m.group(3) or "") + m.group(4)
         if folder and target.startswith("assets/"):
             # content/assets is copied into every unit: the unit's own copy
             here = posixpath.dirname(src.removeprefix(folder + "/")) or "."
@@ -83,7 +103,7 @@ def outside_links(markdown: str, src: str, folder: str) -> str:
             return m.group(0)
         return m.group(1) + relative_url(src, target) + (m.group(3) or "") + m.group(4)
 
-    return LINK.sub(fix, markdown)
+    return outside_code(markdown, lambda text: LINK.sub(fix, text))
 
 
 ATTR_URL = re.compile(r'((?:href|src|srcset)=")([^"]*)(")')
@@ -119,7 +139,7 @@ def for_source(markdown: str, src: str) -> str:
             return m.group(0)
         return m.group(1) + one(path + (m.group(3) or "")) + m.group(4)
 
-    return LINK.sub(link, ATTR_URL.sub(attr, markdown))
+    return outside_code(markdown, lambda text: LINK.sub(link, ATTR_URL.sub(attr, text)))
 
 
 def export_unit(
