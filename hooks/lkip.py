@@ -65,7 +65,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         result = _boundary(
             "data",
-            lambda: pipeline.run(root, memos=serve.memos(), pdf=make_pdf, defer_charts=preview_on),
+            lambda: pipeline.run(
+                root,
+                memos=serve.memos(),
+                pdf=make_pdf,
+                defer_charts=preview_on,
+                defer_checks=preview_on,  # the page first, then its checks (serve.check_later)
+            ),
         )
         if result.blocking and not preview_on:
             raise PluginError(LkipError(result.blocking).render())
@@ -161,6 +167,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             return
         result: pipeline.Result = state["result"]
         serve.charts_drawn(result)
+        serve.check_later(result)
         found = state.get("html_problems", [])
         if found and serve.STATE:
             log.info(f"lkip: {LkipError(found).render()}")  # the editor keeps working

@@ -23,11 +23,19 @@ DATA, CONTENT = f"data/{RID}", f"content/{RID}"
 BREAKS = {
     "english-number-and-misspelt-key": [
         (f"{DATA}/indikator.yml", "        nilai: 39\n", "        nilai: 39.5,0\n"),
-        (f"{DATA}/anggaran.yml", "            realisasi: 111.514.950\n", "            realisasi: 111.514.950\n            realisai: 1\n"),
+        (
+            f"{DATA}/anggaran.yml",
+            "            realisasi: 111.514.950\n",
+            "            realisasi: 111.514.950\n            realisai: 1\n",
+        ),
         (f"{DATA}/laporan.yml", "tingkat: provinsi\n", "tingkat: propinsi\n"),
     ],
     "unknown-figure-in-a-chapter": [
-        (f"{CONTENT}/bab-3-akuntabilitas-kinerja.md", "lkip:nilai kinerja.rata_rata", "lkip:nilai kinerja.rata_rata_capaian"),
+        (
+            f"{CONTENT}/bab-3-akuntabilitas-kinerja.md",
+            "lkip:nilai kinerja.rata_rata",
+            "lkip:nilai kinerja.rata_rata_capaian",
+        ),
     ],
 }
 
@@ -37,11 +45,23 @@ BREAKS = {
 EXPECTED = {
     "english-number-and-misspelt-key": [
         (f"{DATA}/laporan.yml:8", "tingkat", "propinsi", "bad-choice", ["provinsi"]),
-        (f"{DATA}/indikator.yml:15", "indikator[0].realisasi.a.nilai", "39.5,0", "bad-number", ["44,32"]),
+        (
+            f"{DATA}/indikator.yml:15",
+            "indikator[0].realisasi.a.nilai",
+            "39.5,0",
+            "bad-number",
+            ["44,32"],
+        ),
         (f"{DATA}/anggaran.yml:19", "realisai", "realisai", "unknown-field", ["realisasi"]),
     ],
     "unknown-figure-in-a-chapter": [
-        (f"{CONTENT}/bab-3-akuntabilitas-kinerja.md:23", "kinerja.rata_rata_capaian", "kinerja.rata_rata_capaian", "unknown-value", ["kinerja.rata_rata"]),
+        (
+            f"{CONTENT}/bab-3-akuntabilitas-kinerja.md:23",
+            "kinerja.rata_rata_capaian",
+            "kinerja.rata_rata_capaian",
+            "unknown-value",
+            ["kinerja.rata_rata"],
+        ),
     ],
 }
 ENGLISH = re.compile(r"\b(expected|invalid|unknown field|not found|must be|missing)\b", re.I)

@@ -19,7 +19,7 @@ SITE = pagecheck.Site(
 
 
 def problems(text: str, src: str = "r/bab-1.md", expanded: str | None = None, nav: bool = True):
-    found = pagecheck._check(src, text, text if expanded is None else expanded, {}, SITE, nav)
+    found = pagecheck.check(src, text, text if expanded is None else expanded, {}, SITE, nav)
     return [(p.code, p.line) for p in found]
 
 
@@ -42,7 +42,10 @@ def problems(text: str, src: str = "r/bab-1.md", expanded: str | None = None, na
         ("# A\n\n[folder](../lain/)\n", [("html-link-broken", 3)]),
         ("# A\n\n[luar](https://example.org/x) [surel](mailto:a@b.id)\n", []),
         ("# A\n\nteks\n\n<script>alert(1)</script>\n", [("unsafe-html", 5)]),
-        ('# A\n\nLihat <img src="../gambar/foto.png" onerror="alert(1)"> ini.\n', [("unsafe-html", 3)]),
+        (
+            '# A\n\nLihat <img src="../gambar/foto.png" onerror="alert(1)"> ini.\n',
+            [("unsafe-html", 3)],
+        ),
     ],
 )
 def test_links_images_and_html_are_checked_where_the_editor_wrote_them(text, expected) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -108,6 +108,31 @@ class _Refs(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What rendering a page tells the checks, kept by the page's content (a page is
+    rendered again only when its Markdown changed): check_body's problems, every link and
+    image address with its HTML line, every id, and the text of the HTML lines that
+    problems and links are on (what `locate` looks for in the source)."""
+
+    body: tuple[Problem, ...]
+    links: tuple[tuple[int, str], ...]
+    ids: frozenset[str]
+    lines: dict[int, str]
+
+
+def rendered(src: str, expanded: str, tables: dict[str, Table], site: Site) -> Rendered:
+    html = render(expanded, site.extensions)
+    body = check_body(html, f"content/{src}", tables)
+    refs = _Refs()
+    refs.feed(html)
+    refs.close()
+    html_lines = html.split("\n")
+    wanted = {p.line for p in body} | {line for line, _ in refs.links}
+    lines = {n: html_lines[n - 1] for n in wanted if 0 < n <= len(html_lines)}
+    return Rendered(tuple(body), tuple(refs.links), frozenset(refs.ids), lines)
+
+
 def check(
     src: str,
     source: str,
@@ -115,27 +140,22 @@ def check(
     tables: dict[str, Table],
     site: Site,
     in_nav: bool,
+    memo: MutableMapping[str, Rendered] | None = None,
 ) -> list[Problem]:
     """The problems of page `src` (site-wide src path) whose editor's file is `source`
-    (its text as typed: markers unexpanded) and whose Markdown is `expanded`."""
-    parts: list[bytes | str] = [src, source, expanded, repr(site.extensions), repr(in_nav)]
-    parts += sorted(site.files) + sorted(site.prefixes)
-    parts += [f"{a}\x1f{t.as_markdown()}" for a, t in sorted(tables.items())]
-    return cache.passed(
-        "page-check", parts, lambda: _check(src, source, expanded, tables, site, in_nav)
-    )
-
-
-def _check(
-    src: str, source: str, expanded: str, tables: dict[str, Table], site: Site, in_nav: bool
-) -> list[Problem]:
+    (its text as typed: markers unexpanded) and whose Markdown is `expanded`. With a
+    `memo` (keyed by the Markdown, the extensions and the tables drawn), a page whose
+    Markdown is unchanged is not rendered again: its links are checked against the site
+    as it is now, which costs nothing."""
+    anchors = [f"{a}\x1f{len(t.rows)}" for a, t in sorted(tables.items())]
+    key = cache.key("page-render", [src, expanded, repr(site.extensions), *anchors])
+    made = memo.get(key) if memo is not None else None
+    if made is None:
+        made = rendered(src, expanded, tables, site)
+        if memo is not None:
+            memo[key] = made
     shown = f"content/{src}"
-    html = render(expanded, site.extensions)
-    found = check_body(html, shown, tables)
-    refs = _Refs()
-    refs.feed(html)
-    refs.close()
-    found += _links(src, shown, refs, site, expanded)
+    found = [*made.body, *_links(src, shown, made, site, expanded)]
     if not in_nav:
         found.append(
             problem(
@@ -145,7 +165,7 @@ def _check(
                 "(atau pindahkan/hapus berkasnya)",
             )
         )
-    return locate(found, html, source, expanded)
+    return locate(found, made.lines, source, expanded)
 
 
 ATTR_URL = re.compile(r'(?:href|src|srcset)="([^"]*)"')
@@ -157,7 +177,7 @@ def _page_dir(src: str) -> str:
     return posixpath.dirname(stem) if posixpath.basename(stem) in ("index", "README") else stem
 
 
-def _links(src: str, shown: str, refs: _Refs, site: Site, expanded: str) -> list[Problem]:
+def _links(src: str, shown: str, refs: Rendered, site: Site, expanded: str) -> list[Problem]:
     """MkDocs' link validation (`validation.links`) on the rendered body, and the same for
     addresses typed in raw HTML, which no generator checks. A link in Markdown's syntax is
     the source's (the generator rewrites it for the page); an address in raw HTML is left
@@ -201,10 +221,12 @@ def _exists(target: str, site: Site) -> bool:
     return any(target.startswith(p) for p in site.prefixes)
 
 
-def locate(found: Iterable[Problem], html: str, source: str, expanded: str = "") -> list[Problem]:
+def locate(
+    found: Iterable[Problem], html_lines: dict[int, str], source: str, expanded: str = ""
+) -> list[Problem]:
     """Each problem at its line of the source (see the module docstring): where the source
-    holds what the HTML line holds; else, where a marker wrote it, the marker's line."""
-    html_lines = html.split("\n")
+    holds what the HTML line holds (`html_lines`: line number -> text); else, where a
+    marker wrote it, the marker's line."""
     src_lines = source.split("\n")
     out = []
     for p in found:
@@ -232,7 +254,7 @@ def _source_line(line: int, source: list[str], expanded: list[str]) -> int:
     return 0
 
 
-def _needles(p: Problem, html_lines: list[str]) -> list[tuple[str, bool]]:
+def _needles(p: Problem, html_lines: dict[int, str]) -> list[tuple[str, bool]]:
     """What to look for in the source, most telling first, and whether only a marker's
     line counts (a table's id)."""
     out: list[tuple[str, bool]] = []
@@ -242,8 +264,8 @@ def _needles(p: Problem, html_lines: list[str]) -> list[tuple[str, bool]]:
     anchor = re.search(r"tabel-[\w-]+", p.message)
     if anchor:
         out.append((anchor.group(0).removeprefix("tabel-"), True))
-    if 0 < p.line <= len(html_lines):
-        text = html_lines[p.line - 1]
+    if p.line in html_lines:
+        text = html_lines[p.line]
         out += [(tag, False) for tag in TAG.findall(text)]
         plain = re.sub(r"<[^>]*>", "", text).strip()
         if len(plain) >= 8:

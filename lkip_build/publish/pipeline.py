@@ -24,7 +24,7 @@ every caller, like Sphinx's builders (the "dummy" builder checks everything, wri
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,7 @@ class Memos:
     prepared: MutableMapping[str, Any] = field(default_factory=lambda: cache.Memo("prepared"))
     expansion: MutableMapping[str, Any] = field(default_factory=lambda: cache.Memo("expansion"))
     bundles: MutableMapping[str, Any] = field(default_factory=lambda: cache.Memo("bundles"))
+    rendered: MutableMapping[str, Any] = field(default_factory=lambda: cache.Memo("page-render"))
     findings_json: dict[str, str] | None = None  # the preview's: unchanged JSON not rewritten
 
 
@@ -70,10 +71,26 @@ class Result:
     nav: list[object]
     problems: list[Problem]  # in order: the pass's warnings, a draft's to-do, findings, pages
     blocking: list[Problem]
+    root: Path = Path()
+    outside: dict[str, str] = field(default_factory=dict)  # pages of no report (home's scope)
+    rendered: MutableMapping[str, Any] = field(default_factory=dict)  # pagecheck's memo
 
     def raise_if_blocked(self) -> None:
         if self.blocking:
             raise LkipError(self.blocking)
+
+    def page_problems(self) -> list[Problem]:
+        """Every page in scope rendered and checked (pagecheck); all of them block."""
+        pages = {**self.sources, **self.outside}
+        return _check_pages(
+            self.root,
+            self.publication,
+            pages,
+            self.generated,
+            self.expansion,
+            self.nav,
+            self.rendered,
+        )
 
 
 def run(
@@ -86,9 +103,12 @@ def run(
     memos: Memos | None = None,
     defer_charts: bool = False,
     check_pages: bool = True,
+    defer_checks: bool = False,
 ) -> Result:
     """The pipeline (module docstring). LkipError when the pass or the expansion stops
-    (every problem found so far); what blocks after that is `Result.blocking`."""
+    (every problem found so far); what blocks after that is `Result.blocking`. Without
+    `check_pages` (`lkip diff`) no page is checked; with `defer_checks` (the preview,
+    which serves the page first) they are `Result.page_problems()`, to call later."""
     memos = memos or Memos()
     data_dir = data_dir or root / "data"
     content = root / "content"
@@ -135,11 +155,7 @@ def run(
         if scope.has(f"{rid}/")
         for t in publication.findings[rid]
     ]
-    if check_pages and content.is_dir():
-        problems += _check_pages(
-            root, publication, scope, {**sources, **outside}, generated, expansion, nav
-        )
-    return Result(
+    result = Result(
         publication,
         scope,
         sources,
@@ -148,7 +164,14 @@ def run(
         nav,
         problems,
         blocking(problems, publication),
+        root,
+        outside,
+        memos.rendered,
     )
+    if not check_pages or defer_checks or not content.is_dir():
+        return result
+    problems += result.page_problems()
+    return replace(result, problems=problems, blocking=blocking(problems, publication))
 
 
 def _in_scope(p: Problem, scope: Scope, publication: Publication) -> bool:
@@ -181,24 +204,45 @@ def blocking(problems: list[Problem], publication: Publication) -> list[Problem]
 def _check_pages(
     root: Path,
     publication: Publication,
-    scope: Scope,
     sources: dict[str, str],
     generated: dict[str, str],
     expansion: Expansion,
     nav: list[object],
+    memo: MutableMapping[str, Any],
 ) -> list[Problem]:
     """Every page in scope rendered and checked (pagecheck), the print view's problems
-    left to the chapters it repeats."""
+    left to the chapters it repeats. What the memo keeps in memory is only what the pages
+    are now (the preview's memo lives across saves)."""
     site = _site(root, publication, expansion, generated)
     listed = pagecheck.nav_sources(nav)
     found: list[Problem] = []
+    used: dict[str, Any] = {}
+    seen = _Seen(memo, used)
     for src, markdown in expansion.pages.items():
         if src not in sources or src.endswith("/" + CETAK):
             continue
-        found += pagecheck.check(
-            src, sources[src], markdown, expansion.rendered.get(src, {}), site, src in listed
-        )
+        drawn = expansion.rendered.get(src, {})
+        found += pagecheck.check(src, sources[src], markdown, drawn, site, src in listed, seen)
+    memo.clear()  # only what the pages are now (a cache.Memo forgets memory, not disk)
+    memo.update(used)
     return found
+
+
+class _Seen(dict):
+    """The memo as `check` sees it, noting the entries this run used."""
+
+    def __init__(self, memo: MutableMapping[str, Any], used: dict[str, Any]) -> None:
+        super().__init__()
+        self.memo, self.used = memo, used
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.memo.get(key, default)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.memo[key] = self.used[key] = value
 
 
 def _site(
