@@ -61,9 +61,9 @@ def run_check(path: Path) -> tuple[list[Problem], list[Problem]]:
 
 def _check_key(path: Path) -> str:
     """A key of everything `run_check(path)` reads: the report folders' files, every file
-    under content/ (a page is checked against every file a link may land on; the
-    chapters by their bytes), mkdocs.yml (its Markdown extensions) and the program
-    (`cache.code_version`)."""
+    under content/ by name (a page is checked against every file a link may land on) and
+    the chapters in scope by their bytes, mkdocs.yml (its Markdown extensions) and the
+    program (`cache.code_version`)."""
     from lkip_build import cache
     from lkip_build.publish import scope  # light: no site module (the check may be remembered)
     from lkip_build.tools.revisions import (
@@ -83,9 +83,10 @@ def _check_key(path: Path) -> str:
     config = root / "mkdocs.yml"
     for f in sorted(files) + ([config] if config.is_file() else []):
         parts += [f.relative_to(root).as_posix(), f.read_bytes()]
-    for f in sorted(every):
+    mine = content / only if only else content
+    for f in sorted(every):  # other reports' files by name: a link needs them to exist
         parts.append(f.relative_to(root).as_posix())
-        if f.suffix == ".md":
+        if f.suffix == ".md" and f.is_relative_to(mine):
             parts.append(f.read_bytes())
     return cache.key("check", parts)
 
