@@ -60,23 +60,13 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     serve.rebuilding(config)
-    root, preview_on = Path(config.config_file_path).parent, bool(serve.STATE)
-    make_pdf = pdf.available() and not preview_on
+    root, options = Path(config.config_file_path).parent, serve.run_options(pdf.available())
     try:
-        result = _boundary(
-            "data",
-            lambda: pipeline.run(
-                root,
-                memos=serve.memos(),
-                pdf=make_pdf,
-                defer_charts=preview_on,
-                defer_checks=preview_on,  # the page first, then its checks (serve.check_later)
-            ),
-        )
-        if result.blocking and not preview_on:
+        result = _boundary("data", lambda: pipeline.run(root, **options))
+        if result.blocking and not serve.STATE:
             raise PluginError(LkipError(result.blocking).render())
     except PluginError as exc:
-        if not preview_on:
+        if not serve.STATE:
             raise
         config[_KEY] = {"broken": str(exc)}  # every page shows it (serve.broken)
         return serve.broken_config(config, str(exc))
@@ -99,9 +89,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, content in made.items():  # the chapters are MkDocs' own already
         if src not in result.sources or files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=content))
-    for page, drawing in expansion.drawing.items():
-        for path, svg in drawing.items():
-            files.append(serve.Drawn.of(config, f"{page.split('/', 1)[0]}/{path}", svg))
+    serve.add_charts_being_drawn(files, config, expansion.drawing)
     # what on_page_markdown will be handed: the source without its front matter
     state["expanded"] = {
         src: (get_data(result.sources[src])[0], out)

@@ -76,6 +76,26 @@ def stop() -> None:
     preview.stop_settling()
 
 
+def run_options(pdf: bool) -> dict[str, Any]:
+    """How the pipeline runs for MkDocs: the preview serves the pages before their charts
+    are drawn (`Drawn`) and before they are checked (`check_later`), and makes no PDF."""
+    live = bool(STATE)
+    return {
+        "memos": memos(),
+        "pdf": pdf and not live,
+        "defer_charts": live,
+        "defer_checks": live,
+    }
+
+
+def add_charts_being_drawn(
+    files: Files, config: MkDocsConfig, drawing: dict[str, dict[str, Future[str]]]
+) -> None:
+    for page, charts in drawing.items():
+        for path, svg in charts.items():
+            files.append(Drawn.of(config, f"{page.split('/', 1)[0]}/{path}", svg))
+
+
 def memos() -> pipeline.Memos:
     """The preview's memos (in memory across rebuilds), or the build's (the cache's)."""
     return STATE["memos"] if STATE else pipeline.Memos()
