@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import jinja2
 import lkip_preview as serve
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,11 +25,10 @@ from lkip_build.problems import Collector, LkipError, guard
 from lkip_build.publish import pdf, pipeline, preview
 
 log = logging.getLogger("mkdocs.plugins.lkip")
-T = TypeVar("T")
 _KEY = "_lkip"
 
 
-def _boundary(shown: str, step: Callable[[], T]) -> T:
+def _boundary(shown: str, step: Callable[[], Any]) -> Any:
     """Package errors, and any other as `internal-error` at `shown`: one PluginError."""
     problems = Collector()
     try:
@@ -41,21 +39,13 @@ def _boundary(shown: str, step: Callable[[], T]) -> T:
     raise PluginError(LkipError(problems.problems).render())
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    if command == "serve":
-        serve.start(dirty)
-
-
-def on_shutdown() -> None:
-    serve.stop()
-
-
-def on_serve(server: Any, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
-    return serve.watch_saves(server)
-
-
-def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    return serve.templates(env)
+# the preview's events are lkip_preview's own (MkDocs calls them with these keywords)
+on_startup, on_shutdown, on_serve, on_env = (
+    serve.start,
+    serve.stop,
+    serve.watch_saves,
+    serve.templates,
+)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

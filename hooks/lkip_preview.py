@@ -61,7 +61,10 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith(DIRTY_WARNING)
 
 
-def start(dirty: bool) -> None:
+def start(command: str, dirty: bool) -> None:
+    """on_startup: only `mkdocs serve` is a preview."""
+    if command != "serve":
+        return
     STATE.update(json={}, handed={}, dirty=dirty)
     STATE["memos"] = pipeline.Memos(findings_json=STATE["json"])
     if dirty:
@@ -70,6 +73,7 @@ def start(dirty: bool) -> None:
 
 
 def stop() -> None:
+    """on_shutdown."""
     if "checker" in STATE:
         STATE["checker"].shutdown(wait=False, cancel_futures=True)
     chartrender.stop_helpers()
@@ -171,7 +175,7 @@ def settled() -> Iterator[None]:
             preview.settle()
 
 
-def watch_saves(server: Any) -> Any:
+def watch_saves(server: Any, config: Any = None, builder: Any = None) -> Any:
     """The preview hears a save from the system (inotify, FSEvents, ...), not by MkDocs'
     polling every 0,5 s, which was half of the time from save to page. Only writes, new,
     moved and deleted files count: the system also reports a file being opened or read,
@@ -239,7 +243,7 @@ class Templates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-def templates(env: jinja2.Environment) -> jinja2.Environment:
+def templates(env: jinja2.Environment, config: Any = None, files: Any = None) -> jinja2.Environment:
     """Compiled templates kept: in memory (preview) or in the content cache (builds)."""
     if STATE:
         env.bytecode_cache = STATE.setdefault("templates", Templates())
