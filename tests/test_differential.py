@@ -60,6 +60,13 @@ CASES = {
     ),
     "link-to-no-page": Case("# Uji\n\nLihat [bab](bab-9.md).\n", {(U, 3, "html-link-broken")}),
     "anchor-nowhere": Case("# Uji\n\n\nLihat [atas](#tidak-ada).\n", {(U, 4, "html-link-broken")}),
+    "anchor-on-another-page": Case(
+        "# Uji\n\nLihat [catatan](catatan-verifikasi.md#tidak-ada).\n",
+        {(U, 3, "html-link-broken")},
+    ),
+    "anchor-on-another-page-found": Case(
+        "# Uji\n\nLihat [catatan](catatan-verifikasi.md#catatan-verifikasi-data).\n"
+    ),
     "absolute-link": Case("# Uji\n\nUnduh [data](/data.csv).\n", {(U, 3, "html-link-broken")}),
     "image-missing": Case("# Uji\n\n![foto](foto.png)\n", {(U, 3, "html-link-broken")}),
     "image-beside-chapter": Case(

@@ -15,6 +15,7 @@ SITE = pagecheck.Site(
     frozenset({"r/index.md", "r/bab-1.md", "r/gambar/foto.png", "lain/index.md", "index.md"}),
     pagecheck.extensions(ROOT),
     frozenset({"r/unduh/"}),
+    {"r/index.md": frozenset({"sampul", "tabel-1-1"})},  # lain/index.md: not rendered here
 )
 
 
@@ -37,6 +38,9 @@ def problems(text: str, src: str = "r/bab-1.md", expanded: str | None = None, na
         ('# A\n\n<source srcset="../unduh/a.svg">\n', []),
         ('# A\n\n<source srcset="unduh/a.svg">\n', [("html-link-broken", 3)]),
         ("# A\n\n[atas](#a)\n", []),
+        ("# A\n\n[sampul](index.md#sampul) [tabel](index.md#tabel-1-1)\n", []),
+        ("# A\n\n[sampul](index.md#tidak-ada)\n", [("html-link-broken", 3)]),
+        ("# A\n\n[lain](../lain/index.md#apa-saja)\n", []),  # not known: not judged
         ("# A\n\n\n[atas](#tidak-ada)\n", [("html-link-broken", 4)]),
         ("# A\n\n[data](/data.csv)\n", [("html-link-broken", 3)]),
         ("# A\n\n[folder](../lain/)\n", [("html-link-broken", 3)]),

@@ -21,7 +21,7 @@ import difflib
 import posixpath
 import re
 from collections.abc import Iterable, MutableMapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -53,6 +53,9 @@ class Site:
     files: frozenset[str]
     extensions: tuple[tuple[str, str], ...]  # (name, its config as canonical YAML)
     prefixes: frozenset[str] = frozenset()  # folders whose files are made elsewhere
+    # the ids of each page rendered in this run (src -> ids): a link's #anchor on another
+    # page is checked against them (a page outside the run's scope is not known)
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def extensions(root: Path) -> tuple[tuple[str, str], ...]:
@@ -133,6 +136,26 @@ def rendered(src: str, expanded: str, tables: dict[str, Table], site: Site) -> R
     return Rendered(tuple(body), tuple(refs.links), frozenset(refs.ids), lines)
 
 
+def render_once(
+    src: str,
+    expanded: str,
+    tables: dict[str, Table],
+    site: Site,
+    memo: MutableMapping[str, Rendered] | None = None,
+) -> Rendered:
+    """The page rendered and read (`rendered`); with a `memo` (keyed by the Markdown, the
+    extensions and the tables drawn), a page whose Markdown is unchanged is not rendered
+    again."""
+    anchors = [f"{a}\x1f{len(t.rows)}" for a, t in sorted(tables.items())]
+    key = cache.key("page-render", [src, expanded, repr(site.extensions), *anchors])
+    made = memo.get(key) if memo is not None else None
+    if made is None:
+        made = rendered(src, expanded, tables, site)
+        if memo is not None:
+            memo[key] = made
+    return made
+
+
 def check(
     src: str,
     source: str,
@@ -143,17 +166,9 @@ def check(
     memo: MutableMapping[str, Rendered] | None = None,
 ) -> list[Problem]:
     """The problems of page `src` (site-wide src path) whose editor's file is `source`
-    (its text as typed: markers unexpanded) and whose Markdown is `expanded`. With a
-    `memo` (keyed by the Markdown, the extensions and the tables drawn), a page whose
-    Markdown is unchanged is not rendered again: its links are checked against the site
-    as it is now, which costs nothing."""
-    anchors = [f"{a}\x1f{len(t.rows)}" for a, t in sorted(tables.items())]
-    key = cache.key("page-render", [src, expanded, repr(site.extensions), *anchors])
-    made = memo.get(key) if memo is not None else None
-    if made is None:
-        made = rendered(src, expanded, tables, site)
-        if memo is not None:
-            memo[key] = made
+    (its text as typed: markers unexpanded) and whose Markdown is `expanded`; its links
+    are checked against the site as it is now (`Site`), which costs nothing."""
+    made = render_once(src, expanded, tables, site, memo)
     shown = f"content/{src}"
     found = [*made.body, *_links(src, shown, made, site, expanded)]
     if not in_nav:
@@ -208,6 +223,8 @@ def _links(src: str, shown: str, refs: Rendered, site: Site, expanded: str) -> l
                 why = f"tujuan {target!r} tidak ada di situs"
             elif not target.endswith(".md") and not posixpath.splitext(target)[1]:
                 why = "tautan ke folder: tulis nama berkas halamannya (….md)"
+            elif anchor and anchor not in site.anchors.get(target, {anchor}):
+                why = f"jangkar #{anchor} tidak ada di halaman {target!r}"
         if why:
             found.append(
                 problem("html-link-broken", Location(shown, line), f"tautan {url!r}: {why}")

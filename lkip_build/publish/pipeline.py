@@ -218,9 +218,16 @@ def _check_pages(
     found: list[Problem] = []
     used: dict[str, Any] = {}
     seen = _Seen(memo, used)
-    for src, markdown in expansion.pages.items():
-        if src not in sources or src.endswith("/" + CETAK):
-            continue
+    pages = {
+        src: markdown
+        for src, markdown in expansion.pages.items()
+        if src in sources and not src.endswith("/" + CETAK)
+    }
+    # every page rendered first: a link's anchor on another page is checked against it
+    for src, markdown in pages.items():
+        made = pagecheck.render_once(src, markdown, expansion.rendered.get(src, {}), site, seen)
+        site.anchors[src] = made.ids
+    for src, markdown in pages.items():
         drawn = expansion.rendered.get(src, {})
         found += pagecheck.check(src, sources[src], markdown, drawn, site, src in listed, seen)
     memo.clear()  # only what the pages are now (a cache.Memo forgets memory, not disk)
