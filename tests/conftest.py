@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import urllib.parse
 from decimal import Decimal
 from pathlib import Path
 
@@ -321,7 +322,8 @@ def _site_path(m: re.Match[str], here: str) -> str:
         path, hash_, frag = url.partition("#")
         if (not path and hash_) or ":" in path or path.startswith("/"):
             return url
-        target = posixpath.normpath(posixpath.join(here, path or "."))  # "" is this page
+        # "" is this page; %C3%B1 is ñ
+        target = posixpath.normpath(posixpath.join(here, urllib.parse.unquote(path) or "."))
         return ("/" + target).removesuffix("/index.html").rstrip("/") + "/" + hash_ + frag
 
     parts = [one(p.strip().split(" ")[0]) for p in m.group(2).split(",")]

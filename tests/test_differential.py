@@ -67,6 +67,15 @@ CASES = {
     "anchor-on-another-page-found": Case(
         "# Uji\n\nLihat [catatan](catatan-verifikasi.md#catatan-verifikasi-data).\n"
     ),
+    # front matter and Windows line ends: the line is still the editor's
+    "front-matter-and-crlf": Case(
+        "---\r\njudul: Uji\r\n---\r\n# Uji\r\n\r\nLihat [bab](bab-9.md).\r\n",
+        {(U, 6, "html-link-broken")},
+    ),
+    "file-name-in-indonesian-with-accents": Case(
+        "# Uji\n\n![peta](peta-kabupaten-ñ.png)\n",
+        files={"content/uji-2021/peta-kabupaten-ñ.png": PNG},
+    ),
     "absolute-link": Case("# Uji\n\nUnduh [data](/data.csv).\n", {(U, 3, "html-link-broken")}),
     "image-missing": Case("# Uji\n\n![foto](foto.png)\n", {(U, 3, "html-link-broken")}),
     "image-beside-chapter": Case(
