@@ -155,6 +155,9 @@ def check_later(result: pipeline.Result) -> None:
         for problem in found:
             log.info(str(problem))
 
+    last = STATE.get("checked")
+    if last is not None:
+        last.cancel()  # a save newer than the one waiting: its check says what is now
     STATE["checked"] = worker.submit(check)
 
 

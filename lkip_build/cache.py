@@ -40,7 +40,8 @@ from typing import Any
 OFF = "0"
 # the libraries whose behaviour is part of a memoized result: YAML reading (the pass), the
 # chart renderer and the workbook writer (files an expansion made)
-LIBRARIES = ("PyYAML", "vl-convert-python", "XlsxWriter")
+# Markdown: the page checks render pages in process (pagecheck), and keep what they found
+LIBRARIES = ("PyYAML", "vl-convert-python", "XlsxWriter", "Markdown")
 KEEP_DAYS = 30  # `prune` deletes what no build used for this long
 DAY = 86_400
 

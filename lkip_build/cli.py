@@ -79,6 +79,7 @@ def _check_key(path: Path) -> str:
         named = scope.named_reports(pages)
         folders = [data] if named is None else [data / n for n in sorted({only, *named})]
     files = [f for d in folders if d.is_dir() for f in d.rglob("*") if f.is_file()]
+    parts += sorted(scope.report_ids(data))  # every report's name: links may land in it
     every = [f for f in content.rglob("*") if f.is_file()] if content.is_dir() else []
     config = root / "mkdocs.yml"
     for f in sorted(files) + ([config] if config.is_file() else []):

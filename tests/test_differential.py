@@ -76,6 +76,42 @@ CASES = {
         "# Uji\n\n![peta](peta-kabupaten-ñ.png)\n",
         files={"content/uji-2021/peta-kabupaten-ñ.png": PNG},
     ),
+    # from the review of the one pipeline: each took the paths apart before its fix
+    "raw-image-on-the-cover-page-and-in-the-print-view": Case(
+        '# Uji\n\n<img src="gambar/peta.png" alt="peta">\n',
+        files={"content/uji-2021/gambar/peta.png": PNG},
+    ),
+    "raw-address-of-a-markdown-file": Case(
+        '# Uji\n\n<a href="catatan-verifikasi.md">catatan</a>\n', {(U, 3, "html-link-broken")}
+    ),
+    "raw-address-in-single-quotes-with-a-query": Case(
+        "# Uji\n\n<a href='catatan-verifikasi/?a=1&amp;b=2'>catatan</a>\n"
+    ),
+    "home-links-by-reference-query-and-title": Case(
+        "# Uji\n",
+        files={
+            "content/tentang.md": "# Tentang\n\n[laporan][r], [lagi](uji-2021/index.md?a=1), "
+            "[sekali lagi](uji-2021/index.md 'judul').\n\n[r]: uji-2021/index.md\n"
+        },
+    ),
+    "files-at-the-top-of-content": Case(
+        "# Uji\n",
+        files={
+            "content/logo.png": PNG,
+            "content/berkas/panduan.pdf": b"%PDF-1.4\n",
+            "content/tentang.md": "# Tentang\n\n![logo](logo.png) [panduan](berkas/panduan.pdf)\n",
+        },
+    ),
+    "a-page-in-another-markdown-suffix": Case(
+        "# Uji\n",
+        {("content/uji-2021/lampiran.markdown", 1, "page-not-in-nav")},
+        {"content/uji-2021/lampiran.markdown": "# Lampiran\n"},
+    ),
+    "a-chapter-that-is-not-utf8": Case(
+        "# Uji\n",
+        {("content/uji-2021/catatan.md", 3, "not-utf8")},
+        {"content/uji-2021/catatan.md": "# Catatan\n\nPeta Kab. Ma\xf1ana\n".encode("latin-1")},
+    ),
     "absolute-link": Case("# Uji\n\nUnduh [data](/data.csv).\n", {(U, 3, "html-link-broken")}),
     "image-missing": Case("# Uji\n\n![foto](foto.png)\n", {(U, 3, "html-link-broken")}),
     "image-beside-chapter": Case(

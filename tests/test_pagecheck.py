@@ -46,6 +46,17 @@ def problems(text: str, src: str = "r/bab-1.md", expanded: str | None = None, na
         ("# A\n\n[folder](../lain/)\n", [("html-link-broken", 3)]),
         ("# A\n\n[luar](https://example.org/x) [surel](mailto:a@b.id)\n", []),
         ("# A\n\nteks\n\n<script>alert(1)</script>\n", [("unsafe-html", 5)]),
+        # the review's cases: raw HTML in single quotes, an escaped query, a raw .md address
+        ("# A\n\n<a href='../index/'>awal</a>\n", [("html-link-broken", 3)]),
+        ("# A\n\n<a href='../'>awal</a>\n", []),
+        ('# A\n\n<a href="../?a=1&amp;b=2">awal</a>\n', []),
+        ('# A\n\n<a href="index.md">awal</a>\n', [("html-link-broken", 3)]),
+        # the same broken address twice, after a good one holding it: each at its own line
+        (
+            "# A\n\n[data](gambar/foto.png)\n\n[lama](foto.png)\n\n[lama lagi](foto.png)\n",
+            [("html-link-broken", 5), ("html-link-broken", 7)],
+        ),
+        ("# A\n\nLihat [jumat](jum'at.md).\n", [("html-link-broken", 3)]),
         (
             '# A\n\nLihat <img src="../gambar/foto.png" onerror="alert(1)"> ini.\n',
             [("unsafe-html", 3)],

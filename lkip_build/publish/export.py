@@ -22,6 +22,7 @@ import yaml
 
 from lkip_build.present import pagemeta
 from lkip_build.publish import pipeline
+from lkip_build.publish.scope import PAGE_SUFFIXES, belongs, report_ids
 from lkip_build.publish.site import FRONT_MATTER, Publication
 
 DOCS = "docs"
@@ -41,7 +42,8 @@ def export(root: Path, out: Path, only: str | None = None) -> list[str]:
 def docs_files(result: pipeline.Result, root: Path) -> dict[str, bytes]:
     """The writer's files (site-wide src -> bytes): every page in scope expanded with its
     front matter, the generated files, the downloads and charts of the reports in scope,
-    and every other file beside the chapters (images, documents)."""
+    and every other file in scope beside the pages (images, documents; at the top of
+    content/ or in a folder that is no report's: the home page's)."""
     site = site_identity(root)
     pub, scope = result.publication, result.scope
     written: dict[str, bytes] = {}
@@ -53,11 +55,11 @@ def docs_files(result: pipeline.Result, root: Path) -> dict[str, bytes]:
     for src, data in result.expansion.downloads(pipeline.Memos().bundles, only=ids).items():
         if scope.has(src):
             written[src] = data
-    content = root / "content"
+    content, ids = root / "content", report_ids(root / "data")
     for path in sorted(content.rglob("*")) if content.is_dir() else []:
         src = path.relative_to(content).as_posix()
-        beside = "/" in src and not src.startswith("assets/") and path.suffix != ".md"
-        if beside and path.is_file() and scope.has(src):
+        beside = not src.startswith("assets/") and path.suffix not in PAGE_SUFFIXES
+        if beside and path.is_file() and belongs(src, scope, ids):
             written[src] = path.read_bytes()
     return written
 

@@ -17,7 +17,9 @@ link's address, the table's marker), or on the file when nothing matches.
 
 from __future__ import annotations
 
+import ast
 import difflib
+import html
 import posixpath
 import re
 from collections.abc import Iterable, MutableMapping
@@ -34,6 +36,7 @@ import yaml
 from lkip_build import cache
 from lkip_build.model import Location
 from lkip_build.present.markers import MARKER
+from lkip_build.present.syntax import page_dir
 from lkip_build.present.table import Table
 from lkip_build.problems import Problem, problem
 from lkip_build.publish.safety import check_body
@@ -183,13 +186,22 @@ def check(
     return locate(found, made.lines, source, expanded)
 
 
-ATTR_URL = re.compile(r'(?:href|src|srcset)="([^"]*)"')
+# an address typed in raw HTML, in either quotes (the parser hands it unescaped)
+ATTR_URL = re.compile(r"""(?:href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def _page_dir(src: str) -> str:
-    """The folder of the URL the page built from `src` gets (directory URLs)."""
-    stem = src.removesuffix(".md")
-    return posixpath.dirname(stem) if posixpath.basename(stem) in ("index", "README") else stem
+def _raw(expanded: str) -> set[str]:
+    """Every address typed in raw HTML in the page's Markdown, as the parser reads it."""
+    out = set()
+    for m in ATTR_URL.finditer(expanded):
+        for part in html.unescape(m.group(1) if m.group(1) is not None else m.group(2)).split(","):
+            if part.strip():
+                out.add(part.split()[0])
+    return out
+
+
+def _report(src: str) -> str:
+    return src.split("/", 1)[0] if "/" in src else ""
 
 
 def _links(src: str, shown: str, refs: Rendered, site: Site, expanded: str) -> list[Problem]:
@@ -197,7 +209,7 @@ def _links(src: str, shown: str, refs: Rendered, site: Site, expanded: str) -> l
     addresses typed in raw HTML, which no generator checks. A link in Markdown's syntax is
     the source's (the generator rewrites it for the page); an address in raw HTML is left
     as written, so it is relative to the page's URL (a folder, for a page not index.md)."""
-    raw = {u.split()[0] for v in ATTR_URL.findall(expanded) for u in v.split(",") if u.strip()}
+    raw = _raw(expanded)
     found = []
     for line, url in refs.links:
         parts = urlsplit(url)
@@ -211,25 +223,45 @@ def _links(src: str, shown: str, refs: Rendered, site: Site, expanded: str) -> l
             if anchor and anchor not in refs.ids:
                 why = f"jangkar #{anchor} tidak ada di halaman ini"
         elif url in raw:
-            target = posixpath.normpath(posixpath.join(_page_dir(src), path))
-            if not any(_exists(t, site) for t in (target, f"{target}.md", f"{target}/index.md")):
+            target = posixpath.normpath(posixpath.join(page_dir(src), path))
+            if target.endswith(".md"):  # the generator leaves it as typed: a source file
+                why = (
+                    f"alamat dalam HTML ke berkas {target!r}: di situs halaman itu beralamat "
+                    f"{target.removesuffix('.md').removesuffix('index') + '/'!r}; atau pakai "
+                    "tautan Markdown [teks](berkas.md)"
+                )
+            elif not any(_exists(t, site) for t in _served_as(target)):
                 why = (
                     f"tujuan {target!r} tidak ada di situs (alamat dalam HTML dibaca dari "
-                    f"alamat halaman {_page_dir(src) + '/'!r}, bukan dari folder berkasnya)"
+                    f"alamat halaman {page_dir(src) + '/'!r}, bukan dari folder berkasnya)"
                 )
         else:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
             if target.startswith("../") or not _exists(target, site):
                 why = f"tujuan {target!r} tidak ada di situs"
-            elif not target.endswith(".md") and not posixpath.splitext(target)[1]:
+            elif target not in site.files and not posixpath.splitext(target)[1]:
                 why = "tautan ke folder: tulis nama berkas halamannya (….md)"
-            elif anchor and anchor not in site.anchors.get(target, {anchor}):
+            elif (
+                anchor
+                and _report(target) == _report(src)
+                and anchor not in site.anchors.get(target, {anchor})
+            ):
+                # another report's page is not judged: a unit is built without it
                 why = f"jangkar #{anchor} tidak ada di halaman {target!r}"
         if why:
             found.append(
                 problem("html-link-broken", Location(shown, line), f"tautan {url!r}: {why}")
             )
     return found
+
+
+def _served_as(target: str) -> list[str]:
+    """What a site path in raw HTML can be built from: a file, or the page whose URL it
+    is (x.md is served at x/, x/index.md at x/; index.md is never at index/)."""
+    out = [target, f"{target}/index.md"]
+    if posixpath.basename(target) != "index":
+        out.append(f"{target}.md")
+    return out
 
 
 def _exists(target: str, site: Site) -> bool:
@@ -243,57 +275,79 @@ def locate(
 ) -> list[Problem]:
     """Each problem at its line of the source (see the module docstring): where the source
     holds what the HTML line holds (`html_lines`: line number -> text); else, where a
-    marker wrote it, the marker's line."""
-    src_lines = source.split("\n")
+    marker wrote it, the marker's line. Two problems about the same text are placed on
+    its first and second lines, not both on the first."""
+    src_lines, exp_lines = source.split("\n"), expanded.split("\n")
+    taken: dict[str, set[int]] = {}
     out = []
     for p in found:
         if p.code == "page-not-in-nav":
             out.append(p)
             continue
-        needles = _needles(p, html_lines)
-        line = next((n for n in (_find(x, only, src_lines) for x, only in needles) if n), 0)
-        if not line and expanded:
-            made = next(
-                (n for n in (_find(x, False, expanded.split("\n")) for x, _ in needles) if n), 0
-            )
-            line = _source_line(made, src_lines, expanded.split("\n")) if made else 0
+        line = 0
+        for needle, kind in _needles(p, html_lines):
+            seen = taken.setdefault(f"{p.code}\x1f{needle}", set())
+            line = _find(needle, kind, src_lines, seen)
+            if not line and expanded:
+                made = _find(needle, kind, exp_lines, set())
+                line = _source_line(made, src_lines, exp_lines) if made else 0
+            if line:
+                seen.add(line)
+                break
         out.append(replace(p, line=line))
     return out
 
 
 def _source_line(line: int, source: list[str], expanded: list[str]) -> int:
     """The source line an expanded line came from: the lines a marker did not touch are
-    the same in both (front matter aside); the ones it wrote map to the marker's line."""
+    the same in both (front matter aside); the ones it wrote map to the marker's line
+    (the first line of the region that is not blank)."""
     matcher = difflib.SequenceMatcher(None, source, expanded, autojunk=False)
-    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
-        if j1 <= line - 1 < j2:
-            return i1 + (line - 1 - j1) + 1 if tag == "equal" else min(i1, len(source) - 1) + 1
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if not j1 <= line - 1 < j2:
+            continue
+        if tag == "equal":
+            return i1 + (line - 1 - j1) + 1
+        region = [k for k in range(i1, max(i2, i1 + 1)) if k < len(source) and source[k].strip()]
+        before = [k for k in range(min(i1, len(source) - 1), -1, -1) if source[k].strip()]
+        return (region or before or [0])[0] + 1
     return 0
 
 
-def _needles(p: Problem, html_lines: dict[int, str]) -> list[tuple[str, bool]]:
-    """What to look for in the source, most telling first, and whether only a marker's
-    line counts (a table's id)."""
-    out: list[tuple[str, bool]] = []
-    quoted = re.findall(r"'([^']+)'", p.message)
+QUOTED = re.compile(r"""^tautan ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
+
+
+def _needles(p: Problem, html_lines: dict[int, str]) -> list[tuple[str, str]]:
+    """What to look for in the source, most telling first, and how: "link" (an address:
+    after a bracket, a quote or a space), "marker" (a table's id, in a marker naming it)
+    or "text"."""
+    out: list[tuple[str, str]] = []
+    quoted = QUOTED.match(p.message)
     if p.code == "html-link-broken" and quoted:
-        out.append((quoted[0], False))
+        out.append((ast.literal_eval(quoted.group(1)), "link"))
     anchor = re.search(r"tabel-[\w-]+", p.message)
     if anchor:
-        out.append((anchor.group(0).removeprefix("tabel-"), True))
+        out.append((anchor.group(0).removeprefix("tabel-"), "marker"))
     if p.line in html_lines:
         text = html_lines[p.line]
-        out += [(tag, False) for tag in TAG.findall(text)]
+        out += [(tag, "text") for tag in TAG.findall(text)]
         plain = re.sub(r"<[^>]*>", "", text).strip()
         if len(plain) >= 8:
-            out.append((plain, False))
+            out.append((plain, "text"))
     return out
 
 
-def _find(needle: str, marker_only: bool, lines: list[str]) -> int:
+def _find(needle: str, kind: str, lines: list[str], taken: set[int]) -> int:
+    """The first line holding `needle` as `kind` says that no other problem took."""
+    link = re.compile(r"(?:^|[(\"'<\s=])" + re.escape(needle) + r"(?:$|[)\"'>\s#?])")
     for i, text in enumerate(lines, 1):
-        if needle in text and (not marker_only or _marker_line(text, needle)):
-            return i
+        if i in taken or needle not in text:
+            continue
+        if kind == "marker" and not _marker_line(text, needle):
+            continue
+        if kind == "link" and not link.search(text):
+            continue
+        return i
     return 0
 
 

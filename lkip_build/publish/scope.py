@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkip_build.model.common import Location
 from lkip_build.present.syntax import CROSS_REPORT, MARKER
+from lkip_build.problems import Collector
 
 
 @dataclass(frozen=True)
@@ -33,27 +35,42 @@ def report(rid: str) -> Scope:
     return Scope(only=rid, home=False)
 
 
+# what MkDocs reads as a page (Markdown's suffixes)
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+def belongs(src: str, scope: Scope, ids: set[str]) -> bool:
+    """Whether the file at `src` (under content/) is in scope: a file at the top or in a
+    folder that is no report's (`ids`) is the home page's, every path meets it there."""
+    head = src.split("/", 1)[0]
+    if "/" not in src or head not in ids:
+        return scope.home
+    return head == scope.only if scope.only is not None else scope.reports
+
+
+def report_ids(data_dir: Path) -> set[str]:
+    return {p.name for p in data_dir.iterdir() if p.is_dir()} if data_dir.is_dir() else set()
+
+
 def read_pages(content: Path, scope: Scope, data_dir: Path) -> dict[str, str]:
-    """Every Markdown file under content/ in scope, as typed: src -> text. Pages in a
-    folder that is not a report belong to the home page's scope (the checks say what is
-    wrong with them), so every path meets them."""
+    """Every page under content/ in scope, as typed: src -> text. Pages in a folder that
+    is not a report belong to the home page's scope (the checks say what is wrong with
+    them), so every path meets them. LkipError lists every page that is not UTF-8."""
     if not content.is_dir():
         return {}
-    ids = {p.name for p in data_dir.iterdir() if p.is_dir()} if data_dir.is_dir() else set()
-    out = {}
-    for path in sorted(content.rglob("*.md")):
+    ids = report_ids(data_dir)
+    out, unreadable = {}, Collector()
+    for path in sorted(content.rglob("*")):
         src = path.relative_to(content).as_posix()
-        if src.startswith("assets/"):
+        if path.suffix not in PAGE_SUFFIXES or not path.is_file() or src.startswith("assets/"):
             continue
-        head = src.split("/", 1)[0]
-        if "/" not in src or head not in ids:  # the home page's, or no report's: home's
-            keep = scope.home
-        elif scope.only is not None:
-            keep = head == scope.only
-        else:
-            keep = scope.reports
-        if keep:
-            out[src] = path.read_text(encoding="utf-8-sig")
+        if belongs(src, scope, ids):
+            try:
+                out[src] = path.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError as exc:
+                where = Location(f"content/{src}", path.read_bytes()[: exc.start].count(b"\n") + 1)
+                unreadable.add("not-utf8", where, f"bukan UTF-8 (bita {exc.start})")
+    unreadable.raise_if_any()
     return out
 
 

@@ -25,6 +25,7 @@ from lkip_build.present.markers import CETAK
 from lkip_build.present.page import FRONT_MATTER as FRONT_MATTER
 from lkip_build.present.page import body as body
 from lkip_build.present.sitemarkers import report_order
+from lkip_build.present.syntax import page_dir, rebase_raw
 from lkip_build.present.table import Table
 from lkip_build.present.tables import TableError, render
 from lkip_build.problems import Collector, Problem, guard
@@ -129,8 +130,11 @@ class Publication:
             )
             lap = self.by_id[rid].report.laporan
             # print has its own cover; a web page that only links (`cetak: tidak`) is left out
+            # a chapter's raw HTML addresses are read from its page's URL: from the print
+            # view's they must be written again (an image typed on index.md, say)
+            view = page_dir(f"{rid}/{CETAK}")
             parts = [
-                body(sources[f"{rid}/{p.file}"])
+                rebase_raw(body(sources[f"{rid}/{p.file}"]), page_dir(f"{rid}/{p.file}"), view)
                 for p in lap.halaman
                 if f"{rid}/{p.file}" in sources and p.cetak
             ]

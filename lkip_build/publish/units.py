@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +26,7 @@ import yaml
 
 from lkip_build.model import Location
 from lkip_build.present.markers import CETAK
+from lkip_build.present.syntax import outside_code, page_dir, rebase, rebase_raw
 from lkip_build.present.table import Table
 from lkip_build.problems import Collector, LkipError, Problem, problem
 from lkip_build.publish import export, pipeline
@@ -35,7 +35,10 @@ from lkip_build.publish.site import Publication
 HOME = "beranda"  # the unit of the top-level pages; its site is the root of the whole
 NAV_REPORTS = 50  # the home page's navigation lists the reports up to this many
 MANIFEST = ".lkip-unit.json"  # what a built unit tells the assembly (removed there)
-LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+)(#[^)\s>]*)?(>?(?:\s+\"[^\"]*\")?\s*\))")
+# a Markdown link's address (with its query or fragment, and title in either quotes)
+LINK = re.compile(r"""(\]\(\s*<?)([^)\s>#?]+)([?#][^)\s>]*)?(>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\))""")
+# a link reference definition: `[name]: address "title"`
+REFERENCE = re.compile(r"""^( {0,3}\[[^\]]+\]:[ \t]*<?)([^\s>#?]+)([?#][^\s>]*)?(>?.*)$""", re.M)
 
 
 @dataclass(frozen=True)
@@ -64,19 +67,6 @@ def relative_url(here: str, target: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
-CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.M | re.S)
-
-
-def outside_code(markdown: str, change: Callable[[str], str]) -> str:
-    """`change` applied to the text outside fenced code blocks and code spans: what an
-    editor shows as code is shown as typed."""
-    out, last = [], 0
-    for m in CODE.finditer(markdown):
-        out += [change(markdown[last : m.start()]), m.group(0)]
-        last = m.end()
-    return "".join([*out, change(markdown[last:])])
-
-
 def outside_links(markdown: str, src: str, folder: str) -> str:
     """Links to pages outside `folder` (a report id; "" for the home) written as their URL
     in the assembled site, relative to the page built from `src` (site-wide path)."""
@@ -103,43 +93,25 @@ def outside_links(markdown: str, src: str, folder: str) -> str:
             return m.group(0)
         return m.group(1) + relative_url(src, target) + (m.group(3) or "") + m.group(4)
 
-    return outside_code(markdown, lambda text: LINK.sub(fix, text))
-
-
-ATTR_URL = re.compile(r'((?:href|src|srcset)=")([^"]*)(")')
+    return outside_code(markdown, lambda text: REFERENCE.sub(fix, LINK.sub(fix, text)))
 
 
 def for_source(markdown: str, src: str) -> str:
-    """Relative URLs written for the page built from `src` (raw HTML attributes, and the
+    """Relative URLs written for the page built from `src` (raw HTML addresses, and the
     folder links `outside_links` writes) rewritten relative to `src`'s folder, where
     Zensical resolves them; the same on an index page, whose URL is its folder."""
-    page, folder = url_of(src), posixpath.dirname(src)
-    if page.rstrip("/") == folder:
+    page, folder = page_dir(src), posixpath.dirname(src)
+    if page == folder:
         return markdown
-
-    def one(url: str) -> str:
-        path, hash_, frag = url.partition("#")
-        if not path or ":" in path or path.startswith(("/", "#")) or path.endswith(".md"):
-            return url
-        target = posixpath.normpath(posixpath.join(page, path))
-        new = posixpath.relpath(target, folder or ".") + ("/" if path.endswith("/") else "")
-        return new + hash_ + frag
-
-    def attr(m: re.Match[str]) -> str:
-        if m.group(1) == 'srcset="':
-            parts = [p.strip().split(" ", 1) for p in m.group(2).split(",") if p.strip()]
-            value = ", ".join(" ".join([one(p[0]), *p[1:]]) for p in parts)
-        else:
-            value = one(m.group(2))
-        return m.group(1) + value + m.group(3)
 
     def link(m: re.Match[str]) -> str:
         path = m.group(2)
         if not path.endswith("/"):
             return m.group(0)
-        return m.group(1) + one(path + (m.group(3) or "")) + m.group(4)
+        return m.group(1) + rebase(path + (m.group(3) or ""), page, folder) + m.group(4)
 
-    return outside_code(markdown, lambda text: LINK.sub(link, ATTR_URL.sub(attr, text)))
+    folders = outside_code(markdown, lambda text: REFERENCE.sub(link, LINK.sub(link, text)))
+    return rebase_raw(folders, page, folder)
 
 
 def export_unit(
