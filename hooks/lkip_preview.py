@@ -106,9 +106,12 @@ def memos() -> pipeline.Memos:
 
 
 def rebuilding(config: MkDocsConfig) -> None:
-    """A rebuild starts (nothing outside the preview): the theme listed once; the theme's
-    own merge of a dirty rebuild's search entries kept one page right only (the home
-    page's "" stands for every page), so the hook merges them (searchindex.merged)."""
+    """A rebuild starts. Every build: an anchor on another report's page is not judged by
+    MkDocs either (a unit is built without that page, so no path can judge it alike).
+    The preview only: the theme listed once; the theme's own merge of a dirty rebuild's
+    search entries kept one page right only (the home page's "" stands for every page),
+    so the hook merges them (searchindex.merged)."""
+    config.validation.links.anchors = logging.INFO  # the page checks judge a report's own
     if not STATE:
         return
     preview.rebuilding()

@@ -150,6 +150,10 @@ CASES = {
     "portal-table-on-a-report-page-and-in-a-fence": Case(
         "# Uji\n\n```\n<!-- lkip:daftar-laporan -->\n```\n\n<!-- lkip:daftar-laporan -->\n"
     ),
+    # another report's anchors: no path judges them (a unit is built without that page)
+    "anchor-on-another-reports-page": Case(
+        f"# Uji\n\nLihat [lain](../{SECOND}/index.md#tidak-ada).\n", second_report=True
+    ),
     "unknown-marker": Case("# Uji\n\n<!-- lkip:tidak-ada -->\n", {(U, 3, "marker-unknown")}),
 }
 
