@@ -30,6 +30,7 @@ import html
 import inspect
 import logging
 import os
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -140,16 +141,21 @@ def remember_nav(nav: list[object]) -> list[object]:
     return nav
 
 
-def check_later(result: pipeline.Result) -> None:
-    """The preview serves a save's pages first and checks them after (one check at a time,
-    in a thread): rendering each changed page a second time, in process, was a third of
-    the time from save to page. The problems are the ones `lkip check` says, at the same
-    lines, a moment after the page reloads."""
+def check_later(result: pipeline.Result, idle: float = 0.5) -> None:
+    """The preview serves a save's pages first and checks them after, in a thread, once
+    the browser has had `idle` seconds to fetch the page (the check holds the
+    interpreter while it renders): rendering each changed page a second time before
+    serving was a third of the time from save to page. A newer save's check replaces a
+    waiting one. The problems are the ones `lkip check` says, at the same lines."""
     if not STATE:
         return
     worker = STATE.setdefault("checker", ThreadPoolExecutor(1, thread_name_prefix="lkip-cek"))
+    turn = STATE["turn"] = STATE.get("turn", 0) + 1
 
     def check() -> None:
+        time.sleep(idle)
+        if STATE.get("turn") != turn:
+            return  # a newer save came meanwhile: its check says what is now
         try:
             found = result.page_problems()
         except Exception as exc:  # the build would say it; the preview keeps serving
@@ -158,10 +164,7 @@ def check_later(result: pipeline.Result) -> None:
         for problem in found:
             log.info(str(problem))
 
-    last = STATE.get("checked")
-    if last is not None:
-        last.cancel()  # a save newer than the one waiting: its check says what is now
-    STATE["checked"] = worker.submit(check)
+    worker.submit(check)
 
 
 def charts_drawn(result: pipeline.Result) -> None:

@@ -113,9 +113,10 @@ def run(
     data_dir = data_dir or root / "data"
     content = root / "content"
     typed = read_pages(content, scope, data_dir)
-    others = named_reports(typed)
+    # a report's scope prepares the reports its pages name too (every other scope: all)
+    others = named_reports(typed) if scope.only is not None else None
     only: set[str] | None = None if others is None else {scope.only or "", *others}
-    if scope.only is not None and only is not None:
+    if only is not None:
         publication = prepare(root, data_dir, only=only, memo=memos.prepared)
     else:
         publication = prepare(root, data_dir, memo=memos.prepared)
