@@ -36,7 +36,7 @@ import yaml
 from lkip_build import cache
 from lkip_build.model import Location
 from lkip_build.present.markers import MARKER
-from lkip_build.present.syntax import page_dir
+from lkip_build.present.syntax import RAW_URL, page_dir
 from lkip_build.present.table import Table
 from lkip_build.problems import Problem, problem
 from lkip_build.publish.safety import check_body
@@ -186,15 +186,11 @@ def check(
     return locate(found, made.lines, source, expanded)
 
 
-# an address typed in raw HTML, in either quotes (the parser hands it unescaped)
-ATTR_URL = re.compile(r"""(?:href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-
-
 def _raw(expanded: str) -> set[str]:
     """Every address typed in raw HTML in the page's Markdown, as the parser reads it."""
     out = set()
-    for m in ATTR_URL.finditer(expanded):
-        for part in html.unescape(m.group(1) if m.group(1) is not None else m.group(2)).split(","):
+    for m in RAW_URL.finditer(expanded):  # the parser hands the address unescaped
+        for part in html.unescape(m.group(2) if m.group(2) is not None else m.group(3)).split(","):
             if part.strip():
                 out.add(part.split()[0])
     return out

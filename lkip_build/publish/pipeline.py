@@ -41,6 +41,7 @@ from lkip_build.publish.scope import Scope as Scope
 from lkip_build.publish.scope import named_reports as named_reports
 from lkip_build.publish.scope import read_pages as read_pages
 from lkip_build.publish.scope import report as report
+from lkip_build.publish.scope import report_ids
 from lkip_build.publish.site import Publication, prepare
 
 PDF_SUFFIX = ".pdf"
@@ -74,6 +75,7 @@ class Result:
     root: Path = Path()
     outside: dict[str, str] = field(default_factory=dict)  # pages of no report (home's scope)
     rendered: MutableMapping[str, Any] = field(default_factory=dict)  # pagecheck's memo
+    data_dir: Path = Path()
 
     def raise_if_blocked(self) -> None:
         if self.blocking:
@@ -84,7 +86,7 @@ class Result:
         pages = {**self.sources, **self.outside}
         return _check_pages(
             self.root,
-            self.publication,
+            self.data_dir,
             pages,
             self.generated,
             self.expansion,
@@ -168,6 +170,7 @@ def run(
         root,
         outside,
         memos.rendered,
+        data_dir,
     )
     if not check_pages or defer_checks or not content.is_dir():
         return result
@@ -204,7 +207,7 @@ def blocking(problems: list[Problem], publication: Publication) -> list[Problem]
 
 def _check_pages(
     root: Path,
-    publication: Publication,
+    data_dir: Path,
     sources: dict[str, str],
     generated: dict[str, str],
     expansion: Expansion,
@@ -214,7 +217,7 @@ def _check_pages(
     """Every page in scope rendered and checked (pagecheck), the print view's problems
     left to the chapters it repeats. What the memo keeps in memory is only what the pages
     are now (the preview's memo lives across saves)."""
-    site = _site(root, publication, expansion, generated)
+    site = _site(root, data_dir, expansion, generated)
     listed = pagecheck.nav_sources(nav)
     found: list[Problem] = []
     used: dict[str, Any] = {}
@@ -254,16 +257,14 @@ class _Seen(dict):
 
 
 def _site(
-    root: Path, publication: Publication, expansion: Expansion, generated: dict[str, str]
+    root: Path, data_dir: Path, expansion: Expansion, generated: dict[str, str]
 ) -> pagecheck.Site:
     """Every file of the whole site a link may land on, whatever the scope: content/,
     every report's generated pages and files (their downloads and charts by folder)."""
     content = root / "content"
     files = {p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()}
     prefixes = set()
-    data = root / "data"
-    for folder in sorted(p for p in data.iterdir() if p.is_dir()) if data.is_dir() else []:
-        rid = folder.name
+    for rid in sorted(report_ids(data_dir)):
         files.update(
             f"{rid}/{name}"
             for name in (verification.PAGE, verification.JSON, CETAK, draft.PAGE, rid + PDF_SUFFIX)

@@ -30,6 +30,7 @@ from lkip_build.present.syntax import outside_code, page_dir, rebase, rebase_raw
 from lkip_build.present.table import Table
 from lkip_build.problems import Collector, LkipError, Problem, problem
 from lkip_build.publish import export, pipeline
+from lkip_build.publish.pagecheck import nav_sources
 from lkip_build.publish.site import Publication
 
 HOME = "beranda"  # the unit of the top-level pages; its site is the root of the whole
@@ -53,11 +54,8 @@ class Unit:
 
 def url_of(src: str) -> str:
     """A page's directory URL from its src (use_directory_urls): "a/b.md" -> "a/b/"."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
-    return stem + "/"
+    folder = page_dir(src)
+    return folder + "/" if folder else ""
 
 
 def relative_url(here: str, target: str) -> str:
@@ -152,23 +150,14 @@ def _nav(result: pipeline.Result, name: str) -> list[object]:
     unit's top-level pages and one link per report's start page (up to NAV_REPORTS)."""
     sections = [e for e in result.nav[1:] if isinstance(e, dict)]
     if name != HOME:
-        mine = [e for e in sections if all(s.startswith(name + "/") for s in _sources(e))]
+        prefix = name + "/"
+        mine = [e for e in sections if all(s.startswith(prefix) for s in nav_sources(e))]
         return [{"Beranda": "../"}, *(_strip(e, name + "/") for e in mine)]
     nav: list[object] = [{"Beranda": "index.md"}]
     nav += [e for e in result.nav[1:] if isinstance(e, str)]
     if len(sections) <= NAV_REPORTS:  # beyond, the portal table is the way in
         nav.append({"Laporan": [{t: _first(p) for t, p in e.items()} for e in sections]})
     return nav
-
-
-def _sources(nav: object) -> list[str]:
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [s for v in nav.values() for s in _sources(v)]
-    if isinstance(nav, list):
-        return [s for v in nav for s in _sources(v)]
-    return []
 
 
 DOC_FILE = re.compile(r"^Doc file '([^']+)'")
