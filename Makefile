@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LSP_STAMP := tests/lsp/node_modules/.installed
 
-.PHONY: serve site test test-browser lint clean setup bench
+.PHONY: serve site test test-browser lint clean setup bench check terima
 
 setup: $(STAMP) $(LSP_STAMP)
 
@@ -31,6 +31,15 @@ serve: $(STAMP)
 GENERATOR ?= mkdocs
 site: $(STAMP)
 	LKIP_GENERATOR=$(GENERATOR) $(BIN)/python scripts/build_site.py
+
+# `make check` checks every report (LAPORAN=data/<id>: one); `make terima LAPORAN=data/<id>`
+# lists the report's current verification notes in its diterima.yml, published as printed.
+LAPORAN ?= .
+check: $(STAMP)
+	$(BIN)/lkip check $(LAPORAN)
+
+terima: $(STAMP)
+	$(BIN)/lkip check --terima $(LAPORAN)
 
 test: $(STAMP) $(LSP_STAMP)
 	$(BIN)/ruff check lkip_build hooks tests scripts bench

@@ -35,7 +35,8 @@ menggambar setiap tabel, mengaudit angka tertulis, dan memeriksa penanda di bab.
 
 Status keluar:
   0  tidak ada masalah yang menghentikan penerbitan
-  1  data tidak konsisten (atau temuan audit pada laporan yang kebijakannya memblokir)
+  1  data tidak konsisten: termasuk angka tertulis yang tidak cocok dengan hasil hitung dan
+     tidak didaftar di diterima.yml laporannya, atau butir diterima.yml yang sudah basi
   2  data tidak bisa dibaca (YAML, kolom, angka), atau perintah salah tulis
   3  kesalahan program (laporkan ke pengembang)
 """
@@ -94,8 +95,11 @@ def _check_key(path: Path) -> str:
 
 def check(args: argparse.Namespace) -> int:
     from lkip_build import cache
+    from lkip_build.audit.acceptance import identity
     from lkip_build.tools.revisions import SideError
 
+    if args.terima:
+        return accept(args.path)
     try:
         # the same files under the same program: the same problems (no site module loaded)
         key, memo = _check_key(args.path), cache.Memo("check")
@@ -114,17 +118,65 @@ def check(args: argparse.Namespace) -> int:
             json.dumps([t.as_dict() for t in every], ensure_ascii=False, indent=2, sort_keys=True)
         )
     else:
-        for t in every:
-            print(t)
+        held = {id(t) for t in blocking}  # the same objects: one pickle in the memo
+        for t in every:  # a verification note with its id, as diterima.yml lists it
+            if t.stage == "audit":
+                mark = " BARU (belum diterima)" if id(t) in held else ""
+                print(f"{t} {identity(t)}{mark}")
+            else:
+                print(t)
         errors = sum(1 for t in every if t.severity == ERROR)
         pending = sum(1 for t in every if t.code == "value-pending")
         draft = f", {pending} belum diisi (draf)" if pending else ""
         print(
-            f"{len(every)} temuan, {errors} tidak konsisten, {len(blocking)} memblokir "
-            f"penerbitan{draft}",
+            f"{len(every)} masalah dan catatan, {errors} kesalahan atau angka tidak cocok, "
+            f"{len(blocking)} memblokir penerbitan{draft}",
             file=sys.stderr,
         )
+        unaccepted = [t for t in blocking if t.stage == "audit"]
+        if unaccepted:
+            folders = " ".join(sorted({t.file.rsplit("/", 1)[0] for t in unaccepted}))
+            print(
+                f"{len(unaccepted)} angka tidak cocok belum diterima (BARU di atas). Bila "
+                "data yang salah, perbaiki datanya; bila dokumen yang sudah terbit memang "
+                "mencetaknya demikian, daftarkan di diterima.yml laporannya: "
+                f"`make terima LAPORAN={folders}`, lalu tinjau daftarnya",
+                file=sys.stderr,
+            )
     return exit_status(blocking)
+
+
+def accept(path: Path) -> int:
+    """`lkip check --terima FOLDER`: write the report's diterima.yml (tools/accept.py)."""
+    from lkip_build.tools.accept import write
+    from lkip_build.tools.revisions import SideError, locate
+
+    try:
+        root, data, only = locate(path)
+    except SideError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNREADABLE
+    if only is None:
+        print(
+            f"{path}: --terima menulis diterima.yml satu laporan: sebut folder datanya "
+            "(misalnya data/<id>), bukan repositori",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    collector = Collector()
+    try:
+        with guard(str(path), collector):
+            listed, new, dropped = write(root, data, only)
+            print(
+                f"{path}/diterima.yml: {listed} catatan diterima ({new} baru, "
+                f"{dropped} dihapus karena tidak muncul lagi); tinjau daftarnya",
+                file=sys.stderr,
+            )
+            return 0
+        raise LkipError(collector.problems)
+    except LkipError as exc:
+        print(exc.render(), file=sys.stderr)
+        return exc.exit_status or EXIT_INTERNAL
 
 
 EXPORT = """\
@@ -158,7 +210,7 @@ def export(args: argparse.Namespace) -> int:
 
 DIFF_DESCRIPTION = """\
 Bandingkan dua versi laporan: setiap angka turunan yang berubah (capaian, kategori,
-rata-rata, jumlah, serapan) per halaman, dan temuan audit yang baru atau selesai, sebagai
+rata-rata, jumlah, serapan) per halaman, dan catatan verifikasi yang baru atau selesai, sebagai
 Markdown untuk komentar pull request. Setiap sisi adalah folder (repositori atau folder
 data laporan) atau revisi git.
 
@@ -189,7 +241,15 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True, title="perintah", metavar="PERINTAH")
     p = sub.add_parser("check", help="periksa dan audit data laporan", description=DESCRIPTION)
     p.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
-    p.add_argument("--json", action="store_true", help="cetak masalah dan temuan sebagai JSON")
+    p.add_argument(
+        "--json", action="store_true", help="cetak masalah dan catatan verifikasi sebagai JSON"
+    )
+    p.add_argument(
+        "--terima",
+        action="store_true",
+        help="tulis diterima.yml laporan ini: setiap catatan verifikasinya sekarang diterbitkan "
+        "apa adanya (untuk dokumen yang sudah terbit; tinjau daftarnya)",
+    )
     p.set_defaults(run=check)
     p = sub.add_parser(
         "export", help="tulis situs sebagai folder dokumen biasa", description=EXPORT

@@ -5,8 +5,8 @@ and every code they use is a row here. EDITING.md's code tables are generated fr
 registry (`python -m lkip_build.codes`) and a test keeps them equal.
 
 Severity:
-  error    stops `lkip check` and the build (audit errors only where the report's
-           `kebijakan.temuan_memblokir` says so: a published document's findings are shown)
+  error    stops `lkip check` and the build (an audit error unless its report's
+           diterima.yml lists it: a published document's own mismatches are shown as printed)
   warning  implausible, or a check that could not be made: shown, never blocking
   info     a stated policy decided a figure: shown so the reader knows, not a fault
 
@@ -122,6 +122,10 @@ unknown-indicator | error | render | id indikator tidak ada | periksa ejaan id i
 unknown-report | error | render | id laporan tidak ada di `data/` | pakai id laporan yang disebut pesan (nama foldernya di `data/`)
 no-capaian | error | render | indikator tanpa capaian dipakai di `rumus-capaian` | hapus penanda itu, atau beri indikatornya aturan capaian
 chart-error | error | render | grafik tidak bisa dibuat dari datanya | periksa argumen penanda grafik
+accepted-stale | error | validate | catatan di `diterima.yml` tidak muncul lagi (angkanya berubah atau sudah diperbaiki) | bila data diperbaiki, hapus butirnya; bila angkanya berubah, tinjau catatan barunya lalu jalankan `make terima LAPORAN=data/<id>`
+accepted-duplicate | error | validate | id catatan tercantum dua kali di `diterima.yml` | hapus salah satu butirnya
+accepted-without-reason | error | validate | catatan diterima di `diterima.yml` tanpa alasan | tulis di `alasan` mengapa catatan itu diterbitkan apa adanya
+policy-retired | error | validate | `kebijakan.temuan_memblokir` tidak dipakai lagi | hapus barisnya; catatan yang diterbitkan apa adanya didaftar di `diterima.yml` (`make terima LAPORAN=data/<id>`)
 stated-mismatch | error | audit | angka tertulis berbeda dari hasil hitung | bila dokumen yang salah, biarkan (temuan diterbitkan); bila data yang salah, perbaiki data
 stated-consequence | info | audit | angka tertulis yang mengikuti angka lain yang salah cetak di tempat yang sama | perbaiki angka yang salah cetak itu; angka ini ikut benar
 stated-unreadable | warning | audit | angka tertulis tidak terbaca | salin angka persis seperti tercetak di dokumen

@@ -5,10 +5,11 @@ terbilang) is computed in `compute`; what a published document *states* about a
 derived figure is recorded in `tertulis` fields and only read by the audit.
 
 One module per data file (`laporan`, `pegawai`, `renstra`, `perjanjian`, `indikator`,
-`harga`, `daftar`, `anggaran`, `tabel`), beside `common` (what they all use: Location, NA,
-the value types, the base class `Node`, `Tertulis`). This package re-exports every name
-of them: code imports the model from here (`from lkip_build import model as m`), not from
-the module that defines a class. (`numbers`, Indonesian numbers, is a module of its own.)
+`harga`, `daftar`, `anggaran`, `tabel`, `diterima`), beside `common` (what they all use:
+Location, NA, the value types, the base class `Node`, `Tertulis`). This package
+re-exports every name of them: code imports the model from here (`from lkip_build import
+model as m`), not from the module that defines a class. (`numbers`, Indonesian numbers,
+is a module of its own.)
 
 The loader and the schema resolve each class's type hints in the module that defines it
 (`typing.get_type_hints(cls)`), so every module imports each name its annotations use.
@@ -35,6 +36,7 @@ from lkip_build.model.common import (
     Uang,
 )
 from lkip_build.model.daftar import Daftar, Kolom, KolomJumlah, KumpulanDaftar
+from lkip_build.model.diterima import CatatanDiterima, Diterima
 from lkip_build.model.harga import Barang, Harga, KelompokHarga
 from lkip_build.model.indikator import Aturan, Indikator, Kinerja, Langkah, Masukan, Rumus
 from lkip_build.model.laporan import Halaman, Kategori, Kebijakan, Laporan, Penandatangan
@@ -72,8 +74,10 @@ __all__ = [
     "Barang",
     "BarisKomposisi",
     "BelumDiisi",
+    "CatatanDiterima",
     "Daftar",
     "DaftarTabel",
+    "Diterima",
     "Halaman",
     "Harga",
     "Indikator",

@@ -82,10 +82,10 @@ class Kebijakan(Node):
     desimal_realisasi: Annotated[int, Rentang(0, 6)] = 2
     """Banyak desimal realisasi yang dipublikasikan (0 sampai 6, bawaan 2); capaian dihitung
     dari realisasi yang dipublikasikan."""
-    # An audit finding fails a strict build (new report) or is only published (historic one).
-    temuan_memblokir: bool = True
-    """ya: temuan audit menghentikan build (laporan baru); tidak: temuan hanya diterbitkan
-    (dokumen historis)."""
+    # Retired: it let every new inconsistency through. diterima.yml lists, one by one, the
+    # notes a published document's own inconsistencies make (validate: `policy-retired`).
+    temuan_memblokir: bool | None = None
+    """Tidak dipakai lagi: hapus. Catatan yang diterbitkan apa adanya didaftar di diterima.yml."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,7 +125,7 @@ class Laporan(Node):
     """Skala kategori capaian sebagaimana tercetak (daftar pita), atau nama skala bawaan:
     permenpan-4, lima-pita, permendagri-86, enam-pita."""
     kebijakan: Kebijakan = field(default_factory=Kebijakan)
-    """Kebijakan perhitungan yang dinyatakan laporan (NA, desimal, temuan)."""
+    """Kebijakan perhitungan yang dinyatakan laporan (NA, desimal)."""
     halaman: list[Halaman] = field(default_factory=list)
     """Urutan halaman laporan: file, judul, cetak."""
     keterangan: str = ""

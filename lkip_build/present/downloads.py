@@ -7,7 +7,8 @@ byte-order mark (so spreadsheet programs read the Indonesian text right), commas
 fields, a dot as decimal point, no thousands separators. What the page shows by layout or
 marks has its own column: a budget line's level ("Tingkat": program, kegiatan, sub
 kegiatan) instead of indentation, a note mark ("*": a policy decided the figure) in
-"<kolom> (tanda)", and the findings a row's figures have in "Temuan". Every file is
+"<kolom> (tanda)", and the verification notes a row's figures have in "Catatan verifikasi"
+(their ids). Every file is
 byte-identical across builds of the same data.
 """
 
@@ -45,7 +46,7 @@ def value_of(cell: str | list[str]) -> Value:
 
 
 LEVEL = "Tingkat"
-FINDINGS = "Temuan"
+FINDINGS = "Catatan verifikasi"
 
 
 def columns(
@@ -157,7 +158,7 @@ def _title(table: Table) -> str:
 
 def files_for(table: Table, marks: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """Download files of one table, by path under the report's folder; `marks` (named
-    figure -> link to its finding) fill the "Temuan" column."""
+    figure -> link to its note) fill the "Catatan verifikasi" column."""
     return {
         f"unduh/{table.anchor}.csv": as_csv(table, marks),
         f"unduh/{table.anchor}.xlsx": as_xlsx(table, marks),
@@ -231,7 +232,7 @@ def bundle(
             k: {"nilai": _json_value(v), "jenis": kind, "tampil": shown}
             for k, (v, kind, shown) in values.items()
         },
-        "temuan": findings,
+        "catatan_verifikasi": findings,
     }
     return exact_json(data).encode("utf-8")
 

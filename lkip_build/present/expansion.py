@@ -133,7 +133,7 @@ class Expansion:
             values = {
                 k: (f.value, f.kind, write_fact(f)) for k, f in sorted(pub.facts[rid].items())
             }
-            findings = verification.records(pub.findings[rid])
+            findings = verification.records(pub.findings[rid], pub.reviews[rid])
             sources = downloads.read_sources(pub.root / h.report.folder)
             out[path] = downloads.bundle(
                 rid, meta, sources, tables, values, findings, pub.disputes.get(rid, {})
@@ -163,6 +163,7 @@ def page_context(pub: Publication, table_pages: dict[str, dict[str, str]], src: 
         all_findings=pub.findings,
         all_facts=pub.facts,
         drawn=pub.tables.get(head, {}),
+        review=pub.reviews.get(head),
     )
 
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lkip_build.compute import Computed
 from lkip_build.compute.facts import Fact
 from lkip_build.present.syntax import MARKER as MARKER
 from lkip_build.present.table import Table
+
+if TYPE_CHECKING:
+    from lkip_build.audit.acceptance import Review
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
 
@@ -47,6 +51,7 @@ class PageContext:
     all_findings: dict[str, list] = field(default_factory=dict)  # report id -> its findings
     all_facts: dict[str, dict[str, Fact]] = field(default_factory=dict)  # id -> its figures
     drawn: dict[str, Table] = field(default_factory=dict)  # table id -> drawn by site.prepare
+    review: Review | None = None  # the report's notes against its diterima.yml
 
 
 class MarkerError(Exception):

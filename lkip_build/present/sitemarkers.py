@@ -17,6 +17,7 @@ from lkip_build.present.sorotan import TINGKAT as TINGKAT
 from lkip_build.present.sorotan import Sorotan, headline
 from lkip_build.present.table import cell_text
 from lkip_build.present.tables import anchors, label
+from lkip_build.present.verification import JSON as VERIFIKASI_JSON
 from lkip_build.present.verification import PAGE as VERIFIKASI
 from lkip_build.present.verification import page_markdown
 
@@ -63,7 +64,8 @@ def m_daftar_laporan(args: list[str], page: PageContext) -> str:
         rows.append(_report_row(h, headline(h, found, page.all_facts.get(rid)), up))
     head = (
         "| Instansi | Tingkat | Wilayah | Tahun | Jenis dokumen | Rata-rata capaian "
-        "| Serapan anggaran | Temuan |\n| :-- | :-- | :-- | --: | :-- | --: | --: | --: |"
+        "| Serapan anggaran | Catatan verifikasi |\n"
+        "| :-- | :-- | :-- | --: | :-- | --: | --: | --: |"
     )
     return (
         f'\n<div class="lkip-portal" markdown="1">\n\n'
@@ -93,7 +95,7 @@ def _report_row(h: Computed, s: Sorotan, up: str = "") -> str:
         cell_text(lap.jenis_dokumen),
         mean,
         serapan or "tidak ada data",
-        f"[{s.temuan}]({up}{rid}/{VERIFIKASI})",
+        f"[{s.catatan}]({up}{rid}/{VERIFIKASI})",
     ]
     return "| " + " | ".join(cells) + " |"
 
@@ -101,7 +103,8 @@ def _report_row(h: Computed, s: Sorotan, up: str = "") -> str:
 def m_catatan_verifikasi(args: list[str], page: PageContext) -> str:
     _args(args, 0, "<!-- lkip:catatan-verifikasi -->")
     h = _need_report(page)
-    return page_markdown(h, page.findings, page.table_pages)
+    assert page.review is not None, "a report's page has its report's review"
+    return page_markdown(h, page.findings, page.review, page.table_pages)
 
 
 def m_unduhan(args: list[str], page: PageContext) -> str:
@@ -110,9 +113,9 @@ def m_unduhan(args: list[str], page: PageContext) -> str:
     rid = h.report.id
     items = [
         f"- [Versi cetak (seluruh laporan dalam satu halaman)]({CETAK})",
-        "- [Semua data laporan (YAML sumber, tabel hasil hitung, temuan) — JSON]"
+        "- [Semua data laporan (YAML sumber, tabel hasil hitung, catatan verifikasi) — JSON]"
         f"(unduh/{rid}-data.json)",
-        "- [Catatan verifikasi data — JSON](catatan-verifikasi/temuan.json)",
+        f"- [Catatan verifikasi data — JSON]({VERIFIKASI_JSON})",
     ]
     if page.pdf:
         # raw HTML: the PDF is written after the pages, so the link is not checked as a page link

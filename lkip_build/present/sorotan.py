@@ -19,7 +19,7 @@ from lkip_build.compute import skala as skala_mod
 from lkip_build.compute.facts import Fact, collect_facts, write_fact
 from lkip_build.present.page import MarkerError, PageContext
 from lkip_build.present.table import cell_text
-from lkip_build.present.verification import PAGE, summary
+from lkip_build.present.verification import PAGE, money, summary
 
 NO_DATA = "tidak ada data"
 # the levels of government, in the order reports are listed (here and in sitemarkers)
@@ -51,8 +51,9 @@ class Sorotan:
     jumlah_indikator: int
     per_kategori: list[tuple[str, int]]  # in the scale's order; NA capaian last
     anggaran: list[Anggaran]
-    temuan: int
-    rincian_temuan: str  # "33 tidak konsisten, 2 perlu diperiksa, 1 catatan"
+    catatan: int  # the verification notes (never "temuan": that is what auditors find)
+    rincian_catatan: str  # "33 angka tidak cocok, 2 perlu diperiksa, 1 catatan"
+    uang: int  # how many of the mismatches concern the budget's rupiah
 
 
 def headline(h: Computed, findings: list, facts: dict[str, Fact] | None = None) -> Sorotan:
@@ -85,6 +86,7 @@ def headline(h: Computed, findings: list, facts: dict[str, Fact] | None = None) 
         anggaran,
         len(findings),
         summary(findings),
+        money(findings),
     )
 
 
@@ -175,9 +177,11 @@ def cards(s: Sorotan, h: Computed, link: str, home: str = "") -> str:
         )
     out.append(
         _card(
-            "Temuan verifikasi data",
-            str(s.temuan),
-            f"{s.rincian_temuan}: [lihat catatan verifikasi]({link})",
+            "Catatan verifikasi data",
+            str(s.catatan),
+            f"{s.rincian_catatan}"
+            + (f", {s.uang} di antaranya menyangkut anggaran" if s.uang else "")
+            + f": [lihat catatan verifikasi]({link})",
         )
     )
     title = e(f"Sorotan {lap.jenis_dokumen} {lap.tahun}")

@@ -57,9 +57,18 @@ class Cell(str):
 MARK_CLASS = "lkip-tanda"
 
 
+MARK_SYMBOL = "≠"
+MARK_NAME = "angka tidak cocok, lihat catatan verifikasi"
+
+
 def mark(href: str) -> str:
-    """The visible mark on a figure the data disagrees about, linking to its finding."""
-    return f' <sup class="{MARK_CLASS}">[tidak konsisten]({href})</sup>'
+    """The mark on a figure the data disagrees about, linking to its note: a symbol after
+    the figure, with a name screen readers say and a tooltip, never words inside the
+    sentence (`lkip-sr` is visually hidden by lkip.css)."""
+    return (
+        f' <sup class="{MARK_CLASS}">[<span aria-hidden="true">{MARK_SYMBOL}</span>'
+        f'<span class="lkip-sr">{MARK_NAME}</span>]({href} "{MARK_NAME.capitalize()}")</sup>'
+    )
 
 
 def cell_text(value: str | list[str]) -> str:

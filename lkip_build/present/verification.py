@@ -1,9 +1,16 @@
 """The public verification page ("Catatan Verifikasi Data") and its JSON, from the findings.
 
-A citizen reads each finding as one sentence (`Problem.kalimat`, made by the audit from the
+A citizen reads each note as one sentence (`Problem.kalimat`, made by the audit from the
 data's own labels), grouped by the chapter and then by the table or paragraph it concerns,
 with a link to it; codes, files, lines and field paths are folded into "Rincian untuk
-penyunting". The JSON has Indonesian keys and numbers as numbers beside their texts.
+penyunting". Within a chapter the notes are ranked by what is at stake (`stake`: rupiah of
+the budget first, then percentage points, then persons). Each note's anchor is its stable
+id (`audit.acceptance`), and it says whether the document prints it so (listed in
+diterima.yml) or it is new. The JSON has Indonesian keys and numbers as numbers beside
+their texts.
+
+Words: the public never reads "temuan" for these notes (in government it means what BPK or
+the Inspektorat find): they are "catatan verifikasi", and an error is "angka tidak cocok".
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from lkip_build.codes import CODES
 from lkip_build.compute import Computed
@@ -19,11 +27,15 @@ from lkip_build.present.table import cell_text
 from lkip_build.present.tables import anchors, label
 from lkip_build.problems import ERROR, INFO, WARNING, Problem
 
+if TYPE_CHECKING:
+    from lkip_build.audit.acceptance import Review
+    from lkip_build.model import CatatanDiterima
+
 PAGE = "catatan-verifikasi.md"
-JSON = "catatan-verifikasi/temuan.json"
+JSON = "catatan-verifikasi/catatan.json"
 TITLE = "Catatan Verifikasi Data"
 OTHER = "Lainnya"
-_LABEL = {ERROR: "Tidak konsisten", WARNING: "Perlu diperiksa", INFO: "Catatan"}
+_LABEL = {ERROR: "Angka tidak cocok", WARNING: "Perlu diperiksa", INFO: "Catatan"}
 _LABEL_OF_CODE = {"policy-applied": "Kebijakan laporan"}
 
 
@@ -31,32 +43,58 @@ def _label(t: Problem) -> str:
     return _LABEL_OF_CODE.get(t.code, _LABEL[t.severity])
 
 
-def verdict(found: list[Problem], blocking: bool) -> str:
-    """The sentence after the counts: right for no findings, for findings without an
-    inconsistency, for a published document's findings and for a report they hold back."""
+def verdict(found: list[Problem], review: Review) -> str:
+    """The sentence after the counts: right for no notes, for notes without a mismatch, for
+    a published document's own mismatches and for a report new mismatches hold back."""
     if not found:
-        return "Tidak ada temuan: semua angka yang tertulis cocok dengan hasil hitung."
+        return "Tidak ada catatan: semua angka yang tertulis cocok dengan hasil hitung."
     if not any(t.severity == ERROR for t in found):
         return (
             "Tidak ada angka tertulis yang bertentangan dengan hasil hitung; hal yang perlu "
             "diperiksa dan catatan ditampilkan di bawah."
         )
-    if blocking:
-        return "Laporan ini belum boleh terbit selama ada temuan yang tidak konsisten."
+    new = len(review.new(found))
+    if new:
+        return (
+            f"Laporan ini belum boleh terbit: {new} angka tidak cocok belum ditinjau "
+            "(ditandai **Baru**)."
+        )
     return (
-        "Dokumen ini sudah terbit; temuannya ditampilkan di bawah apa adanya, dan tabel di "
-        "situs ini menampilkan angka hasil hitung dari data."
+        "Dokumen ini sudah terbit; angka yang tidak cocok di dalamnya ditampilkan di bawah "
+        "sebagaimana tercetak, dan tabel di situs ini menampilkan angka hasil hitung dari data."
     )
-
-
-def anchor_of(index: int) -> str:
-    """The id of a finding: its place in the report's sorted findings."""
-    return f"temuan-{index + 1}"
 
 
 def summary(found: list[Problem]) -> str:
     n = {s: sum(1 for t in found if t.severity == s) for s in (ERROR, WARNING, INFO)}
-    return f"{n[ERROR]} tidak konsisten, {n[WARNING]} perlu diperiksa, {n[INFO]} catatan"
+    return f"{n[ERROR]} angka tidak cocok, {n[WARNING]} perlu diperiksa, {n[INFO]} catatan"
+
+
+# ---------------------------------------------------------------- what is at stake
+
+# the order notes are ranked in, within a chapter
+MONEY, PERCENT, PERSONS, OTHERS = range(4)
+_PERCENT_FIELDS = ("persen", "capaian", "rata_rata", "serapan")
+
+
+def stake(t: Problem) -> tuple[int, Decimal]:
+    """What a note puts at stake, for ranking: its kind (budget rupiah, percentage points,
+    persons, anything else) and the size of its difference (0 when there is none to give)."""
+    name = t.file.rsplit("/", 1)[-1]
+    last = t.field.rsplit(".", 1)[-1]
+    size = abs(t.angka.selisih) if t.angka and t.angka.selisih is not None else Decimal(0)
+    if any(last.startswith(f) for f in _PERCENT_FIELDS) or (t.stated or "").endswith("%"):
+        return PERCENT, size
+    if name == "anggaran.yml":
+        return MONEY, size
+    if name == "pegawai.yml":
+        return PERSONS, size
+    return OTHERS, size
+
+
+def money(found: list[Problem]) -> int:
+    """How many mismatches concern the budget's rupiah (the cards say so)."""
+    return sum(1 for t in found if t.severity == ERROR and stake(t)[0] == MONEY)
 
 
 # ---------------------------------------------------------------- the findings' JSON
@@ -68,13 +106,14 @@ def _number(v: Decimal | None) -> Decimal | None:
     return v
 
 
-def as_record(t: Problem, index: int) -> dict[str, object]:
-    """One finding for machines, Indonesian keys; `selisih` is hasil_hitung - tertulis."""
+def as_record(t: Problem, ident: str, entry: CatatanDiterima | None) -> dict[str, object]:
+    """One note for machines, Indonesian keys; `selisih` is hasil_hitung - tertulis."""
     a = t.angka
     return {
-        "nomor": index + 1,
-        "jangkar": anchor_of(index),
+        "id": ident,
         "sifat": _label(t).lower(),
+        "diterima": entry is not None,
+        "alasan_diterima": entry.alasan if entry else None,
         "kode": t.code,
         "judul_kode": CODES[t.code].judul,
         "tempat": t.table,
@@ -94,13 +133,13 @@ def as_record(t: Problem, index: int) -> dict[str, object]:
     }
 
 
-def records(found: list[Problem]) -> list[dict[str, object]]:
-    return [as_record(t, i) for i, t in enumerate(found)]
+def records(found: list[Problem], review: Review) -> list[dict[str, object]]:
+    return [as_record(t, review.ids[i], review.entry(i)) for i, t in enumerate(found)]
 
 
-def as_json(found: list[Problem]) -> str:
+def as_json(found: list[Problem], review: Review) -> str:
     """Stable JSON: two builds of the same data give the same bytes."""
-    return exact_json(records(found), indent=2)
+    return exact_json(records(found, review), indent=2)
 
 
 # ---------------------------------------------------------------- where a finding belongs
@@ -203,15 +242,24 @@ def _code_spans(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
 
 
-def _finding(t: Problem, index: int) -> str:
-    """One finding: its kind and its sentence, then the folded details (raw HTML, one
-    block: nothing in it is Markdown)."""
+def _finding(t: Problem, ident: str, entry: CatatanDiterima | None) -> str:
+    """One note: its kind and its sentence, whether the document prints it so or it is
+    new, then the folded details (raw HTML, one block: nothing in it is Markdown)."""
     e = html.escape
     kind = _label(t)
+    if entry is not None:
+        origin = f'<p class="lkip-asal">Diterbitkan sebagaimana tercetak: {e(entry.alasan)}</p>'
+    elif t.severity == ERROR:
+        origin = (
+            '<p class="lkip-asal lkip-baru"><strong>Baru</strong>: belum ditinjau; laporan '
+            "tidak terbit selama angka ini tidak cocok.</p>"
+        )
+    else:
+        origin = ""
     return (
-        f'<div class="lkip-temuan lkip-temuan-{t.severity}" id="{anchor_of(index)}">'
+        f'<div class="lkip-temuan lkip-temuan-{t.severity}" id="{e(ident)}">'
         f"<p><strong>{e(kind)}.</strong> {e(t.kalimat or t.message)}</p>"
-        f"{_details(t)}</div>"
+        f"{origin}{_details(t)}</div>"
     )
 
 
@@ -222,31 +270,47 @@ def _place_order(place: str, numbered: set[str]) -> tuple[int, tuple[int, ...], 
     return (1, (), place)
 
 
-def page_markdown(h: Computed, found: list[Problem], table_pages: dict[str, str]) -> str:
+def _weight(t: Problem) -> tuple[int, Decimal]:
+    kind, size = stake(t)
+    return kind, -size
+
+
+def page_markdown(
+    h: Computed, found: list[Problem], review: Review, table_pages: dict[str, str]
+) -> str:
     """The body of the verification page of one report."""
     lap = h.report.laporan
+    n_money = money(found)
+    on_money = f" ({n_money} menyangkut anggaran)" if n_money else ""
     out = [  # the verdict first: it is what a reader came for
-        f"**Ringkasan:** {summary(found)}. " + verdict(found, lap.kebijakan.temuan_memblokir),
+        f"**Ringkasan:** {summary(found)}{on_money}. " + verdict(found, review),
         "",
         f"Setiap angka yang **tertulis** di dokumen {cell_text(lap.judul)} dibandingkan dengan "
         "angka yang **dihitung** dari datanya. Angka dengan dua desimal cocok bila hasil "
         "hitung, dibulatkan, sama dengan angka itu. Satu pengecualian: angka yang belum sampai "
         "100 % tidak ditulis 100 % (99,9986 % ditulis 99,99 %), begitu pula 0 % dan batas "
-        "kategori.",
+        "kategori. Di setiap bab, catatan yang menyangkut rupiah anggaran didahulukan, lalu "
+        "persentase, lalu jumlah orang, masing-masing dari selisih terbesar.",
         "",
-        "Data temuan dalam format JSON: [temuan.json](catatan-verifikasi/temuan.json).",
+        f"Catatan ini dalam format JSON: [catatan.json]({JSON}).",
         "",
     ]
     numbered = {label(t) for t in (h.report.tabel.tabel if h.report.tabel else []) if t.nomor}
     chapters: dict[int, dict[str, list[int]]] = {}
-    for i, t in enumerate(found):  # anchors follow the findings' order
+    for i, t in enumerate(found):
         chapters.setdefault(_page_of(t.table, h, table_pages), {}).setdefault(t.table, []).append(i)
     pages = lap.halaman
     for page in sorted(chapters):
         title = pages[page].judul if page < len(pages) else OTHER
         out += [f"## {cell_text(title)}", ""]
-        for place in sorted(chapters[page], key=lambda p: _place_order(p, numbered)):
+        places = chapters[page]
+        for notes in places.values():
+            notes.sort(key=lambda i: (_weight(found[i]), i))
+        order = sorted(
+            places, key=lambda p: (_weight(found[places[p][0]]), _place_order(p, numbered))
+        )
+        for place in order:
             out += [_heading(place, h, table_pages, page), ""]
-            for i in chapters[page][place]:
-                out += [_finding(found[i], i), ""]
+            for i in places[place]:
+                out += [_finding(found[i], review.ids[i], review.entry(i)), ""]
     return "\n".join(out) + "\n"

@@ -156,7 +156,7 @@ def run(
         t
         for rid in sorted(publication.findings)
         if scope.has(f"{rid}/")
-        for t in publication.findings[rid]
+        for t in [*publication.findings[rid], *publication.reviews[rid].problems]
     ]
     result = Result(
         publication,
@@ -193,16 +193,16 @@ def _ids(scope: Scope, publication: Publication) -> set[str]:
 
 
 def blocking(problems: list[Problem], publication: Publication) -> list[Problem]:
-    """What stops publication, decided once for every path: every error, but an audit
-    finding only where its report's policy says findings block (`temuan_memblokir`: a
-    published document's own inconsistencies are shown, not refused)."""
-    shown = {
+    """What stops publication, decided once for every path: every error, except a note a
+    report's diterima.yml lists (a published document's own inconsistency, shown as it is
+    printed). A new inconsistency blocks in every report, historical or new."""
+    accepted = {
         id(t)
         for rid, found in publication.findings.items()
-        if not publication.by_id[rid].report.laporan.kebijakan.temuan_memblokir
-        for t in found
+        for i, t in enumerate(found)
+        if publication.reviews[rid].entry(i) is not None
     }
-    return [p for p in problems if p.severity == ERROR and id(p) not in shown]
+    return [p for p in problems if p.severity == ERROR and id(p) not in accepted]
 
 
 def _check_pages(

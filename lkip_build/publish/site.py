@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from lkip_build.audit import ERROR, audit
+from lkip_build.audit import audit
+from lkip_build.audit.acceptance import Review, review
 from lkip_build.compute import Computed, compute_report
 from lkip_build.compute.facts import Fact, collect_facts
 from lkip_build.model import Location
@@ -66,7 +67,10 @@ class Publication:
     @cached_property
     def disputes(self) -> dict[str, dict[str, str]]:
         """Per report, the named figures the data disagrees about (see `disputes`)."""
-        return {rid: disputes(h, self.findings.get(rid, [])) for rid, h in self.by_id.items()}
+        return {
+            rid: disputes(h, self.findings.get(rid, []), self.reviews[rid].ids)
+            for rid, h in self.by_id.items()
+        }
 
     def with_pdf(self, pdf: bool) -> Publication:
         return replace(self, pdf=pdf)
@@ -88,22 +92,21 @@ class Publication:
         report's missing pages and tables are not its problem."""
         return expand_all(self, pages, write_files, memo, defer_charts, reports)
 
-    def blocking(self) -> list[Problem]:
-        """Findings that must stop publication: errors of reports whose policy says so."""
-        return [
-            t
+    @cached_property
+    def reviews(self) -> dict[str, Review]:
+        """Per report, its notes against its diterima.yml: their ids, the notes published as
+        printed, the new inconsistencies (`acceptance.review`)."""
+        return {
+            rid: review(self.by_id[rid].report.diterima, found)
             for rid, found in self.findings.items()
-            if self.by_id[rid].report.laporan.kebijakan.temuan_memblokir
-            for t in found
-            if t.severity == ERROR
-        ]
+        }
 
     def summaries(self) -> list[str]:
         out = []
         for rid, found in sorted(self.findings.items()):
-            policy = self.by_id[rid].report.laporan.kebijakan.temuan_memblokir
-            mode = "memblokir" if policy else "diterbitkan, tidak memblokir"
-            out.append(f"lkip: {rid}: {verification.summary(found)} ({mode})")
+            new = len(self.reviews[rid].new(found))
+            state = f"{new} baru, memblokir" if new else "semua diterima atau tidak memblokir"
+            out.append(f"lkip: {rid}: {verification.summary(found)} ({state})")
             if draft.is_draft(self.by_id[rid]):
                 n = len(draft.pending(self.by_id[rid], self.problems, {}))
                 out.append(f"lkip: {rid}: DRAF, {n} nilai data belum diisi ({draft.TITLE})")
@@ -126,7 +129,7 @@ class Publication:
             key = self.inputs.get(rid, "")
             known = memo.get(key) if memo is not None and key else None
             files[f"{rid}/{verification.JSON}"] = kept[key or rid] = (
-                known if known is not None else verification.as_json(found)
+                known if known is not None else verification.as_json(found, self.reviews[rid])
             )
             lap = self.by_id[rid].report.laporan
             # print has its own cover; a web page that only links (`cetak: tidak`) is left out
@@ -319,7 +322,7 @@ def read_pages(content: Path, publication: Publication) -> dict[str, str]:
     return out
 
 
-def disputes(h: Computed, findings: list[Problem]) -> dict[str, str]:
+def disputes(h: Computed, findings: list[Problem], ids: list[str]) -> dict[str, str]:
     """Named figures two parts of the data disagree about (a staff table's total beside the
     total it must equal), each with the link to its finding on the verification page: every
     display of them carries a mark, so a page never states 70 under a table saying 71
@@ -331,7 +334,7 @@ def disputes(h: Computed, findings: list[Problem]) -> dict[str, str]:
         field = f"{k.id}.total"
         for i, t in enumerate(findings):
             if t.code == "same-quantity-mismatch" and t.field == field:
-                href = f"{verification.PAGE}#{verification.anchor_of(i)}"
+                href = f"{verification.PAGE}#{ids[i]}"
                 out.setdefault(f"pegawai.{k.id}.total", href)
                 out.setdefault(k.sama_dengan, href)
                 break

@@ -23,6 +23,7 @@ FILES: dict[str, tuple[str, type]] = {
     "daftar.yml": ("daftar", m.KumpulanDaftar),
     "anggaran.yml": ("anggaran", m.Anggaran),
     "tabel.yml": ("tabel", m.DaftarTabel),
+    "diterima.yml": ("diterima", m.Diterima),
 }
 
 
@@ -38,6 +39,7 @@ class Report:
     daftar: m.KumpulanDaftar | None = None
     anggaran: m.Anggaran | None = None
     tabel: m.DaftarTabel | None = field(default=None)
+    diterima: m.Diterima | None = None
     # attributes whose file is there but could not be read: its problems are reported, and
     # references into it are not reported again as dangling
     unreadable: frozenset[str] = frozenset()

@@ -94,6 +94,23 @@ def check_references(r: Report, problems: Collector) -> None:
     _table_sources(r, ids, problems)
     _plan_refs(r, ids["indikator"], problems)
     _agreement_refs(r, ids, problems)
+    _retired(r.laporan, problems)
+
+
+def _retired(lap: m.Laporan, problems: Collector) -> None:
+    """A key that no longer means anything is refused with what replaced it, never ignored:
+    `temuan_memblokir: tidak` once let every new inconsistency through."""
+    k = lap.kebijakan
+    if k.temuan_memblokir is not None:
+        folder = lap.lokasi.file.rsplit("/", 1)[0]
+        problems.add(
+            "policy-retired",
+            Location(k.lokasi.file, k.lokasi.line, "kebijakan.temuan_memblokir"),
+            "temuan_memblokir tidak dipakai lagi: hapus baris ini. Catatan verifikasi yang "
+            "diterbitkan apa adanya (ketidakcocokan yang tercetak di dokumen) kini didaftar "
+            f"satu per satu di {folder}/diterima.yml: jalankan `make terima LAPORAN={folder}`, "
+            "lalu tinjau daftarnya; setiap catatan lain menghentikan pemeriksaan",
+        )
 
 
 Ids = dict[str, set[str]]  # what the ids name ("daftar", "sumber dana", ...) -> the ids

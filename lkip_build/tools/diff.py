@@ -3,7 +3,8 @@
 Both sides go through the build's one pass (revisions.read_side); then, per report and per
 page, every drawn table's cells (named table title · row label · column heading) and every
 named figure a chapter writes (`lkip:nilai NAME`) are compared by their shown text, and the
-audit's findings by code, file, table and field (added, resolved, changed). A figure that
+verification notes by their stable id (added, resolved; changed when one about the same
+field replaces another). A figure that
 only echoes a value the editor typed (the changed YAML scalar itself, shown in a table) is
 not a derived figure: it is listed once under "Data yang diubah" instead.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from lkip_build.audit.acceptance import identities, identity
 from lkip_build.compute.facts import write_fact
 from lkip_build.model.numbers import AngkaError, parse_decimal
 from lkip_build.present import verification
@@ -66,7 +68,7 @@ def compare(old: Side, new: Side) -> list[ReportDiff]:
             d.status = "dihapus"
         elif rid not in olds:  # its findings, in one line: what a reviewer checks first
             found = new.publication.findings[rid]
-            d.status = f"baru; temuan audit: {verification.summary(found)}"
+            d.status = f"baru; catatan verifikasi: {verification.summary(found)}"
         else:
             echoes = _inputs(old, new, rid, d)
             d.changes = [
@@ -191,23 +193,25 @@ def _echo(c: Change, pairs: set[tuple[object, object]]) -> bool:
     return all(isinstance(v, int | Decimal) for v in values) and values in pairs
 
 
-def _keyed(found: list[Problem]) -> dict[tuple[str, str, str, str, int], Problem]:
-    """Findings by what they are about, not their line (an edit above moves lines); two
-    about the same thing are told apart by their order."""
-    out: dict[tuple[str, str, str, str, int], Problem] = {}
-    seen: dict[tuple[str, str, str, str], int] = {}
-    for p in found:
-        key = (p.code, p.file, p.table, p.field)
-        seen[key] = seen.get(key, 0) + 1
-        out[(*key, seen[key])] = p
-    return out
-
-
 def _findings(old: list[Problem], new: list[Problem], d: ReportDiff) -> None:
-    a, b = _keyed(old), _keyed(new)
-    d.added = [p for k, p in b.items() if k not in a]
-    d.resolved = [p for k, p in a.items() if k not in b]
-    d.changed = [(a[k], p) for k, p in b.items() if k in a and a[k].message != p.message]
+    """Notes by their stable id (`acceptance.identities`): a note whose figure changed is
+    another note; one about the same thing on both sides is listed as changed."""
+    a = dict(zip(identities(old), old, strict=True))
+    b = dict(zip(identities(new), new, strict=True))
+    added = {k: p for k, p in b.items() if k not in a}
+    resolved = {k: p for k, p in a.items() if k not in b}
+
+    def about(p: Problem) -> tuple[str, str, str, str]:
+        return (p.code, p.file, p.table, p.field)
+
+    gone = {about(p): k for k, p in resolved.items()}
+    for k, p in list(added.items()):
+        was = gone.pop(about(p), None)
+        if was is not None:
+            d.changed.append((resolved.pop(was), p))
+            del added[k]
+    d.added = list(added.values())
+    d.resolved = list(resolved.values())
 
 
 def markdown(old: str, new: str, diffs: list[ReportDiff]) -> str:
@@ -226,7 +230,7 @@ def markdown(old: str, new: str, diffs: list[ReportDiff]) -> str:
     parts = [f"{n} angka berubah" + (f" di {k} laporan" if k else "")]
     parts += [f"{new_reports} laporan baru"] if new_reports else []
     parts += [f"{gone} laporan dihapus"] if gone else []
-    parts.append(f"{added} temuan baru, {resolved} temuan selesai")
+    parts.append(f"{added} catatan verifikasi baru, {resolved} selesai")
     out = [head + "; ".join(parts) + ".\n"]
     for d in shown:
         out.append(f"### {cell_text(d.title)} (`{d.rid}`)\n")
@@ -258,13 +262,13 @@ def _report_md(d: ReportDiff) -> list[str]:
         lines = [f"- baru: {_finding(p)}" for p in d.added]
         lines += [f"- selesai: {_finding(p)}" for p in d.resolved]
         lines += [f"- berubah: {_finding(b)} (sebelumnya: {a.message})" for a, b in d.changed]
-        out.append("#### Temuan audit\n\n" + "\n".join(lines) + "\n")
+        out.append("#### Catatan verifikasi\n\n" + "\n".join(lines) + "\n")
     return out
 
 
 def _finding(p: Problem) -> str:
     table = f"[{p.table}] " if p.table else ""
-    return f"`{p.file}:{p.line}` {cell_text(table + p.message)} `{p.code}`"
+    return f"`{identity(p)}` `{p.file}:{p.line}` {cell_text(table + p.message)} `{p.code}`"
 
 
 def run_diff(old: str, new: str, cwd: Path) -> str:

@@ -24,7 +24,7 @@ from lkip_build.read.loader import load_file
 from lkip_build.read.report import FILES, load_report
 from lkip_build.read.yamlread import YNode
 from lkip_build.tools import scaffold_files as files
-from lkip_build.tools.scaffold_data import REWRITERS, Ctx, text_of
+from lkip_build.tools.scaffold_data import NOT_CARRIED, REWRITERS, Ctx, text_of
 from lkip_build.tools.yamledit import Editor, drop_tertulis, value
 
 
@@ -70,7 +70,7 @@ def from_report(source: Path, year: int) -> Scaffolded:
     written = []
     target.mkdir(parents=True)
     for name in FILES:
-        if (source / name).is_file():
+        if (source / name).is_file() and name not in NOT_CARRIED:
             text = rewrite(source / name, name, ctx)
             (target / name).write_text(text, encoding="utf-8")
             written.append(_shown(target / name, root))

@@ -1,7 +1,8 @@
 """`lkip new`: how each file of last year's report is rewritten for the new year.
 
 One rewriter per file of `report.FILES` (in `REWRITERS`; a file without one is copied,
-its `tertulis` blocks dropped). Each edits values where they are written
+its `tertulis` blocks dropped; one in `NOT_CARRIED` is not written: last year's accepted
+notes are last year's document's, diterima.yml). Each edits values where they are written
 (`yamledit.Editor`), so comments and layout stay; what belongs to last year becomes
 `{belum_diisi: "petunjuk"}`, what is still true is carried (the Renstra target for the
 new year, last year's prices as `harga_lalu`, last year's `a` as a growth formula's `b`).
@@ -31,11 +32,11 @@ def _laporan_yml(ed: Editor, tree: YNode, ctx: Ctx) -> None:
     _shift_line(ed, tree, "judul", ctx)
     _set(ed, tree, "tanggal", pending(f"tanggal laporan (mis. Januari {ctx.year + 1})"))
     policy = entry(value(tree, "kebijakan"), "temuan_memblokir")
-    if policy is not None:  # last year's was published as it was; this one is not yet
+    if policy is not None:  # retired (validate: policy-retired): not carried into a new year
         above = policy[0].line - 1
         if ed.line(above).lstrip().startswith("#"):
             ed.dropped.add(above)
-        ed.set(policy[0], "ya", "laporan baru: temuan audit menghentikan build")
+        ed.dropped.add(policy[0].line)
     status = entry(tree, "status")
     if status is not None:
         ed.set(status[0], "draf")
@@ -210,6 +211,8 @@ def _tabel_yml(ed: Editor, tree: YNode, ctx: Ctx) -> None:
         for k, _ in (value(t, "judul_kolom") or YNode("map", 0)).pairs:
             ed.replaced[k.line] = shift_years(ed.line(k.line), ctx.old, ctx.year)
 
+
+NOT_CARRIED = {"diterima.yml"}  # the notes last year's published document prints
 
 REWRITERS = {
     "laporan.yml": _laporan_yml,
