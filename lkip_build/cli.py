@@ -120,9 +120,9 @@ def check(args: argparse.Namespace) -> int:
     else:
         held = {id(t) for t in blocking}  # the same objects: one pickle in the memo
         for t in every:  # a verification note with its id, as diterima.yml lists it
-            if t.stage == "audit":
-                mark = " BARU (belum diterima)" if id(t) in held else ""
-                print(f"{t} {identity(t)}{mark}")
+            if t.stage == "audit":  # "[stated-mismatch cv-1a2b3c4d BARU]"
+                mark = " BARU" if id(t) in held else ""
+                print(f"{str(t)[:-1]} {identity(t)}{mark}]")
             else:
                 print(t)
         errors = sum(1 for t in every if t.severity == ERROR)

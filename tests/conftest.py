@@ -246,11 +246,12 @@ FINDING_KEYS = {
     "difference",
     "message",
 }
-# The same finding in the published temuan.json and the data bundle: Indonesian keys, numbers
+# The same note in the published catatan.json and the data bundle: Indonesian keys, numbers
 # as numbers beside their texts (issue 10).
 PUBLIC_FINDING_KEYS = {
-    "nomor",
-    "jangkar",
+    "id",
+    "diterima",
+    "alasan_diterima",
     "sifat",
     "kode",
     "judul_kode",

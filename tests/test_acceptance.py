@@ -65,11 +65,11 @@ def test_a_target_retyped_as_1500_fails_check_naming_the_new_notes(repo: Path, c
     _edit(repo / "data" / NTT / "indikator.yml", "    target: 50\n", "    target: 1.500\n")
     assert main(["check", str(repo / "data" / NTT)]) == 1
     out, err = capsys.readouterr()
-    new = [line for line in out.splitlines() if line.endswith("BARU (belum diterima)")]
+    new = [line for line in out.splitlines() if line.endswith(" BARU]")]
     assert new, out
-    assert any("ik-1.target" in line and "[target-mismatch]" in line for line in new)
+    assert any("ik-1.target" in line and "[target-mismatch cv-" in line for line in new)
     for line in new:  # each named by its id, which diterima.yml does not list
-        (ident,) = re.findall(r" (cv-[0-9a-f]{8}(?:-\d+)?) BARU", line)
+        (ident,) = re.findall(r" (cv-[0-9a-f]{8}(?:-\d+)?) BARU\]$", line)
         assert ident not in (repo / "data" / NTT / "diterima.yml").read_text(encoding="utf-8")
     assert f"{len(new)} angka tidak cocok belum diterima" in err
     assert f"make terima LAPORAN=data/{NTT}" in err

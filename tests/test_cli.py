@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,11 @@ from .conftest import FINDING_KEYS, ROOT
 
 
 def test_check_a_report_folder(capsys) -> None:
-    # the NTT report is a published document: its findings are shown, not blocking, so
-    # `lkip check` exits 0 exactly as `make site` publishes it (the same rule in both)
+    # the NTT report is a published document: its diterima.yml lists every mismatch it
+    # prints, so `lkip check` exits 0 exactly as `make site` publishes it (one rule)
     assert main(["check", str(ROOT / "data" / "ntt-disperindag-lkip-2021")]) == 0
     captured = capsys.readouterr()
-    assert "33 tidak konsisten, 0 memblokir penerbitan" in captured.err
+    assert "33 kesalahan atau angka tidak cocok, 0 memblokir penerbitan" in captured.err
     out = captured.out.splitlines()
     assert any(line.startswith("data/ntt-disperindag-lkip-2021/anggaran.yml:") for line in out)
     assert all(line.endswith("]") for line in out)
@@ -44,7 +45,7 @@ def test_check_not_a_report(tmp_path: Path, capsys) -> None:
     assert main(["check", str(tmp_path)]) == 2
 
 
-def test_blocking_policy_makes_findings_fail(make_report, capsys) -> None:
+def test_a_mismatch_no_diterima_lists_fails(make_report, capsys) -> None:
     budget = (
         "tahun: 2021\nsumber:\n  - id: apbd\n    nama: APBD\n    program:\n"
         "      - nama: A\n        pagu: 100\n        realisasi: 50\n"
@@ -52,7 +53,7 @@ def test_blocking_policy_makes_findings_fail(make_report, capsys) -> None:
     )
     data = make_report({"anggaran.yml": budget})
     assert main(["check", str(data / "uji-2021")]) == 1
-    assert "[stated-mismatch]" in capsys.readouterr().out
+    assert re.search(r"\[stated-mismatch cv-[0-9a-f]{8} BARU\]$", capsys.readouterr().out, re.M)
 
 
 def test_a_program_error_exits_three_naming_the_file(make_report, capsys, monkeypatch) -> None:
@@ -163,4 +164,4 @@ def test_a_second_check_of_the_same_files_is_read_back_and_any_change_is_seen(
     )
     (data / "uji-2021" / "anggaran.yml").write_text(stated, encoding="utf-8")
     main(["check", str(tmp_path)])
-    assert "[stated-mismatch]" in capsys.readouterr().out
+    assert re.search(r"\[stated-mismatch cv-[0-9a-f]{8} BARU\]$", capsys.readouterr().out, re.M)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build_site
 
 CASES = sorted((Path(__file__).parent / "conformance").glob("*.case"))
-LINE = re.compile(r"(data/uji-2021/[^:\s]+?)(?::(\d+))?: .*\[([a-z0-9-]+)\]\s*$")
+LINE = re.compile(r"(data/uji-2021/[^:\s]+?)(?::(\d+))?: .*\[([a-z0-9-]+)(?: cv-[^\]]*)?\]\s*$")
 
 
 @dataclass

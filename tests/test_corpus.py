@@ -25,7 +25,8 @@ from .conftest import ROOT, articles, build
 
 CORPUS = Path(__file__).parent / "corpus"
 REPORTS = sorted(p for p in CORPUS.iterdir() if (p / "data").is_dir())
-LINE = re.compile(r"data/([^/]+)/([^:\s]+?)(?::(\d+))?: .*\[([a-z0-9-]+)\]\s*$")
+# "... [code]", or for a verification note "... [code cv-1a2b3c4d]" (its id, and BARU)
+LINE = re.compile(r"data/([^/]+)/([^:\s]+?)(?::(\d+))?: .*\[([a-z0-9-]+)(?: cv-[^\]]*)?\]\s*$")
 
 
 def expected(folder: Path) -> set[tuple[str, int, str]]:

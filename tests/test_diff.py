@@ -154,7 +154,8 @@ def test_added_report_is_said_once(tmp_path) -> None:
     shutil.rmtree(old / "data" / "lebak-disperindag-renja-2021")
     text = markdown("lama", "baru", compare(read_side("lama", old), read_side("baru", ROOT)))
     assert (
-        "(`lebak-disperindag-renja-2021`)\n\nLaporan baru; temuan audit: 0 tidak konsisten" in text
+        "(`lebak-disperindag-renja-2021`)\n\nLaporan baru; catatan verifikasi: 0 angka tidak cocok"
+        in text
     )
     assert text.count("lebak-disperindag-renja-2021") == 1
 

@@ -34,7 +34,7 @@ from .conftest import LAPORAN, ROOT, articles, build, tiny_site, write
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_site
 
-LINE = re.compile(r"((?:data|content)/[^:\s]+?)(?::(\d+))?: .*\[([a-z0-9-]+)\]\s*$")
+LINE = re.compile(r"((?:data|content)/[^:\s]+?)(?::(\d+))?: .*\[([a-z0-9-]+)(?: cv-[^\]]*)?\]\s*$")
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d4944415478da63f8cfc0f01f0005000201a5f1b5e10000000049454e44ae426082"

@@ -220,8 +220,14 @@ def test_the_bundle_of_the_seed(seed) -> None:
     }
     assert nilai["kinerja.rata_rata"]["tampil"] == "81,44 %"
     assert nilai["indikator.ik-5.target"] == {"nilai": "NA", "jenis": "teks", "tampil": "NA"}
-    assert len(data["temuan"]) == len(pub.findings[SEED]) > 0
-    assert data["temuan"][0].keys() >= {"kode", "berkas", "baris", "tertulis", "hasil_hitung"}
+    assert len(data["catatan_verifikasi"]) == len(pub.findings[SEED]) > 0
+    assert data["catatan_verifikasi"][0].keys() >= {
+        "kode",
+        "berkas",
+        "baris",
+        "tertulis",
+        "hasil_hitung",
+    }
 
 
 def test_the_bundle_holds_every_figure_and_every_table_shown(seed) -> None:
@@ -249,7 +255,7 @@ def test_a_report_without_tables_has_a_bundle_too(tmp_path: Path) -> None:
     pub, _ = publish(tmp_path)
     files = pub.downloads()
     data = json.loads(files["uji-2021/unduh/uji-2021-data.json"])
-    assert data["tabel"] == [] and data["temuan"] == []
+    assert data["tabel"] == [] and data["catatan_verifikasi"] == []
     assert data["nilai"]["laporan.tahun"] == {"nilai": 2021, "jenis": "teks", "tampil": "2021"}
     assert list(data["sumber_yaml"]) == ["laporan.yml"]
 
@@ -294,14 +300,15 @@ def test_a_figure_with_a_finding_names_it_in_its_own_column(seed) -> None:
     tables disagree; their rows name it by its anchor on the verification page."""
     pub, files = seed
     rows = read_csv(files[f"{SEED}/unduh/tabel-1-2.csv"])
-    assert rows[0][-1] == "Temuan"
+    assert rows[0][-1] == "Catatan verifikasi"
     marked = [r for r in rows[1:] if r[-1]]
     assert len(marked) == 1 and marked[0][-2] == "70"  # the total row's grand total
     anchor = marked[0][-1]
-    (t,) = [t for i, t in enumerate(pub.findings[SEED]) if f"temuan-{i + 1}" == anchor]
+    ids = pub.reviews[SEED].ids
+    (t,) = [t for i, t in enumerate(pub.findings[SEED]) if ids[i] == anchor]
     assert t.code == "same-quantity-mismatch" and t.table == "Tabel 1.2"
     # a table without any finding has no such column
-    assert "Temuan" not in read_csv(files[f"{SEED}/unduh/tabel-3-24.csv"])[0]
+    assert "Catatan verifikasi" not in read_csv(files[f"{SEED}/unduh/tabel-3-24.csv"])[0]
 
 
 def test_fisik_is_a_percentage_with_two_decimals(seed) -> None:
@@ -314,7 +321,7 @@ def test_fisik_is_a_percentage_with_two_decimals(seed) -> None:
 def test_the_bundles_findings_are_in_indonesian_with_numbers(seed) -> None:
     pub, files = seed
     text = files[f"{SEED}/unduh/{SEED}-data.json"].decode()
-    found = json.loads(text)["temuan"]
+    found = json.loads(text)["catatan_verifikasi"]
     assert len(found) == len(pub.findings[SEED]) == 36
     (iv,) = [f for f in found if f["isian"] == "golongan.kelompok.iv"]
     assert (iv["tertulis"], iv["tertulis_teks"], iv["hasil_hitung"], iv["selisih"]) == (

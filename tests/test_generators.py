@@ -63,7 +63,7 @@ def test_export_is_plain_markdown(exported: Path) -> None:
     assert "hooks" not in config
     for page in (exported / "docs").rglob("*.md"):
         assert "<!-- lkip:" not in page.read_text(encoding="utf-8"), page
-    assert (exported / "docs/ntt-disperindag-lkip-2021/catatan-verifikasi/temuan.json").exists()
+    assert (exported / "docs/ntt-disperindag-lkip-2021/catatan-verifikasi/catatan.json").exists()
 
 
 def charts(site: Path, page: str) -> list[str]:

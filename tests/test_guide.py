@@ -57,7 +57,8 @@ def test_the_section_is_a_path_with_commands_and_skips() -> None:
     assert all(b.split("\n", 1)[0].strip() != SKIP for b in skipped)  # each says why
     for step in (
         "lkip check",
-        "temuan_memblokir: tidak",
+        "lkip check --terima",
+        "diterima.yml",
         "make serve",
         "lkip diff",
         "pull request",

@@ -451,7 +451,7 @@ def test_unduhan_links_the_print_view_and_the_data(ntt) -> None:
     out = one(ntt, "<!-- lkip:unduhan -->", f"{SEED}/index.md")
     assert "(cetak.md)" in out
     assert f"(unduh/{SEED}-data.json)" in out
-    assert "(catatan-verifikasi/temuan.json)" in out
+    assert "(catatan-verifikasi/catatan.json)" in out
     assert ".pdf" not in out  # this build writes no PDF
     with_pdf = ntt.with_pdf(True)
     assert f'href="{SEED}.pdf"' in one(with_pdf, "<!-- lkip:unduhan -->", f"{SEED}/index.md")

@@ -68,7 +68,7 @@ def test_the_data_bundle(site: Path) -> None:
     t32 = by_id["tabel-3-2"]
     assert t32["baris"][-2][t32["kolom"].index("Capaian")] == 81.44
     assert data["nilai"]["anggaran.apbd.pagu"]["nilai"] == 13519650516
-    assert data["temuan"] and "kode" in data["temuan"][0]
+    assert data["catatan_verifikasi"] and "kode" in data["catatan_verifikasi"][0]
 
 
 def test_charts_have_a_title_and_a_text_alternative(site: Path) -> None:

@@ -77,8 +77,11 @@ def test_ntt_headline_is_the_seeds_printed_figures(repo) -> None:
     assert a.nama == "APBD" and n.nama.startswith("APBN")
     assert (a.pagu, a.realisasi, a.serapan) == APBD
     assert (n.pagu, n.realisasi, n.serapan) == APBN
-    assert s.temuan == 36  # the findings `lkip check . --json` gives for NTT
-    assert s.rincian_temuan == "33 tidak konsisten, 2 perlu diperiksa, 1 catatan"
+    assert s.catatan == 36  # the notes `lkip check . --json` gives for NTT
+    assert s.rincian_catatan == "33 angka tidak cocok, 2 perlu diperiksa, 1 catatan"
+    # the budget's rupiah: Tabel 2.3's swap (2), Tabel 3.22's lost digit, the APBN text's
+    # pagu and realisasi and its two terbilang (and their digits)
+    assert s.uang == 8
 
 
 def test_cards_on_start_page_ringkasan_and_home(repo) -> None:
@@ -106,7 +109,7 @@ def test_every_start_page_opens_with_its_headline(repo) -> None:
 
 def test_lebak_without_indicators_or_budget_says_so(repo) -> None:
     s = headline(repo.by_id[LEBAK], repo.findings[LEBAK])
-    assert (s.rata_rata, s.anggaran, s.per_kategori, s.temuan) == ("", [], [], 0)
+    assert (s.rata_rata, s.anggaran, s.per_kategori, s.catatan) == ("", [], [], 0)
     out = repo.pages[f"{LEBAK}/index.md"]
     assert out.count(NO_DATA) == 2 and "Serapan anggaran" in out and "n/a" not in out
 

@@ -270,9 +270,13 @@ def _place_order(place: str, numbered: set[str]) -> tuple[int, tuple[int, ...], 
     return (1, (), place)
 
 
-def _weight(t: Problem) -> tuple[int, Decimal]:
+_SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
+def _weight(t: Problem) -> tuple[int, int, Decimal]:
+    """Mismatches first, then what to check, then notes; each by what is at stake."""
     kind, size = stake(t)
-    return kind, -size
+    return _SEVERITY_ORDER[t.severity], kind, -size
 
 
 def page_markdown(
@@ -289,8 +293,8 @@ def page_markdown(
         "angka yang **dihitung** dari datanya. Angka dengan dua desimal cocok bila hasil "
         "hitung, dibulatkan, sama dengan angka itu. Satu pengecualian: angka yang belum sampai "
         "100 % tidak ditulis 100 % (99,9986 % ditulis 99,99 %), begitu pula 0 % dan batas "
-        "kategori. Di setiap bab, catatan yang menyangkut rupiah anggaran didahulukan, lalu "
-        "persentase, lalu jumlah orang, masing-masing dari selisih terbesar.",
+        "kategori. Di setiap bab, angka tidak cocok didahulukan: yang menyangkut rupiah "
+        "anggaran, lalu persentase, lalu jumlah orang, masing-masing dari selisih terbesar.",
         "",
         f"Catatan ini dalam format JSON: [catatan.json]({JSON}).",
         "",
