@@ -201,7 +201,8 @@ def _sum_columns(d: m.Daftar, problems: Collector) -> None:
     typed = {k.kunci for k in d.kolom}
     sums = {k.kunci: k for k in d.kolom_jumlah}
     for i, k in enumerate(d.kolom_jumlah):
-        where = Location(d.lokasi.file, d.lokasi.line, f"daftar[{d.id}].kolom_jumlah[{i}]")
+        at = k.lokasi if k.lokasi.file else d.lokasi
+        where = Location(at.file, at.line, f"daftar[{d.id}].kolom_jumlah[{i}]")
         if k.kunci in typed:
             problems.add(
                 "duplicate-id",
