@@ -368,3 +368,40 @@ def test_shuffled_bands_give_the_same_category_and_the_same_problems(
         return shown, sorted((c.jenis, c.teks) for c in defects(pita))
 
     assert outcome(bands) == outcome(shuffled)
+
+
+def test_the_step_table_reads_the_same_in_any_order() -> None:
+    """Tabel 3.7 prints each step from the bound below it: in bound order, however written."""
+    from lkip_build.present.tables.indicators import skala_indikator
+
+    steps = [
+        m.Langkah(capaian=D(25), kategori="Belum Berhasil"),
+        m.Langkah(batas_atas=D(30), capaian=D(75), kategori="Berhasil"),
+        m.Langkah(batas_atas=D(10), capaian=D(100), kategori="Sangat Berhasil"),
+        m.Langkah(batas_atas=D(100), capaian=D(50), kategori="Cukup Berhasil"),
+    ]
+    rows = []
+    for order in (steps, steps[::-1]):
+        ind = m.Indikator(
+            id="x",
+            nama="x",
+            target=D(10),
+            aturan=m.Aturan(jenis="skala", batas=None, skala=order),
+            realisasi=m.Rumus(jenis="langsung", a=m.Masukan(nilai=D("19.77"))),
+        )
+        report = Report(
+            folder="x",
+            laporan=model_laporan(),
+            kinerja=m.Kinerja(sasaran_strategis="x", indikator=[ind]),
+        )
+        h = compute_report(report, Collector())
+        assert h.indikator["x"].capaian == D(75)
+        t = m.Tabel(id="s", judul="S", jenis="skala-indikator", sumber=["x"])
+        rows.append(skala_indikator(t, h).rows)
+    assert rows[0] == rows[1]
+    assert [r[0] for r in rows[0]] == [
+        "X ≤ 10 %",
+        "10 % < X ≤ 30 %",
+        "30 % < X ≤ 100 %",
+        "X > 100 %",
+    ]
