@@ -97,6 +97,14 @@ scale-gap | error | compute | realisasi di luar semua langkah skala indikator | 
 scale-band-gap | warning | validate | skala kategori bercelah: ada nilai yang tidak masuk pita mana pun | biarkan bila dokumen memang mencetaknya begitu; nilai yang jatuh di celah menjadi kesalahan
 scale-overlap | error | validate | dua pita skala saling tumpang tindih | periksa batas dan tanda ≤/< setiap pita
 scale-unknown | error | validate | nama skala bawaan tidak dikenal | pilih salah satu skala bawaan
+scale-band-reversed | error | validate | pita skala kategori dengan `batas_bawah` di atas `batas_atas`-nya: tidak ada nilai yang masuk | tukar kedua batas, atau salin ulang batasnya dari dokumen
+step-bound-repeated | error | validate | dua langkah skala indikator dengan `batas_atas` yang sama, atau dua langkah tanpa `batas_atas` | beri setiap langkah batasnya sendiri; hanya langkah terakhir tanpa `batas_atas`
+step-beyond-cap | error | validate | capaian sebuah langkah skala di atas `batas` atau di bawah `lantai` aturannya | tulis `batas: null` (atau `lantai: null`) bila skala dokumen memang memberi capaian itu; bila tidak, perbaiki langkahnya
+rule-floor-above-cap | error | validate | `lantai` aturan capaian di atas `batas`-nya | periksa kedua angka; lantai paling tinggi sama dengan batas
+parameter-unused | error | validate | parameter yang tidak dipakai jenis aturan atau rumusnya (misalnya `skala` tanpa `jenis: skala`, `triwulan` pada rumus rasio) | perbaiki `jenis`, atau hapus parameter itu
+parameter-conflict | error | validate | masukan rumus memakai `jumlah` dan `unik` sekaligus | pilih salah satu
+formula-range-contradiction | error | validate | rentang hasil rumus skor tidak memuat hasil rumus untuk seluruh `rentang_a` | periksa konstanta, pengali, pembagi, `rentang_a` dan `rentang`
+formula-self-reference | error | validate | `kolom_jumlah` menjumlahkan dirinya sendiri, langsung atau melalui kolom jumlah lain | hapus kunci kolom itu sendiri dari `dari`
 value-in-scale-gap | error | compute | nilai jatuh di celah skala yang tidak didefinisikan dokumen | periksa nilai atau batas skala; kategori tidak ditebak
 unknown-table-kind | error | validate | `jenis` tabel tidak dikenal | pilih jenis yang disebut
 table-number-repeated | warning | validate | nomor tabel dipakai dua kali | biarkan bila dokumen memang begitu; setiap tabel tetap punya id dan jangkar sendiri

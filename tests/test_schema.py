@@ -56,6 +56,8 @@ NOT_EXPRESSIBLE = {
     "negative-money": "the loader reads a negative amount; validate refuses it where a budget "
     "amount cannot be negative",
     "report-id-and-files": "a misspelt file name has no schema: no glob matches it",
+    "rule-step-contradictions": "steps, caps and sum columns compared with each other: "
+    "arithmetic across fields and list items, which validate does (read/consistency.py)",
     "scale-ascending-gaps-overlaps": "gaps between bands are arithmetic over the whole list",
     "scale-overlap": "overlapping bands are arithmetic over the whole list",
     "table-kind-does-not-fit": "whether a table kind fits its data is a cross-file rule",

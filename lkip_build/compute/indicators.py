@@ -154,14 +154,15 @@ def _capaian(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
 
 
 def _step_scale(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
-    """The first step whose upper bound the realisasi does not pass gives the capaian."""
+    """The lowest step whose upper bound the realisasi does not pass gives the capaian, the
+    steps taken by their bounds (`skala.ordered_steps`), never in the order written."""
     aturan = h.indikator.aturan
     realisasi = h.realisasi
     assert realisasi is not None
     if not aturan.skala:
         ctx.problems.add("missing-field", aturan.lokasi, "aturan skala perlu daftar `skala`")
         return None
-    for step in aturan.skala:
+    for step in skala_mod.ordered_steps(aturan.skala):
         if step.batas_atas is None or realisasi <= step.batas_atas:
             expl = AppliedRule(
                 "skala",

@@ -26,6 +26,7 @@ def compute_daftar(daftar: m.Daftar, problems: Collector) -> DaftarResult:
 
     numbers = {k.kunci for k in daftar.kolom if k.jenis == "angka"}
     known = {k.kunci for k in daftar.kolom}
+    order, _ = sum_order(daftar)
     rows: list[dict[str, object]] = []
     for i, raw in enumerate(daftar.baris):
         row: dict[str, object] = {}
@@ -52,7 +53,7 @@ def compute_daftar(daftar: m.Daftar, problems: Collector) -> DaftarResult:
                 row[key] = value
         for key in numbers:
             row.setdefault(key, 0)
-        for extra in daftar.kolom_jumlah:
+        for extra in order:
             total = 0
             for k in extra.dari:
                 cell = row.get(k, 0)
@@ -71,3 +72,22 @@ def compute_daftar(daftar: m.Daftar, problems: Collector) -> DaftarResult:
     # cast: a numeric cell is an int by construction (parsed, defaulted to 0, or summed above)
     totals = {k: sum(cast(int, r[k]) for r in rows) for k in sorted(numeric)}  # stable order
     return DaftarResult(daftar, rows, totals)
+
+
+def sum_order(daftar: m.Daftar) -> tuple[list[m.KolomJumlah], list[m.KolomJumlah]]:
+    """The sum columns in the order they can be computed, each after the sum columns it
+    adds up (so the order written never decides a total), and those that add up
+    themselves, directly or through another sum column (validate refuses them)."""
+    by_key = {k.kunci: k for k in daftar.kolom_jumlah}
+    done: list[m.KolomJumlah] = []
+    placed: set[str] = set()
+    waiting = list(daftar.kolom_jumlah)
+    while waiting:
+        ready = [k for k in waiting if all(d in placed or d not in by_key for d in k.dari)]
+        if not ready:
+            return done + waiting, waiting
+        for k in ready:
+            done.append(k)
+            placed.add(k.kunci)
+        waiting = [k for k in waiting if k.kunci not in placed]
+    return done, []

@@ -128,7 +128,10 @@ def resolve(skala: list[m.Kategori] | str) -> list[Pita]:
         return []
     if all(b.batas_atas is None for b in bands):
         # the NTT form: each band reaches up to the next higher lower bound, in any order
-        order = sorted(bands, key=lambda b: (b.batas_bawah is not None, b.batas_bawah or 0))
+        # ties (a contradiction validate refuses) still sort the same in any written order
+        order = sorted(
+            bands, key=lambda b: (b.batas_bawah is not None, b.batas_bawah or 0, *_tie(b))
+        )
         out: list[Pita] = []
         for i, b in enumerate(order):
             nxt = order[i + 1] if i + 1 < len(order) else None
@@ -140,7 +143,33 @@ def resolve(skala: list[m.Kategori] | str) -> list[Pita]:
         Pita(b.kategori, b.batas_bawah, b.batas_atas, b.bawah_inklusif, b.atas_inklusif, b)
         for b in bands
     ]
-    return sorted(pita, key=lambda p: (p.bawah is None, -(p.bawah or 0)))
+    # on one lower bound, the band that excludes it starts higher; then the wider band first
+    return sorted(
+        pita,
+        key=lambda p: (
+            p.bawah is None,
+            -(p.bawah or 0),
+            p.bawah_inklusif,
+            p.atas is not None,
+            -(p.atas or 0),
+            *_tie(p.sumber),
+        ),
+    )
+
+
+def _tie(b: m.Kategori) -> tuple[bool, bool, Decimal, str]:
+    """The last keys of a band's place: what is left equal is one band written twice."""
+    atas = b.batas_atas if b.batas_atas is not None else Decimal(0)
+    return (not b.bawah_inklusif, b.atas_inklusif, atas, b.kategori)
+
+
+def ordered_steps(steps: list[m.Langkah]) -> list[m.Langkah]:
+    """The steps of a step scale by their upper bound, the last one (no bound) last: each
+    step is X ≤ its bound above the step below, so the written order never decides."""
+    return sorted(
+        steps,
+        key=lambda s: (s.batas_atas is None, s.batas_atas or 0, s.capaian, s.kategori),
+    )
 
 
 def classify(x: Decimal, pita: list[Pita]) -> Pita | None:
@@ -155,7 +184,7 @@ def classify(x: Decimal, pita: list[Pita]) -> Pita | None:
 class Celah:
     """A gap or an overlap between two neighbouring bands, for the validation pass."""
 
-    jenis: str  # "gap" or "overlap"
+    jenis: str  # "gap", "overlap" or "reversed" (a band whose lower bound is above its upper)
     bawah: Pita
     atas: Pita
     teks: str
@@ -167,14 +196,23 @@ def defects(pita: list[Pita]) -> list[Celah]:
     defect: capaian above 100 is capped by the rules, or falls outside and is reported
     where it occurs (value-in-scale-gap)."""
     out: list[Celah] = []
-    for p in pita:  # a band no value can reach: two bands on one bound, or bounds reversed
-        if (
+    for p in pita:  # a band no value can reach: bounds reversed, or two bands on one bound
+        if p.bawah is not None and p.atas is not None and p.bawah > p.atas:
+            bawah, atas = (format_decimal(v, 2, trim=True) for v in (p.bawah, p.atas))
+            out.append(
+                Celah(
+                    "reversed",
+                    p,
+                    p,
+                    f"pita {p.kategori}: batas_bawah {bawah} di atas batas_atas {atas}; "
+                    "tidak ada nilai yang masuk pita ini",
+                )
+            )
+        elif (
             p.bawah is not None
             and p.atas is not None
-            and (
-                p.bawah > p.atas
-                or (p.bawah == p.atas and not (p.bawah_inklusif and p.atas_inklusif))
-            )
+            and p.bawah == p.atas
+            and not (p.bawah_inklusif and p.atas_inklusif)
         ):
             out.append(
                 Celah(

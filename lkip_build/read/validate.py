@@ -17,6 +17,7 @@ from lkip_build.compute.skala import PRESETS, defects, resolve
 from lkip_build.model import Location
 from lkip_build.present.tables import KINDS
 from lkip_build.problems import Collector
+from lkip_build.read.consistency import check_parameters
 from lkip_build.read.report import Report
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -301,7 +302,8 @@ def _plan_tree(items: list[m.IndikatorRencana]) -> Iterable[m.IndikatorRencana]:
 
 
 def check_rules(r: Report, problems: Collector) -> None:
-    """Scales, policies, rules, NA reasons and budget leaves: what compute will rely on."""
+    """Scales, policies, rules, NA reasons and budget leaves: what compute will rely on;
+    every rule, step scale and formula checked for contradictions (`consistency`)."""
     _budget_leaves(r, problems)
     lap = r.laporan
     skala = lap.skala_capaian
@@ -314,8 +316,12 @@ def check_rules(r: Report, problems: Collector) -> None:
             f"skala bawaan {skala!r} tidak dikenal; pilihan: {', '.join(PRESETS)}{extra}",
         )
     for c in defects(resolve(skala)):
-        code = "scale-band-gap" if c.jenis == "gap" else "scale-overlap"
         where = c.atas.sumber.lokasi if c.atas.sumber.lokasi.file else lap.lokasi
+        if c.jenis == "reversed":
+            where = Location(where.file, where.line, f"{where.path}.batas_bawah")
+            problems.add("scale-band-reversed", where, f"skala_capaian: {c.teks}")
+            continue
+        code = "scale-band-gap" if c.jenis == "gap" else "scale-overlap"
         problems.add(code, where, f"skala_capaian: {c.teks}")
     k = lap.kebijakan
     for name in ("capaian_target_na", "capaian_realisasi_na"):
@@ -328,6 +334,7 @@ def check_rules(r: Report, problems: Collector) -> None:
             )
     for d in r.daftar.daftar if r.daftar else []:
         _list_keys(d, problems)
+    check_parameters(r, problems)
     for ind in _indicators(r.kinerja.indikator) if r.kinerja else []:
         _na_reasons(ind, k, problems)
         rumus = ind.realisasi

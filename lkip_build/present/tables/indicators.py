@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from lkip_build import model as m
 from lkip_build.compute import Computed, IndikatorResult
-from lkip_build.compute.skala import bands_of, resolve
+from lkip_build.compute.skala import bands_of, ordered_steps, resolve
 from lkip_build.model import NA
 from lkip_build.present.table import Cell, Table
 from lkip_build.present.tables.cells import TableError, _one, dec, pct
@@ -26,7 +26,7 @@ def skala_capaian(t: m.Tabel, h: Computed) -> Table:
 
 def skala_indikator(t: m.Tabel, h: Computed) -> Table:
     r = _one(t, h.indikator, "indikator.yml")
-    steps = r.indikator.aturan.skala
+    steps = ordered_steps(r.indikator.aturan.skala)  # each row's lower bound: the one before
     if not steps:
         raise TableError(f"indikator {r.indikator.id!r} tidak memakai aturan skala")
     rows: list[list[str | list[str]]] = []
