@@ -116,8 +116,8 @@ def test_300_reports_filter_and_sort(browser: Browser, generated_home: Path) -> 
         header(pg, "Tahun").click()  # descending
         years = visible_column(pg, 3)
         assert len(years) == 300 and years == sorted(years, reverse=True)
-        header(pg, "Temuan").click()
-        temuan = [int(x) for x in visible_column(pg, 7)]
-        assert temuan == sorted(temuan)
+        header(pg, "Catatan verifikasi").click()
+        catatan = [int(x) for x in visible_column(pg, 7)]
+        assert catatan == sorted(catatan)
     finally:
         pg.close()
