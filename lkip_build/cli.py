@@ -95,7 +95,6 @@ def _check_key(path: Path) -> str:
 
 def check(args: argparse.Namespace) -> int:
     from lkip_build import cache
-    from lkip_build.audit.acceptance import identity
     from lkip_build.tools.revisions import SideError
 
     if args.terima:
@@ -119,10 +118,11 @@ def check(args: argparse.Namespace) -> int:
         )
     else:
         held = {id(t) for t in blocking}  # the same objects: one pickle in the memo
+        ids = _note_ids(every)
         for t in every:  # a verification note with its id, as diterima.yml lists it
             if t.stage == "audit":  # "[stated-mismatch cv-1a2b3c4d BARU]"
                 mark = " BARU" if id(t) in held else ""
-                print(f"{str(t)[:-1]} {identity(t)}{mark}]")
+                print(f"{str(t)[:-1]} {ids[id(t)]}{mark}]")
             else:
                 print(t)
         errors = sum(1 for t in every if t.severity == ERROR)
@@ -144,6 +144,22 @@ def check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return exit_status(blocking)
+
+
+def _note_ids(every: list[Problem]) -> dict[int, str]:
+    """Each note's id as its report's review gives it (`-2` for a repeated one): the notes
+    of a report come in its findings' order, so the ids are those of diterima.yml."""
+    from lkip_build.audit.acceptance import identities
+
+    reports: dict[str, list[Problem]] = {}
+    for t in every:
+        if t.stage == "audit":
+            reports.setdefault(t.file.rsplit("/", 1)[0], []).append(t)
+    return {
+        id(t): ident
+        for notes in reports.values()
+        for t, ident in zip(notes, identities(notes), strict=True)
+    }
 
 
 def accept(path: Path) -> int:
