@@ -488,3 +488,98 @@ def test_a_total_percentage_is_the_aggregate_the_source_declares(induk: str, per
     s = m.SumberDana(id="s", nama="S", program=rows, persen_induk=induk)
     result = SumberResult(s, [compute_pos(p, Collector(), induk) for p in rows])
     assert two(result.persen) == persen
+
+
+# ---------------------------------------------------------------- what documents print
+
+
+def _rate(a: str, b: str, faktor: str, desimal: int | None = None) -> m.Indikator:
+    return m.Indikator(
+        id="x",
+        nama="x",
+        satuan="per 100.000 KH",
+        desimal=desimal,
+        target=D(162),
+        aturan=m.Aturan(jenis="kebalikan", batas=None),
+        realisasi=m.Rumus(
+            jenis="rasio",
+            a=m.Masukan(nilai=parse_decimal(a)),
+            b=m.Masukan(nilai=parse_decimal(b)),
+            faktor=parse_decimal(faktor),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "faktor", "realisasi"),
+    [
+        # LKjIP 2019 Kab. Manggarai Timur, Tabel 3.8 (tests/corpus): AKI 10 kematian ibu per
+        # 5.350 kelahiran hidup is 186,92 per 100.000 KH; AKB 51 per 5.350 is 9,53 per 1.000
+        ("10", "5.350", "100.000", "186,92"),
+        ("51", "5.350", "1.000", "9,53"),
+        ("44,32", "50", "100", "88,64"),  # the default: a percentage
+        ("99,92", "94", "1", "1,06"),  # a plain ratio (an index), two decimals by default
+    ],
+)
+def test_a_rate_per_its_factor(a: str, b: str, faktor: str, realisasi: str) -> None:
+    h, c = run(_rate(a, b, faktor))
+    assert not c.problems
+    assert two(h.indikator["x"].realisasi) == realisasi
+
+
+@pytest.mark.parametrize(
+    ("target", "realisasi", "desimal", "capaian"),
+    [
+        # LKjIP 2016 Kota Dumai (tests/corpus), rasio guru/murid printed with three decimals:
+        # the capaian printed follows the three-decimal figures, not two-decimal ones
+        ("0,277", "0,320", 3, "115,52"),
+        ("0,370", "0,293", 3, "79,19"),
+        # without `desimal` the report's 2 decimals publish 0,29: 78,38, not what is printed
+        ("0,370", "0,293", None, "78,38"),
+    ],
+)
+def test_decimals_as_printed(target: str, realisasi: str, desimal, capaian: str) -> None:
+    ind = m.Indikator(
+        id="x",
+        nama="x",
+        desimal=desimal,
+        target=parse_decimal(target),
+        aturan=m.Aturan(batas=None),
+        realisasi=m.Rumus(
+            jenis="rasio",
+            a=m.Masukan(nilai=parse_decimal(realisasi)),
+            b=m.Masukan(nilai=D(1)),
+            faktor=D(1),
+        ),
+    )
+    h, c = run(ind)
+    assert not c.problems
+    assert two(h.indikator["x"].capaian) == capaian
+
+
+def test_a_computed_realisasi_is_published_at_its_decimals() -> None:
+    """The realisasi is rounded to the indicator's `desimal` before capaian, as printed:
+    0,2934 published at 2 decimals is 0,29 (capaian 78,38 against 0,370), at 3 is 0,293."""
+
+    def capaian(desimal: int | None) -> str:
+        ind = m.Indikator(
+            id="x",
+            nama="x",
+            desimal=desimal,
+            target=parse_decimal("0,370"),
+            aturan=m.Aturan(batas=None),
+            realisasi=m.Rumus(
+                jenis="rasio",
+                a=m.Masukan(nilai=parse_decimal("2,934")),
+                b=m.Masukan(nilai=D(10)),
+                faktor=D(1),
+            ),
+        )
+        h, c = run(ind)
+        assert not c.problems
+        r = h.indikator["x"]
+        assert r.desimal == (desimal if desimal is not None else 2)
+        return two(r.capaian)
+
+    assert capaian(None) == "78,38"
+    assert capaian(3) == "79,19"

@@ -27,6 +27,7 @@ class Fact:
     value: object
     kind: str  # "uang", "persen", "angka", "desimal", "teks"
     bounds: frozenset[Decimal] = frozenset()  # a percentage is never shown on one unreached
+    places: int = 2  # a desimal's decimals, as the document prints it
 
 
 FORMATS = {
@@ -66,7 +67,7 @@ def write_fact(f: Fact, fmt: str = "") -> str:
         return terbilang(v) if fmt == "terbilang" else format_int(v)
     if f.kind == "desimal":
         assert isinstance(v, Decimal)
-        return format_decimal(v, 2, trim=True)
+        return format_decimal(v, f.places, trim=True)
     return str(v)
 
 
@@ -87,8 +88,8 @@ def _absorption(line: PosResult | SumberResult) -> object:
     return NA(teks="n/a") if line.realisasi is None else line.persen
 
 
-def _target(v: object) -> Fact:
-    return Fact(v, "desimal") if isinstance(v, Decimal) else Fact(v, "teks")
+def _target(v: object, places: int = 2) -> Fact:
+    return Fact(v, "desimal", places=places) if isinstance(v, Decimal) else Fact(v, "teks")
 
 
 def collect_facts(h: Computed) -> dict[str, Fact]:
@@ -121,12 +122,13 @@ def _indicators(h: Computed) -> dict[str, Fact]:
     out: dict[str, Fact] = {}
     for iid, r in h.indikator.items():
         p = f"indikator.{iid}"
-        out[f"{p}.target"] = _target(r.indikator.target)
+        out[f"{p}.target"] = _target(r.indikator.target, r.desimal)
         rumus = r.indikator.realisasi
         printed_na = rumus if isinstance(rumus, NA) else NA(teks="n/a")
         if r.belum_diisi:
             printed_na = BelumDiisi()
-        out[f"{p}.realisasi"] = Fact(printed_na if r.realisasi is None else r.realisasi, "desimal")
+        realisasi = printed_na if r.realisasi is None else r.realisasi
+        out[f"{p}.realisasi"] = Fact(realisasi, "desimal", places=r.desimal)
         if r.capaian is not None:
             out[f"{p}.capaian"] = Fact(r.capaian, "persen", r.batas)
             out[f"{p}.kategori"] = Fact(r.kategori, "teks")

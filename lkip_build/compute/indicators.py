@@ -40,6 +40,7 @@ class IndikatorResult:
 
     batas: frozenset[Decimal] = frozenset()  # the scale's bounds: never displayed unreached
     belum_diisi: bool = False  # NA because a value is still to fill (a draft)
+    desimal: int = 2  # decimals target and realisasi are shown at (`places`)
 
     @property
     def realisasi_na(self) -> bool:
@@ -81,8 +82,18 @@ class _Ctx:
         return band.kategori
 
 
+def places(ind: m.Indikator, kebijakan: m.Kebijakan) -> tuple[int, int]:
+    """(published, shown): the decimals realisasi is rounded to before capaian, and those
+    target and realisasi are shown at. An indicator's own `desimal` is both, as printed;
+    otherwise the report's desimal_realisasi, shown with two at least."""
+    if ind.desimal is not None:
+        return ind.desimal, ind.desimal
+    return kebijakan.desimal_realisasi, max(2, kebijakan.desimal_realisasi)
+
+
 def compute_indikator(ind: m.Indikator, ctx: _Ctx) -> IndikatorResult | None:
     kebijakan = ctx.report.laporan.kebijakan
+    published, shown = places(ind, kebijakan)
     sub = [h for s in ind.sub if (h := compute_indikator(s, ctx)) is not None]
     a, b, exact = by_formula(ind, sub, ctx)
     if exact is None:
@@ -90,11 +101,13 @@ def compute_indikator(ind: m.Indikator, ctx: _Ctx) -> IndikatorResult | None:
     if isinstance(exact, NA):
         reason = exact.alasan or ind.alasan_na or kebijakan.alasan_realisasi_na
         pending = isinstance(exact, BelumDiisi)
-        h = IndikatorResult(ind, a, b, None, None, None, None, "", "", sub, belum_diisi=pending)
+        h = IndikatorResult(
+            ind, a, b, None, None, None, None, "", "", sub, belum_diisi=pending, desimal=shown
+        )
         if pending:  # never a report's NA policy: the value is not known yet
             return _na_capaian(h, "realisasi", exact.alasan, None, ctx)
         return _na_capaian(h, "realisasi", reason, kebijakan.capaian_realisasi_na, ctx)
-    realisasi = round_half_up(exact, kebijakan.desimal_realisasi)
+    realisasi = round_half_up(exact, published)
     h = IndikatorResult(
         ind,
         a,
@@ -108,6 +121,7 @@ def compute_indikator(ind: m.Indikator, ctx: _Ctx) -> IndikatorResult | None:
         sub,
         out_of_domain=outside_domain(ind, a, exact),
         batas=ctx.batas,
+        desimal=shown,
     )
     if not ind.dinilai:
         return h
@@ -196,9 +210,9 @@ def _by_rule(h: IndikatorResult, target: Decimal, ctx: _Ctx) -> IndikatorResult 
     raw = rule.fn(target, realisasi, base)
     assert raw is not None
     value, notes = bounded(raw, aturan.batas, aturan.lantai)
-    places = max(2, ctx.report.laporan.kebijakan.desimal_realisasi)  # R as published
-    shown_r = format_decimal(realisasi, places, trim=True)
-    numbers = rule.hitungan.format(T=num(target), R=shown_r, B=num(base))
+    shown_r = format_decimal(realisasi, h.desimal, trim=True)  # R as published
+    shown_t = format_decimal(target, h.desimal, trim=True)
+    numbers = rule.hitungan.format(T=shown_t, R=shown_r, B=num(base))
     # the raw result as the table would show it: never on a bound it has not reached
     shown_raw = format_decimal(raw, 2, bounds=ctx.batas | PERCENT_BOUNDS)
     expl = AppliedRule(aturan.jenis, rule.rumus, f"{numbers} = {shown_raw} %", ", ".join(notes))

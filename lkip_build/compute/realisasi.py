@@ -82,7 +82,9 @@ def by_formula(
                 "division-by-zero", r.lokasi, "masukan b bernilai 0: rumus tidak bisa dihitung"
             )
             return a, b, None
-        return a, b, (a if r.jenis == "rasio" else a - b) * HUNDRED / b
+        if r.jenis == "rasio":
+            return a, b, a * r.faktor / b
+        return a, b, (a - b) * HUNDRED / b
     if r.jenis == "skor":
         assert isinstance(a, Decimal)
         if r.pembagi == 0:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from lkip_build.model.common import NA, Node, Target, Tertulis
+from lkip_build.model.common import NA, Node, Rentang, Target, Tertulis
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,7 +38,8 @@ class Rumus(Node):
 
     jenis:
       langsung     realisasi = a
-      rasio        realisasi = a / b x 100
+      rasio        realisasi = a / b x faktor (100 by default: a percentage; 1.000 or
+                   100.000 for a rate "per 1.000 kelahiran hidup", named in `satuan`)
       pertumbuhan  realisasi = (a - b) / b x 100   (a this year, b last year)
       rerata_harga realisasi = mean price change of the items of `kelompok` (harga.yml)
       rerata_sub   realisasi = mean of the sub-indicators' realisasi
@@ -58,6 +59,9 @@ class Rumus(Node):
     """Masukan a: angka, NA, atau pemetaan (nilai, daftar, ...)."""
     b: Masukan | None = None
     """Masukan b: angka, NA, atau pemetaan."""
+    faktor: Decimal = Decimal(100)
+    """Pengali rumus rasio: 100 (bawaan, persen), 1.000 atau 100.000 untuk angka per 1.000 atau
+    per 100.000 (sebut di `satuan`), 1 untuk perbandingan biasa."""
     konstanta: Decimal = Decimal(0)
     """Konstanta rumus skor ("50 % + E x 50/20": 50)."""
     pengali: Decimal = Decimal(1)
@@ -138,6 +142,12 @@ class Indikator(Node):
     """Nama indikator sebagaimana tercetak."""
     satuan: str = "%"
     """Satuan, bawaan %."""
+    # decimals as printed ("0,320"): target and realisasi are shown, and realisasi is
+    # published (so capaian computed), at this many; None: the report's desimal_realisasi
+    desimal: Annotated[int, Rentang(0, 6)] | None = None
+    """Banyak desimal target dan realisasi sebagaimana tercetak (0 sampai 6, misalnya 3 untuk
+    0,320); realisasi dibulatkan ke sini sebelum capaian dihitung. Kosong: desimal_realisasi
+    laporan."""
     tahun_dasar: Target | None = None
     """Nilai tahun dasar (aturan dasar): angka atau NA."""
     target: Target

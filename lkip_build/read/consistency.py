@@ -119,6 +119,7 @@ _KIND_ONLY: tuple[tuple[str, str], ...] = (
     ("triwulan", "triwulan"),
     ("agregasi", "triwulan"),
     ("kelompok", "rerata_harga"),
+    ("faktor", "rasio"),
     ("konstanta", "skor"),
     ("pengali", "skor"),
     ("pembagi", "skor"),
@@ -127,6 +128,7 @@ _DEFAULTS: dict[str, object] = {
     "triwulan": [],
     "agregasi": "jumlah",
     "kelompok": "",
+    "faktor": Decimal(100),
     "konstanta": Decimal(0),
     "pengali": Decimal(1),
     "pembagi": Decimal(1),
@@ -145,6 +147,13 @@ def _formula(ind: m.Indikator, rumus: m.Rumus, problems: Collector) -> None:
                 f"{ind.id}: rumus {rumus.jenis} tidak memakai `{name}` ({_shown(value)}); "
                 f"`{name}` hanya untuk rumus {kind}. Perbaiki `jenis`, atau hapus `{name}`",
             )
+    if rumus.faktor <= 0:
+        problems.add(
+            "value-out-of-range",
+            _at(rumus, "faktor"),
+            f"{ind.id}: faktor rumus rasio {_shown(rumus.faktor)} harus lebih dari 0 "
+            "(100 untuk persen, 1.000 atau 100.000 untuk angka per 1.000 atau per 100.000)",
+        )
     for label, x in (("a", rumus.a), ("b", rumus.b)):
         if x is None:
             continue

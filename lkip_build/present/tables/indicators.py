@@ -52,14 +52,14 @@ def _capaian_cell(r: IndikatorResult) -> Cell | str:
     return shown.marked("*") if r.catatan else shown
 
 
-def _realisasi_cell(r: IndikatorResult, places: int = 2) -> Cell:
-    """Realisasi as published: at the report's decimals (desimal_realisasi, 2 at least)."""
+def _realisasi_cell(r: IndikatorResult) -> Cell:
+    """Realisasi as published: at the indicator's decimals (`compute.indicators.places`)."""
     if r.realisasi is None and r.belum_diisi:
         return Cell("belum diisi", None, "desimal")
     if r.realisasi is None:
         rumus = r.indikator.realisasi
         return dec(rumus) if isinstance(rumus, NA) else Cell("n/a", None, "desimal")
-    return dec(r.realisasi, max(2, places))
+    return dec(r.realisasi, r.desimal)
 
 
 def _notes(results: list[IndikatorResult]) -> tuple[str, ...]:
@@ -95,8 +95,8 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                 ind.nama,
                 ind.satuan,
                 dec(ind.tahun_dasar),
-                dec(ind.target),
-                _realisasi_cell(r, h.report.laporan.kebijakan.desimal_realisasi),
+                dec(ind.target, r.desimal),
+                _realisasi_cell(r),
                 _capaian_cell(r),
             ]
         )
@@ -108,8 +108,8 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                     f"{chr(97 + j)}. {si.nama}",
                     si.satuan,
                     dec(si.tahun_dasar),
-                    dec(si.target),
-                    _realisasi_cell(s, h.report.laporan.kebijakan.desimal_realisasi),
+                    dec(si.target, s.desimal),
+                    _realisasi_cell(s),
                     _capaian_cell(s),
                 ]
             )
@@ -145,8 +145,8 @@ def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
                 f"{i + 1}.",
                 ind.nama,
                 ind.satuan,
-                dec(ind.target),
-                _realisasi_cell(r, h.report.laporan.kebijakan.desimal_realisasi),
+                dec(ind.target, r.desimal),
+                _realisasi_cell(r),
                 _capaian_cell(r),
             ]
         )
