@@ -142,6 +142,7 @@ stated-unknown | warning | audit | nama di `tertulis` tidak dikenal | pakai nama
 words-digits-mismatch | error | audit | terbilang tidak sama dengan angkanya | salin terbilang dan angkanya persis seperti tercetak
 words-unreadable | warning | audit | terbilang tidak terbaca | salin terbilang persis seperti tercetak
 words-too-large | warning | audit | jumlah terlalu besar untuk ditulis dengan kata | periksa jumlahnya (di atas 999 kuadriliun)
+formula-stated-differs | error | audit | rumus capaian yang dinyatakan kalimat dokumen (`aturan.rumus_tertulis`) bukan aturan yang dipakai angka tercetaknya (`aturan.jenis`) | bila dokumen yang salah, biarkan (catatan diterbitkan); bila `jenis` atau `rumus_tertulis.jenis` salah isi, perbaiki
 count-mismatch | error | audit | angka dalam rumus tidak sama dengan banyak baris daftar yang dihitungnya | periksa daftar atau angka masukan rumus
 same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sama_dengan` | periksa kedua tabel
 target-mismatch | error | audit | target indikator berbeda antara Renstra, Perjanjian Kinerja atau daftar program dan pengukuran kinerja | periksa target di kedua tempat

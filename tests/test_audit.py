@@ -3,6 +3,7 @@ discrepancies, and generated consistent data that must give no finding at all.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -542,3 +543,48 @@ def test_small_counts_get_no_vacuous_explanation(seed_findings) -> None:
     """39 against 38 rows 'differs by one digit' as any two-digit figure does: not named."""
     found = [t for t in seed_findings if t.stated == "39"]
     assert found and all("penjelasan" not in t.message for t in found)
+
+
+# ---------------------------------------------------------------- the rule the figures follow
+
+
+def _akb(jenis: str, stated: m.RumusTertulis | None = None) -> m.Kinerja:
+    """AKB of the LKjIP 2019 of Kab. Manggarai Timur, Tabel 3.8 (tests/corpus): target 9,20,
+    51 / 5.350 x 1.000 = 9,53, capaian printed 96,54 = 9,20 / 9,53; the sentence under the
+    table says realisasi divided by target."""
+    return m.Kinerja(
+        sasaran_strategis="x",
+        indikator=[
+            m.Indikator(
+                id="akb",
+                nama="Angka Kematian Bayi",
+                satuan="per 1.000 KH",
+                target=D("9.20"),
+                realisasi=m.Rumus(
+                    jenis="rasio",
+                    a=m.Masukan(nilai=D(51)),
+                    b=m.Masukan(nilai=D(5350)),
+                    faktor=D(1000),
+                ),
+                aturan=m.Aturan(jenis=jenis, batas=None, rumus_tertulis=stated),
+                tertulis=[said("Tabel 3.8", realisasi="9,53", capaian="96,54")],
+            )
+        ],
+    )
+
+
+def test_a_capaian_by_another_rule_is_named() -> None:
+    """Entered by the sentence (R / T), the printed 96,54 is explained: T / R gives it."""
+    found = [t for t in run(kinerja=_akb("rasio")) if t.code == "stated-mismatch"]
+    assert len(found) == 1
+    assert "dihitung dengan rumus Target / Realisasi × 100 %" in found[0].message
+
+
+def test_the_stated_formula_is_audited_against_the_rule_applied() -> None:
+    stated = m.RumusTertulis(di="Bab III", teks="realisasi dibagi target", jenis="rasio")
+    found = run(kinerja=_akb("kebalikan", stated))
+    assert codes(found) == ["formula-stated-differs"]
+    note = next(t for t in found if t.code == "formula-stated-differs")
+    # by the sentence: 9,53 / 9,20 = 103,59 %; as printed (and applied) 96,54
+    assert "103,59 %" in note.kalimat and "Target / Realisasi × 100 %" in note.kalimat
+    assert run(kinerja=_akb("kebalikan", replace(stated, jenis="kebalikan"))) == []

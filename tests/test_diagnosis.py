@@ -43,6 +43,13 @@ R_I_34, P_I_34 = ds("2049000 1412100"), ds("2049420 1412120")
 # Tabel 3.24 (APBN programs), realisasi and pagu; Tabel 2.3 prints rows 2 and 3 of pagu swapped.
 R_3_24, P_3_24 = ds("968060100 607020102 458892000"), ds("982700000 727377000 484883000")
 # Tabel 3.2 capaian of the 9 indicators (printed mean 81,44) and Tabel 3.5 (23 items, 12,76).
+# AKB of Manggarai Timur (T 9,20, R 9,53) by the other rules than R / T: what the audit
+# tries (audit/indicators._other_rules); T / R gives the printed 96,54
+AKB_RULES = {
+    "Target / Realisasi × 100 %": D("9.20") * 100 / D("9.53"),
+    "(2 × Target − Realisasi) / Target × 100 %": (2 * D("9.20") - D("9.53")) * 100 / D("9.20"),
+    "(Target − Realisasi) / Target × 100 %": (D("9.20") - D("9.53")) * 100 / D("9.20"),
+}
 CAPAIAN = ds("88.64 75 100 100 100 50 96.43 22.86 100")
 HARGA_3_5 = ds(
     "-7.37 -13.84 10.29 18.15 7.47 6.09 -3.09 24.03 59.54 11.16 -4.80 15.30 0 7.94 -5.14 "
@@ -134,6 +141,13 @@ CASES = [
     case("row", "145.11", R_I_34, P_I_34, 0, id="swapped-not"),
     case("row", "60", ds("50 60"), ds("100 120"), 1, expected="digit-mistyped rows-swapped", id="swapped-ambig"),
     case("row", "92.94", R_VIII_2, P_VIII_2, 1, expected="digit-mistyped", id="row-2.6-in-context"),
+    # --- rule-other: LKjIP 2019 Kab. Manggarai Timur Tabel 3.8, AKB target 9,20, realisasi
+    # 9,53, capaian printed 96,54 = T / R; data that applied R / T (as the prose says) gives
+    # 103,59. One other rule explains it; 96,45 is also 96,54 with two digits transposed
+    case("rule", "96.54", D("103.59"), 2, AKB_RULES, expected="rule-other", id="rule-inverted-akb"),
+    case("rule", "103.59", D("103.59"), 2, AKB_RULES, id="rule-not"),
+    case("rule", "96.45", D("96.54"), 2, {"R / T": D("96.45")}, expected="digits-transposed rule-other",
+         id="rule-ambig"),
 ]
 # fmt: on
 

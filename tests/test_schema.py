@@ -56,6 +56,10 @@ NOT_EXPRESSIBLE = {
     "negative-money": "the loader reads a negative amount; validate refuses it where a budget "
     "amount cannot be negative",
     "report-id-and-files": "a misspelt file name has no schema: no glob matches it",
+    "rate-factor-and-stated-formula": "valid data: the document's own figures disagree, which "
+    "only the audit computes",
+    "rate-factor-refused": "a factor only the ratio formula reads, and one above 0: a rule "
+    "across two fields and a bound the schema's numbers do not carry (read/consistency.py)",
     "rule-step-contradictions": "steps, caps and sum columns compared with each other: "
     "arithmetic across fields and list items, which validate does (read/consistency.py)",
     "scale-ascending-gaps-overlaps": "gaps between bands are arithmetic over the whole list",

@@ -9,7 +9,7 @@ from lkip_build import model as m
 from lkip_build.audit import claims, diagnosis, wording
 from lkip_build.audit.recorder import Auditor, _half_unit, stated_number
 from lkip_build.compute import HUNDRED, IndikatorResult, count_from_daftar
-from lkip_build.compute.capaian import apply
+from lkip_build.compute.capaian import RULES, apply
 from lkip_build.model import NA, NA_SPELLINGS
 from lkip_build.model.numbers import format_decimal, format_int, round_half_up
 from lkip_build.problems import Angka
@@ -51,6 +51,7 @@ def _indicator(a: Auditor, r: IndikatorResult) -> None:
     counts its formula uses (findings in that order)."""
     _stated_figures(a, r)
     _capaian_warnings(a, r, a.table_of_kind("capaian"))
+    _stated_rule(a, r)
     _list_counts(a, r)
 
 
@@ -128,7 +129,31 @@ def _stated_value(
         a.number(t.lokasi, t.di, field, text, r.realisasi_tepat, what=what, perihal=words)
     else:
         assert isinstance(v, Decimal), "NA and None were handled above: the rest is Decimal"
-        a.number(t.lokasi, t.di, field, text, v, what=f"{key} {r.indikator.id}", perihal=words)
+        explain = partial(_other_rules, r) if key == "capaian" else None
+        what = f"{key} {r.indikator.id}"
+        a.number(t.lokasi, t.di, field, text, v, what=what, perihal=words, explain=explain)
+
+
+def _other_rules(r: IndikatorResult, printed: Decimal) -> list[diagnosis.Explanation]:
+    """A printed capaian the applied rule does not give, tried against every other rule on
+    the same target and realisasi, capped as the data says and uncapped (the formula
+    inverted, a cap forgotten), and against the slips of a single figure."""
+    ind = r.indikator
+    aturan = ind.aturan
+    decimals = max(0, -int(printed.as_tuple().exponent))
+    if r.capaian is None or r.realisasi is None or not isinstance(ind.target, Decimal):
+        return []
+    base = ind.tahun_dasar if isinstance(ind.tahun_dasar, Decimal) else None
+    by_rule: dict[str, Decimal] = {}
+    for jenis, rule in RULES.items():
+        for batas in dict.fromkeys((aturan.batas, None)):
+            if jenis == aturan.jenis and batas == aturan.batas:
+                continue
+            v = apply(jenis, batas, aturan.lantai, ind.target, r.realisasi, base)
+            if v is not None and v != r.capaian:
+                label = rule.rumus + ("" if batas is not None else " tanpa batas")
+                by_rule.setdefault(label, v)
+    return diagnosis.candidates_rule(printed, r.capaian, decimals, by_rule)
 
 
 def _capaian_warnings(a: Auditor, r: IndikatorResult, table: str) -> None:
@@ -205,6 +230,54 @@ def _na_note(a: Auditor, r: IndikatorResult, table: str, capaian: str) -> None:
                 f"{capaian} tidak dihitung: {r.na}", "capaian ini tidak masuk rata-rata"
             ),
         )
+
+
+def _stated_rule(a: Auditor, r: IndikatorResult) -> None:
+    """The capaian formula the prose states against the rule the data applies (the one its
+    printed figures follow): where they differ, the reader is told both, with the capaian
+    the stated words would give."""
+    ind = r.indikator
+    stated = ind.aturan.rumus_tertulis
+    if stated is None or stated.jenis == ind.aturan.jenis:
+        return
+    said, used = _rule_words(stated.jenis), _rule_words(ind.aturan.jenis)
+    capaian = wording.indicator_figure(ind, "capaian")
+    by_words = None
+    if r.realisasi is not None and isinstance(ind.target, Decimal):
+        base = ind.tahun_dasar if isinstance(ind.tahun_dasar, Decimal) else None
+        aturan = ind.aturan
+        by_words = apply(stated.jenis, aturan.batas, aturan.lantai, ind.target, r.realisasi, base)
+    would = (
+        f"; menurut rumus yang dinyatakan capaiannya {format_decimal(by_words)} %"
+        if (by_words is not None)
+        else ""
+    )
+    a.add(
+        "formula-stated-differs",
+        stated.lokasi,
+        stated.di,
+        f"{ind.id}.aturan.rumus_tertulis",
+        f"{ind.id}: {stated.di} menyatakan rumus capaian {stated.teks!r} ({stated.jenis}: "
+        f"{said}), sedangkan capaian dihitung dengan aturan {ind.aturan.jenis} ({used}), "
+        f"seperti angka tercetaknya{would}",
+        f"{stated.jenis}: {said}",
+        f"{ind.aturan.jenis}: {used}",
+        perihal=capaian,
+        kalimat=wording.sentence(
+            f'{capaian}: {wording.place(stated.di)} menyatakan rumusnya "{stated.teks}" '
+            f"({said}), tetapi angka yang tercetak dihitung dengan {used}{would}"
+        ),
+        angka=Angka(
+            by_words,
+            r.capaian,
+            None if by_words is None or r.capaian is None else r.capaian - by_words,
+        ),
+    )
+
+
+def _rule_words(jenis: str) -> str:
+    rule = RULES.get(jenis)
+    return rule.rumus if rule else "langkah skala"
 
 
 def _list_counts(a: Auditor, r: IndikatorResult) -> None:

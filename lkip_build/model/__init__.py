@@ -38,7 +38,15 @@ from lkip_build.model.common import (
 from lkip_build.model.daftar import Daftar, Kolom, KolomJumlah, KumpulanDaftar
 from lkip_build.model.diterima import CatatanDiterima, Diterima
 from lkip_build.model.harga import Barang, Harga, KelompokHarga
-from lkip_build.model.indikator import Aturan, Indikator, Kinerja, Langkah, Masukan, Rumus
+from lkip_build.model.indikator import (
+    Aturan,
+    Indikator,
+    Kinerja,
+    Langkah,
+    Masukan,
+    Rumus,
+    RumusTertulis,
+)
 from lkip_build.model.laporan import Halaman, Kategori, Kebijakan, Laporan, Penandatangan
 from lkip_build.model.pegawai import BarisKomposisi, Komposisi, Pegawai
 from lkip_build.model.perjanjian import (
@@ -107,6 +115,7 @@ __all__ = [
     "Renstra",
     "Rentang",
     "Rumus",
+    "RumusTertulis",
     "SasaranPK",
     "SasaranProgram",
     "SasaranRenstra",

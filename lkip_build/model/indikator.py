@@ -102,6 +102,23 @@ class Langkah(Node):
     """Kategori langkah ini sebagaimana tercetak."""
 
 
+RuleKind = Literal["rasio", "selisih", "kebalikan", "pengurangan", "dasar", "skala"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RumusTertulis(Node):
+    """The capaian formula as the document states it in words ("realisasi dibagi target"),
+    and the rule those words mean; the audit compares it with the rule applied."""
+
+    di: str
+    """Tempat rumus itu dinyatakan, misalnya Bab III paragraf AKI."""
+    teks: str
+    """Rumus sebagaimana tertulis, misalnya realisasi dibagi target dikali 100 %."""
+    jenis: RuleKind
+    """Aturan yang dimaksud kalimat itu: rasio, selisih, kebalikan, pengurangan, dasar atau
+    skala."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Aturan(Node):
     """How capaian is obtained from target and realisasi; a property of each indicator.
@@ -118,7 +135,7 @@ class Aturan(Node):
     result above `tandai_di_atas` is a finding (some reports flag instead of capping).
     """
 
-    jenis: Literal["rasio", "selisih", "kebalikan", "pengurangan", "dasar", "skala"] = "rasio"
+    jenis: RuleKind = "rasio"
     """Cara menghitung capaian: rasio, selisih, kebalikan, pengurangan, dasar atau skala."""
     batas: Decimal | None = Decimal(100)
     """Batas atas capaian (bawaan 100; null = tanpa batas)."""
@@ -130,6 +147,10 @@ class Aturan(Node):
     """Langkah skala (jenis skala): batas_atas, capaian, kategori."""
     judul_skala: str = ""
     """Judul tabel skala indikator ini."""
+    # the rule as the document's prose states it: audited against `jenis`, the rule its
+    # printed figures follow (formula-stated-differs when they differ)
+    rumus_tertulis: RumusTertulis | None = None
+    """Rumus capaian sebagaimana dinyatakan kalimat dokumen: di, teks, jenis."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -74,7 +74,7 @@ def summary(found: list[Problem]) -> str:
 
 # the order notes are ranked in, within a chapter
 MONEY, PERCENT, PERSONS, OTHERS = range(4)
-_PERCENT_FIELDS = ("persen", "capaian", "rata_rata", "serapan")
+_PERCENT_FIELDS = ("persen", "capaian", "rata_rata", "serapan", "rumus_tertulis")
 
 
 def stake(t: Problem) -> tuple[int, Decimal]:

@@ -5,7 +5,7 @@ them all for a "beberapa kemungkinan" note).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -39,6 +39,25 @@ def candidates_value(
     transposed, a figure copied from `elsewhere` (label -> value). Empty when the figure is right.
     """
     return _check(printed, (Fraction(computed),), decimals, [], elsewhere)
+
+
+def candidates_rule(
+    printed: Decimal, computed: Decimal, decimals: int, by_rule: Mapping[str, Decimal]
+) -> list[Explanation]:
+    """Every explanation of a printed capaian that should be `computed`: another capaian rule
+    (`by_rule`: the rule's formula in words -> the capaian it gives from the same target and
+    realisasi), the formula inverted or a cap forgotten; and the slips of a single figure."""
+    t = _tercetak(printed)
+    dugaan = [
+        _Dugaan(
+            "rule-other",
+            (Fraction(v),),
+            f"angka tercetak {t} dihitung dengan rumus {rumus}, bukan dengan aturan data "
+            f"(hasilnya {_f(Fraction(computed), decimals)})",
+        )
+        for rumus, v in by_rule.items()
+    ]
+    return _check(printed, (Fraction(computed),), decimals, dugaan, None)
 
 
 def candidates_total(

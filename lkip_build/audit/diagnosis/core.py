@@ -24,6 +24,7 @@ KODE = (
     "digit-lost",
     "digits-transposed",
     "copied-from",
+    "rule-other",
 )
 
 Elsewhere = Mapping[str, Decimal] | None

@@ -4,7 +4,7 @@ explanation); rows swapped within or between tables; the sentence for the editor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -13,6 +13,7 @@ from lkip_build.audit.diagnosis.candidates import (
     candidates_mean,
     candidates_ratio,
     candidates_row,
+    candidates_rule,
     candidates_total,
     candidates_value,
 )
@@ -36,6 +37,13 @@ def explain_value(
 ) -> Explanation | None:
     """The one explanation of a single wrong figure (see `candidates_value`), else None."""
     return _one(candidates_value(printed, computed, decimals, elsewhere=elsewhere))
+
+
+def explain_rule(
+    printed: Decimal, computed: Decimal, decimals: int, by_rule: Mapping[str, Decimal]
+) -> Explanation | None:
+    """The one explanation of a printed capaian (see `candidates_rule`), else None."""
+    return _one(candidates_rule(printed, computed, decimals, by_rule))
 
 
 def explain_total(
