@@ -123,6 +123,7 @@ marker-unknown | error | render | penanda tidak dikenal | pakai salah satu penan
 marker-malformed | error | render | penanda salah tulis | tulis `<!-- lkip:nama argumen -->`
 marker-arguments | error | render | argumen penanda salah | ikuti penulisan yang disebut pesan
 marker-outside-report | error | render | penanda laporan dipakai di luar halaman laporan | pindahkan penanda ke halaman laporannya
+table-unnumbered | error | render | penanda `rujukan` merujuk tabel tanpa `nomor` | beri tabelnya `nomor` di tabel.yml, atau hapus penandanya
 unknown-table | error | render | id tabel tidak ada di `tabel.yml` | periksa ejaan id tabel
 unknown-value | error | render | nama nilai tidak ada (dengan saran) | pakai nama yang disarankan
 bad-format | error | render | format nilai tidak berlaku | pakai format yang disebut
@@ -143,6 +144,7 @@ words-digits-mismatch | error | audit | terbilang tidak sama dengan angkanya | s
 words-unreadable | warning | audit | terbilang tidak terbaca | salin terbilang persis seperti tercetak
 words-too-large | warning | audit | jumlah terlalu besar untuk ditulis dengan kata | periksa jumlahnya (di atas 999 kuadriliun)
 formula-stated-differs | error | audit | rumus capaian yang dinyatakan kalimat dokumen (`aturan.rumus_tertulis`) bukan aturan yang dipakai angka tercetaknya (`aturan.jenis`) | bila dokumen yang salah, biarkan (catatan diterbitkan); bila `jenis` atau `rumus_tertulis.jenis` salah isi, perbaiki
+table-reference-mismatch | error | audit | kalimat dokumen merujuk tabel dengan nomor atau judul yang bukan milik tabel itu | bila dokumen yang salah, biarkan (catatan diterbitkan); bila `nomor`, `judul` atau `tertulis` tabelnya salah isi, perbaiki
 count-mismatch | error | audit | angka dalam rumus tidak sama dengan banyak baris daftar yang dihitungnya | periksa daftar atau angka masukan rumus
 same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sama_dengan` | periksa kedua tabel
 target-mismatch | error | audit | target indikator berbeda antara Renstra, Perjanjian Kinerja atau daftar program dan pengukuran kinerja | periksa target di kedua tempat

@@ -54,12 +54,19 @@ def parse(path: Path) -> Case:
 
 
 def write_case(case: Case, data: Path) -> Path:
+    """The case's data files into `data/uji-2021/`, its `index.md` (a chapter) into
+    `content/uji-2021/` beside it: `lkip check`, the hook build and `make site` read both."""
     folder = data / "uji-2021"
     folder.mkdir(parents=True, exist_ok=True)
     if "laporan.yml" not in case.files:
         (folder / "laporan.yml").write_text(LAPORAN.format(id="uji-2021"), encoding="utf-8")
     for name, content in case.files.items():
-        (folder / name).write_bytes(content)
+        if name.endswith(".md"):
+            chapter = data.parent / "content" / "uji-2021"
+            chapter.mkdir(parents=True, exist_ok=True)
+            (chapter / name).write_bytes(content)
+        else:
+            (folder / name).write_bytes(content)
     return folder
 
 

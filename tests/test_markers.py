@@ -44,6 +44,7 @@ def test_every_handler_is_tested_here() -> None:
         "unduhan",
         "sorotan",  # and in test_sorotan.py
         "tulis-ulang",
+        "rujukan",
     }
     assert set(markers.HANDLERS) == tested
 
@@ -420,6 +421,41 @@ def test_daftar_tabel_links_every_numbered_table_to_its_page(ntt) -> None:
     assert out.count("| Capaian Kinerja Tahun 2021 |") == 1
 
 
+def test_rujukan_writes_the_number_from_the_data_and_links_the_table(ntt) -> None:
+    out = one(ntt, "lihat <!-- lkip:rujukan anggaran-apbd-program -->.", f"{SEED}/uji.md")
+    assert out == "lihat [Tabel 3.22](bab-3-akuntabilitas-kinerja.md#tabel-3-22)."
+    here = one(ntt, "<!-- lkip:rujukan anggaran-apbd-program -->", f"{SEED}/bab-3-x.md")
+    assert here == "[Tabel 3.22](bab-3-akuntabilitas-kinerja.md#tabel-3-22)"
+
+
+def test_rujukan_cited_by_another_number_carries_the_mark(tmp_path: Path) -> None:
+    """PRKOM (Badan POM) writes "Tabel 19" for its Tabel 28: the page writes Tabel 28, as
+    the data numbers it, marked, linked to the note that says what the document prints."""
+    files = dict(SMALL)
+    files["tabel.yml"] = files["tabel.yml"].replace(
+        "jenis: capaian}",
+        "jenis: capaian,\n     tertulis: [{di: Bab III, nilai: {rujukan: Tabel 19}}]}",
+    )
+    pub, pages = publish(
+        tmp_path, files, {"index.md": "# Uji\n\nLihat <!-- lkip:rujukan capaian -->." + TAIL}
+    )
+    (note,) = [t for t in pub.findings["uji-2021"] if t.code == "table-reference-mismatch"]
+    ident = pub.reviews["uji-2021"].ids[pub.findings["uji-2021"].index(note)]
+    out = pages["uji-2021/index.md"]
+    assert "Lihat [Tabel 3.2](#tabel-3-2)" in out
+    assert f"catatan-verifikasi.md#{ident}" in out.split("Lihat ", 1)[1].split("\n", 1)[0]
+    assert 'menulis "Tabel 19"' in note.kalimat
+
+
+def test_rujukan_to_an_unnumbered_table_is_refused(tmp_path: Path) -> None:
+    files = dict(SMALL)
+    files["tabel.yml"] += "  - {id: lain, judul: Lain, jenis: capaian}\n"
+    page = "# Uji\n\n<!-- lkip:rujukan lain -->" + TAIL
+    with pytest.raises(LkipError) as exc:
+        publish(tmp_path, files, {"index.md": page})
+    assert [(p.code, p.line) for p in exc.value.problems] == [("table-unnumbered", 3)]
+
+
 def test_daftar_laporan_orders_by_level_agency_and_year(ntt) -> None:
     out = ntt.expand_one("index.md", "<!-- lkip:daftar-laporan -->")
     assert out.index("| Provinsi |") < out.index("| Kabupaten |")
@@ -509,6 +545,8 @@ TAIL = "\n\n<!-- lkip:tabel capaian -->\n"
         ("<!-- lkip:penandatangan -->", "missing-field", "kepala"),
         ("<!-- lkip:penandatangan x -->", "marker-arguments", "penandatangan"),
         ("<!-- lkip:daftar-tabel 3 -->", "marker-arguments", "daftar-tabel"),
+        ("<!-- lkip:rujukan -->", "marker-arguments", "<!-- lkip:rujukan ID -->"),
+        ("<!-- lkip:rujukan capaian-x -->", "unknown-table", "'capaian-x'"),
         ("<!-- lkip:daftar-laporan x -->", "marker-arguments", "daftar-laporan"),
         ("<!-- lkip:catatan-verifikasi x -->", "marker-arguments", "catatan-verifikasi"),
         ("<!-- lkip:grafik -->", "marker-arguments", "capaian | anggaran SUMBER"),

@@ -60,6 +60,8 @@ NOT_EXPRESSIBLE = {
     "only the audit computes",
     "rate-factor-refused": "a factor only the ratio formula reads, and one above 0: a rule "
     "across two fields and a bound the schema's numbers do not carry (read/consistency.py)",
+    "table-cited-by-another-number": "valid data: the prose's reference is compared with the "
+    "table's number by the audit",
     "rule-step-contradictions": "steps, caps and sum columns compared with each other: "
     "arithmetic across fields and list items, which validate does (read/consistency.py)",
     "scale-ascending-gaps-overlaps": "gaps between bands are arithmetic over the whole list",

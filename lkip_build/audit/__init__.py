@@ -7,7 +7,7 @@ reads stated figures and compares them with rounding respected as an interval.
 
 from __future__ import annotations
 
-from lkip_build.audit import agreement, budget, indicators, lists, prices, staff
+from lkip_build.audit import agreement, budget, indicators, lists, prices, references, staff
 from lkip_build.audit.recorder import Auditor, stated_number
 from lkip_build.compute import Computed
 from lkip_build.problems import ERROR, INFO, WARNING, Problem
@@ -21,6 +21,7 @@ CHECKS = (
     prices.prices,
     lists.lists,
     agreement.agreement,
+    references.references,
 )
 
 

@@ -111,7 +111,7 @@ class RumusTertulis(Node):
     and the rule those words mean; the audit compares it with the rule applied."""
 
     di: str
-    """Tempat rumus itu dinyatakan, misalnya Bab III paragraf AKI."""
+    """Tempat rumus itu dinyatakan: bab dan paragrafnya."""
     teks: str
     """Rumus sebagaimana tertulis, misalnya realisasi dibagi target dikali 100 %."""
     jenis: RuleKind

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lkip_build.model.common import Node
+from lkip_build.model.common import Node, Tertulis
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,6 +37,11 @@ class Tabel(Node):
     """Ganti judul kolom: judul bawaan -> judul tercetak."""
     kolom: list[str] = field(default_factory=list)
     """Kolom yang ditampilkan, urut, dengan judul bawaannya; kosong = semua."""
+    # how the prose cites this table, as printed ({rujukan: "Tabel 19", judul: ...}): audited
+    # against nomor and judul; the page writes the reference from them (lkip:rujukan)
+    tertulis: list[Tertulis] = field(default_factory=list)
+    """Rujukan ke tabel ini sebagaimana tercetak di kalimat dokumen: {di, nilai: {rujukan,
+    judul}}; diperiksa terhadap nomor dan judul."""
 
 
 @dataclass(frozen=True, kw_only=True)

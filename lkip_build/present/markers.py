@@ -7,6 +7,7 @@
     <!-- lkip:grafik KIND [ARG] -->      a chart (capaian, anggaran SUMBER, harga KELOMPOK)
     <!-- lkip:penandatangan -->          place, date and signature block of the head
     <!-- lkip:daftar-tabel -->           the list of numbered tables with links
+    <!-- lkip:rujukan ID -->             a table cited in a sentence ("Tabel 3.2"), linked
     <!-- lkip:daftar-laporan -->         (home page) every report in one filterable table
     <!-- lkip:sorotan [ID] -->           headline figures as cards (see `sorotan`)
     <!-- lkip:catatan-verifikasi -->     the verification page's findings
@@ -47,6 +48,7 @@ from lkip_build.present.sitemarkers import (
     m_catatan_verifikasi,
     m_daftar_laporan,
     m_daftar_tabel,
+    m_rujukan,
     m_unduhan,
 )
 from lkip_build.present.sitemarkers import pdf_url as pdf_url
@@ -298,6 +300,7 @@ HANDLERS: dict[str, Callable[[list[str], PageContext], str]] = {
     "rumus-capaian": m_rumus_capaian,
     "penandatangan": m_penandatangan,
     "daftar-tabel": m_daftar_tabel,
+    "rujukan": m_rujukan,
     "daftar-laporan": m_daftar_laporan,
     "catatan-verifikasi": m_catatan_verifikasi,
     "grafik": m_grafik,

@@ -15,7 +15,7 @@ from lkip_build.present.page import MarkerError, PageContext, _args, _need_repor
 # TINGKAT is imported from here too (by markers, for site.py): re-exported
 from lkip_build.present.sorotan import TINGKAT as TINGKAT
 from lkip_build.present.sorotan import Sorotan, headline
-from lkip_build.present.table import cell_text
+from lkip_build.present.table import cell_text, mark
 from lkip_build.present.tables import anchors, label
 from lkip_build.present.verification import JSON as VERIFIKASI_JSON
 from lkip_build.present.verification import PAGE as VERIFIKASI
@@ -42,6 +42,31 @@ def m_daftar_tabel(args: list[str], page: PageContext) -> str:
         name = cell_text(label(t))
         out.append(f"| [{name}]({rel}#{places[t.id]}) | {cell_text(t.judul)} |")
     return "\n| Nomor | Judul |\n| :-- | :-- |\n" + "\n".join(out) + "\n"
+
+
+def m_rujukan(args: list[str], page: PageContext) -> str:
+    """A table cited in a sentence: its number as tabel.yml gives it, linked to the page that
+    shows it, with a mark where the document cites it by another number (`tabel.ID`)."""
+    _args(args, 1, "<!-- lkip:rujukan ID -->")
+    h = _need_report(page)
+    tables = {t.id: t for t in (h.report.tabel.tabel if h.report.tabel else [])}
+    t = tables.get(args[0])
+    if t is None:
+        raise MarkerError("unknown-table", f"tabel {args[0]!r} tidak ada di tabel.yml")
+    if not t.nomor:
+        raise MarkerError("table-unnumbered", f"tabel {t.id} tidak bernomor: tidak ada nomor dirujuk")
+    where = page.table_pages.get(t.id)
+    if where is None:
+        raise MarkerError(
+            "table-not-placed", f"tabel {t.nomor} ({t.id}) tidak dipasang di halaman mana pun"
+        )
+    here = page.src.rsplit("/", 1)[0]
+    rel = where[len(here) + 1 :] if where.startswith(here + "/") else "../" + where
+    if page.print_view or where == page.src:
+        rel = ""  # on this page
+    link = f"[{cell_text(label(t))}]({rel}#{anchors(h.report.tabel)[t.id]})"
+    key = f"tabel.{t.id}"
+    return link + (mark(page.disputes[key]) if key in page.disputes else "")
 
 
 def report_order(h: Computed) -> tuple[int, str, int, str]:

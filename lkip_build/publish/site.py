@@ -324,7 +324,7 @@ def read_pages(content: Path, publication: Publication) -> dict[str, str]:
 
 def disputes(h: Computed, findings: list[Problem], ids: list[str]) -> dict[str, str]:
     """Named figures two parts of the data disagree about (a staff table's total beside the
-    total it must equal), each with the link to its finding on the verification page: every
+    total it must equal; a table's number beside the one the prose cites, `tabel.ID`), each with the link to its finding on the verification page: every
     display of them carries a mark, so a page never states 70 under a table saying 71
     without saying why."""
     out: dict[str, str] = {}
@@ -338,4 +338,7 @@ def disputes(h: Computed, findings: list[Problem], ids: list[str]) -> dict[str, 
                 out.setdefault(f"pegawai.{k.id}.total", href)
                 out.setdefault(k.sama_dengan, href)
                 break
+    for i, t in enumerate(findings):  # a table the prose cites by another number
+        if t.code == "table-reference-mismatch" and t.field.endswith(".rujukan"):
+            out.setdefault(t.field.removesuffix(".rujukan"), f"{verification.PAGE}#{ids[i]}")
     return out
