@@ -123,6 +123,7 @@ marker-unknown | error | render | penanda tidak dikenal | pakai salah satu penan
 marker-malformed | error | render | penanda salah tulis | tulis `<!-- lkip:nama argumen -->`
 marker-arguments | error | render | argumen penanda salah | ikuti penulisan yang disebut pesan
 marker-outside-report | error | render | penanda laporan dipakai di luar halaman laporan | pindahkan penanda ke halaman laporannya
+derived-reference | error | compute | angka turunan merujuk nama yang tidak ada, yang bukan angka, atau dirinya sendiri (langsung atau melalui angka turunan lain) | pakai nama seperti pada penanda `nilai` (lihat saran), atau perbaiki `a`/`b`
 table-unnumbered | error | render | penanda `rujukan` merujuk tabel tanpa `nomor` | beri tabelnya `nomor` di tabel.yml, atau hapus penandanya
 unknown-table | error | render | id tabel tidak ada di `tabel.yml` | periksa ejaan id tabel
 unknown-value | error | render | nama nilai tidak ada (dengan saran) | pakai nama yang disarankan

@@ -7,7 +7,16 @@ reads stated figures and compares them with rounding respected as an interval.
 
 from __future__ import annotations
 
-from lkip_build.audit import agreement, budget, indicators, lists, prices, references, staff
+from lkip_build.audit import (
+    agreement,
+    budget,
+    derived,
+    indicators,
+    lists,
+    prices,
+    references,
+    staff,
+)
 from lkip_build.audit.recorder import Auditor, stated_number
 from lkip_build.compute import Computed
 from lkip_build.problems import ERROR, INFO, WARNING, Problem
@@ -22,6 +31,7 @@ CHECKS = (
     lists.lists,
     agreement.agreement,
     references.references,
+    derived.derived,
 )
 
 

@@ -39,7 +39,7 @@ def references(a: Auditor) -> None:
                         own[key],
                         perihal=perihal,
                         kalimat=wording.sentence(
-                            f"{perihal}: {wording.place(said.di)} menulis \"{text}\", "
+                            f'{perihal}: {wording.place(said.di)} menulis "{text}", '
                             f"sedangkan tabel itu adalah {name}, {t.judul}"
                         ),
                     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from lkip_build import model as m
 from lkip_build.audit import wording
 from lkip_build.audit.reading import stated_number
 from lkip_build.audit.terbilang import TerbilangError, baca_terbilang
@@ -206,26 +207,31 @@ class Statements:
         stated: str,
         computed: str,
         perihal: str = "Kategori capaian",
+        skala: list[m.Kategori] | None = None,
     ) -> None:
-        """A printed category: one of the scale's names, and the one the data earns."""
+        """A printed category: one of the scale's names, and the one the data earns. The
+        scale is the report's, or `skala` (a derived figure's own bands)."""
         said = f"{perihal}: {self._place(table)} menulis “{stated}”"
-        names = [b.kategori for b in bands_of(self.h.report.laporan.skala_capaian)]
+        scale = self.h.report.laporan.skala_capaian if skala is None else skala
+        whose = "skala laporan" if skala is None else "pita kategori angka ini"
+        names = [b.kategori for b in bands_of(scale)]
         if names and stated.strip().lower() not in (n.lower() for n in names):
             self.add(
                 "stated-mismatch",
                 where,
                 table,
                 field,
-                f"dokumen menulis kategori {stated!r}, yang bukan kategori skala laporan "
+                f"dokumen menulis kategori {stated!r}, yang bukan kategori {whose} "
                 f"({', '.join(names)})",
                 stated,
                 computed or None,
                 perihal=perihal,
-                kalimat=sentence(f"{said}, yang bukan kategori skala laporan ({', '.join(names)})"),
+                kalimat=sentence(f"{said}, yang bukan kategori {whose} ({', '.join(names)})"),
             )
             return
         if not computed:
-            why = "laporan tidak punya skala_capaian" if not names else "capaiannya NA"
+            none = "laporan tidak punya skala_capaian" if skala is None else "tanpa `kategori`"
+            why = none if not names else "capaiannya NA"
             self.add(
                 "stated-without-basis",
                 where,
@@ -237,7 +243,7 @@ class Statements:
                 perihal=perihal,
                 kalimat=sentence(
                     f"{said}, tetapi data tidak memberi dasar untuk menghitungnya "
-                    f"({'laporan tidak punya skala capaian' if not names else 'capaiannya NA'})"
+                    f"({why.replace('skala_capaian', 'skala capaian')})"
                 ),
             )
             return

@@ -9,18 +9,17 @@ are collected, never raised one by one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-from functools import cached_property
+from dataclasses import replace
 
-from lkip_build.compute import skala as skala_mod
 from lkip_build.compute.budget import PosResult, SumberResult, compute_pos
 from lkip_build.compute.common import HUNDRED, mean, persen, slug
+from lkip_build.compute.computed import Computed
 from lkip_build.compute.indicators import IndikatorResult, _Ctx, compute_indikator, kategori_skala
 from lkip_build.compute.lists import DaftarResult, compute_daftar
 from lkip_build.compute.prices import BarangResult, HargaResult, compute_harga
 from lkip_build.compute.realisasi import count_from_daftar, input_value
 from lkip_build.compute.staff import KomposisiResult, compute_komposisi
+from lkip_build.compute.turunan import TurunanResult, compute_turunan
 from lkip_build.problems import Collector
 from lkip_build.read.report import Report
 
@@ -34,6 +33,7 @@ __all__ = [
     "KomposisiResult",
     "PosResult",
     "SumberResult",
+    "TurunanResult",
     "compute_daftar",
     "compute_harga",
     "compute_indikator",
@@ -47,53 +47,6 @@ __all__ = [
     "persen",
     "slug",
 ]
-
-
-@dataclass(frozen=True)
-class Computed:
-    """Everything computed for one report."""
-
-    report: Report
-    daftar: dict[str, DaftarResult]
-    komposisi: dict[str, KomposisiResult]
-    harga: dict[str, HargaResult]
-    sumber: dict[str, SumberResult]
-    indikator: dict[str, IndikatorResult]  # every indicator and sub-indicator by id
-    utama: list[IndikatorResult]  # top-level indicators in order
-    rata_rata: Decimal | None
-    kategori: str
-
-    @cached_property
-    def batas(self) -> frozenset[Decimal]:
-        """Bounds of the report's scale, which a displayed capaian never shows unreached."""
-        return frozenset(skala_mod.boundaries(skala_mod.resolve(self.report.laporan.skala_capaian)))
-
-    @property
-    def dinilai(self) -> list[IndikatorResult]:
-        """Top-level indicators that are assessed (have, or should have, a capaian)."""
-        return [h for h in self.utama if h.indikator.dinilai]
-
-    @property
-    def tanpa_capaian(self) -> list[IndikatorResult]:
-        """Assessed indicators whose capaian is NA: outside the mean, which says so."""
-        return [h for h in self.dinilai if h.capaian is None]
-
-    @property
-    def cakupan(self) -> str:
-        """What the mean covers, when it does not cover every indicator."""
-        missing = self.tanpa_capaian
-        if not missing:
-            return ""
-        n, total = len(self.dinilai) - len(missing), len(self.dinilai)
-        pending = sum(1 for h in missing if h.belum_diisi)
-        no_real = sum(1 for h in missing if h.realisasi is None and not h.belum_diisi)
-        no_target = len(missing) - no_real - pending
-        parts = (
-            ([f"{pending} belum diisi"] if pending else [])
-            + ([f"{no_real} tanpa realisasi"] if no_real else [])
-            + ([f"{no_target} tanpa target"] if no_target else [])
-        )
-        return f"rata-rata {n} dari {total} indikator; {', '.join(parts)}"
 
 
 def compute_report(report: Report, problems: Collector) -> Computed:
@@ -133,4 +86,10 @@ def compute_report(report: Report, problems: Collector) -> Computed:
     kategori = ""
     if rata is not None and report.kinerja is not None:
         kategori = ctx.kategori(rata, report.kinerja.lokasi, "rata-rata capaian")
-    return Computed(report, daftar, komposisi, harga, sumber, semua, utama, rata, kategori)
+    h = Computed(report, daftar, komposisi, harga, sumber, semua, utama, rata, kategori)
+    if report.turunan is None:
+        return h
+    from lkip_build.compute.facts import collect_facts  # facts reads Computed from here
+
+    values: dict[str, object] = {k: f.value for k, f in collect_facts(h).items()}
+    return replace(h, turunan=compute_turunan(report.turunan.turunan, values, problems))

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lkip_build.compute import Computed, PosResult, SumberResult, slug
+from lkip_build.compute.budget import PosResult, SumberResult
+from lkip_build.compute.common import slug
+from lkip_build.compute.computed import Computed
 from lkip_build.compute.staff import total as count_total
 from lkip_build.model import NA, BelumDiisi
 from lkip_build.model.numbers import (
@@ -28,6 +30,7 @@ class Fact:
     kind: str  # "uang", "persen", "angka", "desimal", "teks"
     bounds: frozenset[Decimal] = frozenset()  # a percentage is never shown on one unreached
     places: int = 2  # a desimal's decimals, as the document prints it
+    trim: bool = True  # a whole desimal without its decimals (a target 100, not 100,00)
 
 
 FORMATS = {
@@ -67,7 +70,7 @@ def write_fact(f: Fact, fmt: str = "") -> str:
         return terbilang(v) if fmt == "terbilang" else format_int(v)
     if f.kind == "desimal":
         assert isinstance(v, Decimal)
-        return format_decimal(v, f.places, trim=True)
+        return format_decimal(v, f.places, trim=f.trim)
     return str(v)
 
 
@@ -95,7 +98,7 @@ def _target(v: object, places: int = 2) -> Fact:
 def collect_facts(h: Computed) -> dict[str, Fact]:
     """Every named figure of one report, domain by domain (the order names are listed in)."""
     out: dict[str, Fact] = {}
-    for part in (_report, _indicators, _prices, _budget, _lists, _staff):
+    for part in (_report, _indicators, _prices, _budget, _lists, _staff, _derived):
         out.update(part(h))
     return out
 
@@ -122,7 +125,7 @@ def _indicators(h: Computed) -> dict[str, Fact]:
     out: dict[str, Fact] = {}
     for iid, r in h.indikator.items():
         p = f"indikator.{iid}"
-        out[f"{p}.target"] = _target(r.indikator.target, r.desimal)
+        out[f"{p}.target"] = _target(r.indikator.target, r.desimal_target)
         rumus = r.indikator.realisasi
         printed_na = rumus if isinstance(rumus, NA) else NA(teks="n/a")
         if r.belum_diisi:
@@ -175,6 +178,17 @@ def _budget(h: Computed) -> dict[str, Fact]:
     pk = h.report.perjanjian
     if pk is not None and pk.pendapatan is not None:
         out["perjanjian.pendapatan"] = Fact(pk.pendapatan, "uang")
+    return out
+
+
+def _derived(h: Computed) -> dict[str, Fact]:
+    """turunan.yml: each derived figure at its printed decimals, and its band."""
+    out: dict[str, Fact] = {}
+    for tid, r in h.turunan.items():
+        value = NA(teks="n/a", alasan=r.na) if r.nilai is None else r.nilai
+        out[f"turunan.{tid}"] = Fact(value, "desimal", places=r.turunan.desimal, trim=False)
+        if r.turunan.kategori:
+            out[f"turunan.{tid}.kategori"] = Fact(r.kategori or "-", "teks")
     return out
 
 

@@ -40,7 +40,13 @@ class IndikatorResult:
 
     batas: frozenset[Decimal] = frozenset()  # the scale's bounds: never displayed unreached
     belum_diisi: bool = False  # NA because a value is still to fill (a draft)
-    desimal: int = 2  # decimals target and realisasi are shown at (`places`)
+    desimal: int = 2  # decimals realisasi is shown at (`places`)
+
+    @property
+    def desimal_target(self) -> int:
+        """Decimals the target is shown at: the indicator's own `desimal`, else 2."""
+        d = self.indikator.desimal
+        return 2 if d is None else d
 
     @property
     def realisasi_na(self) -> bool:
@@ -84,8 +90,8 @@ class _Ctx:
 
 def places(ind: m.Indikator, kebijakan: m.Kebijakan) -> tuple[int, int]:
     """(published, shown): the decimals realisasi is rounded to before capaian, and those
-    target and realisasi are shown at. An indicator's own `desimal` is both, as printed;
-    otherwise the report's desimal_realisasi, shown with two at least."""
+    realisasi is shown at. An indicator's own `desimal` is both, as printed; otherwise the
+    report's desimal_realisasi, shown with two at least (`desimal_target`: the target's)."""
     if ind.desimal is not None:
         return ind.desimal, ind.desimal
     return kebijakan.desimal_realisasi, max(2, kebijakan.desimal_realisasi)
@@ -211,7 +217,7 @@ def _by_rule(h: IndikatorResult, target: Decimal, ctx: _Ctx) -> IndikatorResult 
     assert raw is not None
     value, notes = bounded(raw, aturan.batas, aturan.lantai)
     shown_r = format_decimal(realisasi, h.desimal, trim=True)  # R as published
-    shown_t = format_decimal(target, h.desimal, trim=True)
+    shown_t = format_decimal(target, h.desimal_target, trim=True)
     numbers = rule.hitungan.format(T=shown_t, R=shown_r, B=num(base))
     # the raw result as the table would show it: never on a bound it has not reached
     shown_raw = format_decimal(raw, 2, bounds=ctx.batas | PERCENT_BOUNDS)

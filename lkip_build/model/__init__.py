@@ -71,6 +71,7 @@ from lkip_build.model.renstra import (
     Urusan,
 )
 from lkip_build.model.tabel import DaftarTabel, Tabel
+from lkip_build.model.turunan import KumpulanTurunan, Turunan
 
 __all__ = [
     "NA",
@@ -101,6 +102,7 @@ __all__ = [
     "KolomJumlah",
     "Komposisi",
     "KumpulanDaftar",
+    "KumpulanTurunan",
     "Langkah",
     "Laporan",
     "Location",
@@ -128,6 +130,7 @@ __all__ = [
     "Tertulis",
     "TujuanRenstra",
     "TujuanStrategi",
+    "Turunan",
     "Uang",
     "Urusan",
 ]

@@ -214,7 +214,9 @@ def m_rumus(args: list[str], page: PageContext) -> str:
     a = f"{dec(r.a)} {e(f.a.uraian)}".strip() if f.a else ""
     b = f"{dec(r.b)} {e(f.b.uraian)}".strip() if f.b else ""
     unit = r.indikator.satuan
-    result = format_decimal(r.realisasi, r.desimal) + (" %" if unit == "%" else f" {unit}" if unit else "")
+    result = format_decimal(r.realisasi, r.desimal) + (
+        " %" if unit == "%" else f" {unit}" if unit else ""
+    )
     if f.jenis == "rasio":
         per = " %" if f.faktor == 100 else ""
         return _rumus_block(f"({a}) / ({b}) × {dec(f.faktor)}{per}", result)

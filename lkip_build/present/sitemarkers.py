@@ -54,7 +54,9 @@ def m_rujukan(args: list[str], page: PageContext) -> str:
     if t is None:
         raise MarkerError("unknown-table", f"tabel {args[0]!r} tidak ada di tabel.yml")
     if not t.nomor:
-        raise MarkerError("table-unnumbered", f"tabel {t.id} tidak bernomor: tidak ada nomor dirujuk")
+        raise MarkerError(
+            "table-unnumbered", f"tabel {t.id} tidak bernomor: tidak ada nomor dirujuk"
+        )
     where = page.table_pages.get(t.id)
     if where is None:
         raise MarkerError(

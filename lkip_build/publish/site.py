@@ -324,9 +324,9 @@ def read_pages(content: Path, publication: Publication) -> dict[str, str]:
 
 def disputes(h: Computed, findings: list[Problem], ids: list[str]) -> dict[str, str]:
     """Named figures two parts of the data disagree about (a staff table's total beside the
-    total it must equal; a table's number beside the one the prose cites, `tabel.ID`), each with the link to its finding on the verification page: every
-    display of them carries a mark, so a page never states 70 under a table saying 71
-    without saying why."""
+    total it must equal; a table's number beside the one the prose cites, `tabel.ID`), each
+    with the link to its finding on the verification page: every display of them carries a
+    mark, so a page never states 70 under a table saying 71 without saying why."""
     out: dict[str, str] = {}
     for k in h.report.pegawai.komposisi if h.report.pegawai else []:
         if not k.sama_dengan:

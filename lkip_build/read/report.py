@@ -23,6 +23,7 @@ FILES: dict[str, tuple[str, type]] = {
     "daftar.yml": ("daftar", m.KumpulanDaftar),
     "anggaran.yml": ("anggaran", m.Anggaran),
     "tabel.yml": ("tabel", m.DaftarTabel),
+    "turunan.yml": ("turunan", m.KumpulanTurunan),
     "diterima.yml": ("diterima", m.Diterima),
 }
 
@@ -35,6 +36,7 @@ class Report:
     renstra: m.Renstra | None = None
     perjanjian: m.PerjanjianKinerja | None = None
     kinerja: m.Kinerja | None = None
+    turunan: m.KumpulanTurunan | None = None
     harga: m.Harga | None = None
     daftar: m.KumpulanDaftar | None = None
     anggaran: m.Anggaran | None = None

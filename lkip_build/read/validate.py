@@ -143,6 +143,9 @@ def _ids(r: Report, inds: list[m.Indikator], problems: Collector) -> Ids:
     programs = [p for s in (r.anggaran.sumber if r.anggaran else []) for p in _pos(s.program)]
     ids["pos anggaran"] = _unique(((p.id, p.lokasi) for p in programs), "pos anggaran", problems)
     ids["urusan"] = {u.id for u in (r.renstra.urusan if r.renstra else [])}
+    ids["turunan"] = _unique(
+        ((t.id, t.lokasi) for t in (r.turunan.turunan if r.turunan else [])), "turunan", problems
+    )
     _unique(((t.id, t.lokasi) for t in (r.tabel.tabel if r.tabel else [])), "tabel", problems)
     return ids
 
@@ -301,6 +304,21 @@ def _plan_tree(items: list[m.IndikatorRencana]) -> Iterable[m.IndikatorRencana]:
         yield from _plan_tree(i.sub)
 
 
+def _scale_defects(
+    skala: list[m.Kategori] | str, fallback: Location, label: str, problems: Collector
+) -> None:
+    """Gaps, overlaps and reversed bands of a category scale (the report's, or a derived
+    figure's), each at the band that carries it."""
+    for c in defects(resolve(skala)):
+        where = c.atas.sumber.lokasi if c.atas.sumber.lokasi.file else fallback
+        if c.jenis == "reversed":
+            where = Location(where.file, where.line, f"{where.path}.batas_bawah")
+            problems.add("scale-band-reversed", where, f"{label}: {c.teks}")
+            continue
+        code = "scale-band-gap" if c.jenis == "gap" else "scale-overlap"
+        problems.add(code, where, f"{label}: {c.teks}")
+
+
 def check_rules(r: Report, problems: Collector) -> None:
     """Scales, policies, rules, NA reasons and budget leaves: what compute will rely on;
     every rule, step scale and formula checked for contradictions (`consistency`)."""
@@ -315,14 +333,9 @@ def check_rules(r: Report, problems: Collector) -> None:
             Location(lap.lokasi.file, lap.lokasi.line, "skala_capaian"),
             f"skala bawaan {skala!r} tidak dikenal; pilihan: {', '.join(PRESETS)}{extra}",
         )
-    for c in defects(resolve(skala)):
-        where = c.atas.sumber.lokasi if c.atas.sumber.lokasi.file else lap.lokasi
-        if c.jenis == "reversed":
-            where = Location(where.file, where.line, f"{where.path}.batas_bawah")
-            problems.add("scale-band-reversed", where, f"skala_capaian: {c.teks}")
-            continue
-        code = "scale-band-gap" if c.jenis == "gap" else "scale-overlap"
-        problems.add(code, where, f"skala_capaian: {c.teks}")
+    _scale_defects(skala, lap.lokasi, "skala_capaian", problems)
+    for t in r.turunan.turunan if r.turunan else []:
+        _scale_defects(t.kategori, t.lokasi, f"{t.id}: kategori", problems)
     k = lap.kebijakan
     for name in ("capaian_target_na", "capaian_realisasi_na"):
         value = getattr(k, name)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lkip_build import model as m
 from lkip_build.compute import Computed
 from lkip_build.present.table import Table
-from lkip_build.present.tables import budget, indicators, lists, plans, staff
+from lkip_build.present.tables import budget, derived, indicators, lists, plans, staff
 from lkip_build.present.tables.cells import TableError, dec, pct, rp
 
 __all__ = [
@@ -54,6 +54,7 @@ KINDS: dict[str, Kind] = {
     "harga": Kind(lists.harga, "kelompok harga"),
     "anggaran-program": Kind(budget.anggaran_program, "sumber dana"),
     "anggaran-rinci": Kind(budget.anggaran_rinci, "sumber dana"),
+    "turunan": Kind(derived.turunan, "turunan"),
 }
 RENDERERS: dict[str, Callable[[m.Tabel, Computed], Table]] = {k: v.render for k, v in KINDS.items()}
 

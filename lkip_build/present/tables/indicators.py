@@ -95,7 +95,7 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                 ind.nama,
                 ind.satuan,
                 dec(ind.tahun_dasar),
-                dec(ind.target, r.desimal),
+                dec(ind.target, r.desimal_target),
                 _realisasi_cell(r),
                 _capaian_cell(r),
             ]
@@ -108,7 +108,7 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                     f"{chr(97 + j)}. {si.nama}",
                     si.satuan,
                     dec(si.tahun_dasar),
-                    dec(si.target, s.desimal),
+                    dec(si.target, s.desimal_target),
                     _realisasi_cell(s),
                     _capaian_cell(s),
                 ]
@@ -145,7 +145,7 @@ def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
                 f"{i + 1}.",
                 ind.nama,
                 ind.satuan,
-                dec(ind.target, r.desimal),
+                dec(ind.target, r.desimal_target),
                 _realisasi_cell(r),
                 _capaian_cell(r),
             ]
