@@ -146,6 +146,7 @@ words-unreadable | warning | audit | terbilang tidak terbaca | salin terbilang p
 words-too-large | warning | audit | jumlah terlalu besar untuk ditulis dengan kata | periksa jumlahnya (di atas 999 kuadriliun)
 formula-stated-differs | error | audit | rumus capaian yang dinyatakan kalimat dokumen (`aturan.rumus_tertulis`) bukan aturan yang dipakai angka tercetaknya (`aturan.jenis`) | bila dokumen yang salah, biarkan (catatan diterbitkan); bila `jenis` atau `rumus_tertulis.jenis` salah isi, perbaiki
 table-reference-mismatch | error | audit | kalimat dokumen merujuk tabel dengan nomor atau judul yang bukan milik tabel itu | bila dokumen yang salah, biarkan (catatan diterbitkan); bila `nomor`, `judul` atau `tertulis` tabelnya salah isi, perbaiki
+budget-version-mismatch | error | audit | versi terakhir `versi_pagu` bukan pagu yang berlaku (jumlah rinciannya) | bila dokumen yang salah, biarkan (catatan diterbitkan); bila salah isi, perbaiki versi atau rinciannya
 count-mismatch | error | audit | angka dalam rumus tidak sama dengan banyak baris daftar yang dihitungnya | periksa daftar atau angka masukan rumus
 same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sama_dengan` | periksa kedua tabel
 target-mismatch | error | audit | target indikator berbeda antara Renstra, Perjanjian Kinerja atau daftar program dan pengukuran kinerja | periksa target di kedua tempat

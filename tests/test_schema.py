@@ -62,6 +62,7 @@ NOT_EXPRESSIBLE = {
     "across two fields and a bound the schema's numbers do not carry (read/consistency.py)",
     "table-cited-by-another-number": "valid data: the prose's reference is compared with the "
     "table's number by the audit",
+    "budget-versions": "valid data: versions and differences are compared by the audit",
     "derived-figure-audited": "valid data: what the document prints is compared by the audit",
     "derived-reference-refused": "a name of a computed figure, known only once the report is "
     "computed; a cycle runs across list items",

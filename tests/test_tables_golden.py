@@ -794,7 +794,10 @@ def golden_id(g: Golden) -> str:
 
 
 # kinds the NTT seed has no table of: their golden is another agency's document, below
-ELSEWHERE = {"turunan": "test_turunan_of_prkom_tabel_28"}
+ELSEWHERE = {
+    "turunan": "test_turunan_of_prkom_tabel_28",
+    "anggaran-versi": "test_anggaran_versi_of_pppomn",
+}
 
 
 def test_every_table_kind_has_a_golden() -> None:
@@ -904,3 +907,41 @@ def test_boundary_percentage(ntt, g: Golden, row: int, col: int) -> None:
     got = rendered(ntt, g.tabel, g.jenis)
     assert first_words_match(str(g.rows[row][1]), str(got.rows[row][1]))
     assert got.rows[row][col] == g.rows[row][col]
+
+
+def test_anggaran_versi_of_pppomn(tmp_path: Path) -> None:
+    """Lapkin Interim Triwulan II 2021 of PPPOMN, Badan POM, Bab III 3.2 (tests/corpus/
+    bpom-pppomn-lapkin-tw2-2021): DIPA awal Rp105.370.538.000, penghematan Belanja Pegawai
+    Rp1.544.000.000, anggaran menjadi Rp103.826.538.000."""
+    from lkip_build.compute import compute_report
+    from lkip_build.problems import Collector
+    from lkip_build.read.report import load_reports
+
+    from .conftest import LAPORAN, write
+
+    files = {
+        "anggaran.yml": """\
+tahun: 2021
+sumber:
+  - id: apbn
+    nama: APBN
+    versi_pagu:
+      - {nama: DIPA awal, pagu: 105.370.538.000}
+      - {nama: Setelah penghematan Belanja Pegawai, pagu: 103.826.538.000}
+    program:
+      - {nama: PPPOMN, pagu: 103.826.538.000, realisasi: 23.906.077.655}
+""",
+        "tabel.yml": "tabel:\n  - {id: v, judul: V, jenis: anggaran-versi, sumber: [apbn]}\n",
+    }
+    write(tmp_path / "data" / "uji-2021", {"laporan.yml": LAPORAN.format(id="uji-2021"), **files})
+    reports, problems = load_reports(tmp_path / "data", tmp_path)
+    assert not problems.problems
+    c = Collector()
+    h = compute_report(reports[0], c)
+    assert not c.problems
+    got = parse(render(h.report.tabel.tabel[0], h).as_markdown())
+    assert got.header == ["Uraian", "Versi", "Pagu (Rp)", "Selisih (Rp)"]
+    assert got.rows == [
+        ["APBN", "DIPA awal", "105.370.538.000", "-"],
+        ["", "Setelah penghematan Belanja Pegawai", "103.826.538.000", "-1.544.000.000"],
+    ]

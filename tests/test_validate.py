@@ -168,6 +168,7 @@ SOURCE_OF_KIND = {
     "harga": "kelompok harga",
     "anggaran-program": "sumber dana",
     "anggaran-rinci": "sumber dana",
+    "anggaran-versi": "sumber dana",
     "turunan": "turunan",
 }
 

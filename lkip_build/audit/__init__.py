@@ -26,6 +26,7 @@ __all__ = ["ERROR", "INFO", "WARNING", "Auditor", "Problem", "audit", "stated_nu
 CHECKS = (
     indicators.indicators,
     budget.budget,
+    budget.versions,
     staff.staff,
     prices.prices,
     lists.lists,

@@ -179,3 +179,84 @@ def _sisa(s: SumberResult) -> int | Decimal | None:
     if s.realisasi is None or s.pagu is None:
         return None
     return s.pagu - s.realisasi
+
+
+# ---------------------------------------------------------------- versions of a pagu
+
+
+def versions(a: Auditor) -> None:
+    """Each line's versions of its pagu (DIPA awal, setelah penghematan, murni, perubahan):
+    the last is the pagu in force, which the programmes (or the line itself) give; a printed
+    difference between two versions is compared by its size, its direction being in the
+    version's words ("penghematan", "tambahan")."""
+    for sid, s in a.h.sumber.items():
+        table = a.table_of("anggaran-versi", sid)
+        _versions(a, s.sumber.versi_pagu, s.pagu, s.sumber.nama, table, f"{sid}")
+        stack = [(p, f"{sid}/{p.pos.id or p.pos.nama}") for p in s.program]
+        while stack:
+            p, path = stack.pop()
+            of = f"“{p.pos.nama}” ({s.sumber.nama})"
+            _versions(a, p.pos.versi_pagu, p.pagu, of, table, path)
+            stack.extend((c, f"{path}/{c.pos.id or c.pos.nama}") for c in p.anak)
+
+
+def _versions(
+    a: Auditor,
+    items: list[m.VersiPagu],
+    in_force: int | Decimal | None,
+    of: str,
+    table: str,
+    path: str,
+) -> None:
+    before: int | Decimal | None = None
+    for i, v in enumerate(items):
+        here = f"{path}.versi_pagu[{i}]"
+        words = f"pagu {v.nama} {of}"
+        for t in v.tertulis:
+            for key, text in t.nilai.items():
+                field = f"{here}.{key}"
+                if key == "pagu":
+                    a.number(
+                        t.lokasi,
+                        t.di,
+                        field,
+                        text,
+                        v.pagu,
+                        integer=True,
+                        what=words,
+                        perihal=wording.cap(words),
+                    )
+                elif key == "selisih" and before is not None:
+                    a.number(
+                        t.lokasi,
+                        t.di,
+                        field,
+                        text.strip().lstrip("+-−").strip(),  # its size: the name says which way
+                        abs(Decimal(v.pagu) - Decimal(before)),
+                        integer=True,
+                        what=f"selisih {words}",
+                        perihal=wording.cap(f"selisih {words} dari versi sebelumnya"),
+                    )
+                else:
+                    a.unknown(t, field, key, text)
+        before = v.pagu
+    if items and in_force is not None and items[-1].pagu != in_force:
+        last = items[-1]
+        perihal = wording.cap(f"pagu yang berlaku {of}")
+        a.add(
+            "budget-version-mismatch",
+            last.lokasi,
+            table,
+            f"{path}.versi_pagu[{len(items) - 1}].pagu",
+            f"versi terakhir {last.nama!r} berpagu {rp(last.pagu)}, sedangkan pagu yang "
+            f"berlaku (pagu pos itu, atau jumlah rinciannya) {rp(in_force)}",
+            str(rp(last.pagu)),
+            str(rp(in_force)),
+            str(rp(in_force - last.pagu)),
+            perihal=perihal,
+            kalimat=wording.sentence(
+                f"{perihal}: versi terakhirnya, {last.nama}, berpagu Rp{rp(last.pagu)}, "
+                f"sedangkan pagu yang berlaku Rp{rp(in_force)}"
+            ),
+            angka=Angka(Decimal(last.pagu), Decimal(in_force), Decimal(in_force - last.pagu)),
+        )

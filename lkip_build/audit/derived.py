@@ -3,6 +3,8 @@ the computed ones; a result outside its declared range or bands."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from lkip_build.audit import wording
 from lkip_build.audit.recorder import Auditor
 from lkip_build.model.numbers import format_decimal
@@ -12,7 +14,7 @@ def derived(a: Auditor) -> None:
     table = a.table_of_kind("turunan")
     for tid, r in a.h.turunan.items():
         x = r.turunan
-        values = {"hasil": r.nilai, "a": r.a, "b": r.b}
+        values: dict[str, Decimal | None] = {"hasil": r.nilai, "a": r.a, "b": r.b}
         for t in x.tertulis:
             for key, text in t.nilai.items():
                 field = f"turunan.{tid}.{key}"

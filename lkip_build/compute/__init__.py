@@ -86,10 +86,10 @@ def compute_report(report: Report, problems: Collector) -> Computed:
     kategori = ""
     if rata is not None and report.kinerja is not None:
         kategori = ctx.kategori(rata, report.kinerja.lokasi, "rata-rata capaian")
-    h = Computed(report, daftar, komposisi, harga, sumber, semua, utama, rata, kategori)
+    done = Computed(report, daftar, komposisi, harga, sumber, semua, utama, rata, kategori)
     if report.turunan is None:
-        return h
-    from lkip_build.compute.facts import collect_facts  # facts reads Computed from here
+        return done
+    from lkip_build.compute.facts import collect_facts  # facts reads compute.computed
 
-    values: dict[str, object] = {k: f.value for k, f in collect_facts(h).items()}
-    return replace(h, turunan=compute_turunan(report.turunan.turunan, values, problems))
+    values: dict[str, object] = {k: f.value for k, f in collect_facts(done).items()}
+    return replace(done, turunan=compute_turunan(report.turunan.turunan, values, problems))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lkip_build import model as m
 from lkip_build.compute.budget import PosResult, SumberResult
 from lkip_build.compute.common import slug
 from lkip_build.compute.computed import Computed
@@ -168,6 +169,7 @@ def _budget(h: Computed) -> dict[str, Fact]:
         sisa = None if s.realisasi is None or s.pagu is None else s.pagu - s.realisasi
         out[f"anggaran.{sid}.sisa"] = Fact(_amount(sisa, wait), "uang")
         out[f"anggaran.{sid}.persen"] = Fact(_pending(_absorption(s), wait), "persen")
+        out.update(_versions(f"anggaran.{sid}", s.sumber.versi_pagu))
         for prog in s.program:
             if prog.pos.id:
                 q = f"anggaran.{sid}.{prog.pos.id}"
@@ -175,6 +177,7 @@ def _budget(h: Computed) -> dict[str, Fact]:
                 out[f"{q}.pagu"] = Fact(_amount(prog.pagu, wait), "uang")
                 out[f"{q}.realisasi"] = Fact(_amount(prog.realisasi, wait), "uang")
                 out[f"{q}.persen"] = Fact(_pending(_absorption(prog), wait), "persen")
+                out.update(_versions(q, prog.pos.versi_pagu))
     pk = h.report.perjanjian
     if pk is not None and pk.pendapatan is not None:
         out["perjanjian.pendapatan"] = Fact(pk.pendapatan, "uang")
@@ -189,6 +192,16 @@ def _derived(h: Computed) -> dict[str, Fact]:
         out[f"turunan.{tid}"] = Fact(value, "desimal", places=r.turunan.desimal, trim=False)
         if r.turunan.kategori:
             out[f"turunan.{tid}.kategori"] = Fact(r.kategori or "-", "teks")
+    return out
+
+
+def _versions(prefix: str, items: list[m.VersiPagu]) -> dict[str, Fact]:
+    """`<line>.versi.N.pagu` and `.selisih` (from version N - 1), N from 1, earliest first."""
+    out: dict[str, Fact] = {}
+    for i, v in enumerate(items):
+        out[f"{prefix}.versi.{i + 1}.pagu"] = Fact(v.pagu, "uang")
+        if i:
+            out[f"{prefix}.versi.{i + 1}.selisih"] = Fact(v.pagu - items[i - 1].pagu, "uang")
     return out
 
 

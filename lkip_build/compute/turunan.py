@@ -87,9 +87,10 @@ def compute_turunan(
             r = TurunanResult(t, None, None, None, na=na.alasan or "masukan tidak tersedia")
         else:
             assert isinstance(a, Decimal) and isinstance(b, Decimal)
-            r = _result(t, a, b, problems)
-            if r is None:
+            computed = _result(t, a, b, problems)
+            if computed is None:
                 continue
+            r = computed
         out[t.id] = r
         values[PREFIX + t.id] = NA(teks="n/a", alasan=r.na) if r.nilai is None else r.nilai
     return out

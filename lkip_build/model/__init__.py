@@ -21,7 +21,7 @@ the schema reads it from the source of the module that defines the class.
 
 from __future__ import annotations
 
-from lkip_build.model.anggaran import Anggaran, PosAnggaran, SumberDana
+from lkip_build.model.anggaran import Anggaran, PosAnggaran, SumberDana, VersiPagu
 from lkip_build.model.common import (
     NA,
     NA_SPELLINGS,
@@ -133,4 +133,5 @@ __all__ = [
     "Turunan",
     "Uang",
     "Urusan",
+    "VersiPagu",
 ]

@@ -12,6 +12,19 @@ from lkip_build.model.common import NA, Node, Tertulis, Uang
 
 
 @dataclass(frozen=True, kw_only=True)
+class VersiPagu(Node):
+    """One version of a pagu as the document prints it (DIPA awal, setelah penghematan,
+    murni, perubahan), earliest first; the last is the pagu in force."""
+
+    nama: str
+    """Nama versi sebagaimana tercetak, misalnya DIPA awal (12 November 2020)."""
+    pagu: Uang
+    """Pagu versi ini, rupiah."""
+    tertulis: list[Tertulis] = field(default_factory=list)
+    """Angka versi ini sebagaimana tercetak: pagu, selisih (dari versi sebelumnya)."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class PosAnggaran(Node):
     """A programme, kegiatan or sub kegiatan. A leaf carries pagu and realisasi;
     a parent's amounts are the sums of its children."""
@@ -29,6 +42,8 @@ class PosAnggaran(Node):
     """Realisasi fisik (%), masukan."""
     rincian: list[PosAnggaran] = field(default_factory=list)
     """Pos anak; pagu dan realisasi induk dijumlah otomatis."""
+    versi_pagu: list[VersiPagu] = field(default_factory=list)
+    """Versi pagu pos ini, paling awal dulu; yang terakhir sama dengan pagu yang berlaku."""
     tertulis: list[Tertulis] = field(default_factory=list)
     """Angka pos ini sebagaimana tercetak."""
 
@@ -41,6 +56,9 @@ class SumberDana(Node):
     """Nama sumber dana, misalnya APBD."""
     program: list[PosAnggaran]
     """Program yang dibiayai."""
+    versi_pagu: list[VersiPagu] = field(default_factory=list)
+    """Versi pagu sumber dana ini (DIPA awal, setelah penghematan, ...), paling awal dulu;
+    yang terakhir sama dengan jumlah pagu programnya."""
     tertulis: list[Tertulis] = field(default_factory=list)
     """Angka sumber dana ini sebagaimana tercetak."""
     # what the percentage of a parent line and of the total is: the ratio of the summed

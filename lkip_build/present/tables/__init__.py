@@ -54,6 +54,7 @@ KINDS: dict[str, Kind] = {
     "harga": Kind(lists.harga, "kelompok harga"),
     "anggaran-program": Kind(budget.anggaran_program, "sumber dana"),
     "anggaran-rinci": Kind(budget.anggaran_rinci, "sumber dana"),
+    "anggaran-versi": Kind(budget.anggaran_versi, "sumber dana"),
     "turunan": Kind(derived.turunan, "turunan"),
 }
 RENDERERS: dict[str, Callable[[m.Tabel, Computed], Table]] = {k: v.render for k, v in KINDS.items()}

@@ -141,3 +141,31 @@ def _rp(amount: int | Decimal | None, *lines: PosResult) -> Cell:
 def _fisik(v: Decimal | NA | None) -> Cell:
     """Physical progress, a percentage; as the data says it while it is NA or to fill."""
     return Cell(v.teks, None, "persen") if isinstance(v, NA) else pct(v)
+
+
+def anggaran_versi(t: m.Tabel, h: Computed) -> Table:
+    """The versions of a pagu (DIPA awal, setelah penghematan; murni, perubahan), of the
+    source of funds and of each of its lines that has them, each with its difference from
+    the version before; the last is the pagu in force."""
+    s = _one(t, h.sumber, "anggaran.yml")
+    lines: list[tuple[str, list[m.VersiPagu]]] = [(s.sumber.nama, s.sumber.versi_pagu)]
+    stack = list(reversed(s.program))
+    while stack:
+        p = stack.pop()
+        lines.append((p.pos.nama, p.pos.versi_pagu))
+        stack.extend(reversed(p.anak))
+    header = ["Uraian", "Versi", "Pagu (Rp)", "Selisih (Rp)"]
+    rows: list[list[str | list[str]]] = []
+    for nama, items in lines:
+        before: int | Decimal | None = None
+        for i, v in enumerate(items):
+            diff = "-" if before is None else rp(v.pagu - before)
+            rows.append([nama if i == 0 else "", v.nama, rp(v.pagu), diff])
+            before = v.pagu
+    if not rows:
+        raise TableError(f"sumber dana {s.sumber.id!r} dan pos-posnya tidak punya `versi_pagu`")
+    note = (
+        "Selisih: pagu versi itu dikurangi pagu versi sebelumnya; versi terakhir adalah pagu "
+        "yang berlaku."
+    )
+    return Table(header, rows, "llrr", catatan=(note,))
