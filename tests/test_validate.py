@@ -247,6 +247,14 @@ def test_references_into_an_unreadable_file_are_not_reported_again(make_report) 
     assert [p.code for p in exc.value.problems] == ["yaml-syntax"]
 
 
+def test_references_into_an_unreadable_turunan_file_are_not_reported_again(make_report) -> None:
+    tabel = "tabel:\n  - {id: t, judul: T, jenis: turunan, sumber: [ie-1, te-1]}\n"
+    data = make_report({"turunan.yml": "turunan: [\n", "tabel.yml": tabel})
+    with pytest.raises(LkipError) as exc:
+        prepare(data.parent)
+    assert [p.code for p in exc.value.problems] == ["yaml-syntax"]
+
+
 def test_a_reference_to_an_object_that_failed_to_load_is_not_reported_again(make_report) -> None:
     daftar = "daftar:\n  - id: pelaku-usaha\n    kolom: [{kunci: n, judul: N}]\n"  # no baris
     tabel = "tabel:\n  - {id: t, judul: T, jenis: daftar, sumber: [pelaku-usaha]}\n"

@@ -157,6 +157,7 @@ _FILE_OF = {
     "indikator": "kinerja",
     "komposisi": "pegawai",
     "sumber dana": "anggaran",
+    "turunan": "turunan",
     "urusan": "renstra",
 }
 
