@@ -43,8 +43,8 @@ def order(items: list[m.Turunan], problems: Collector) -> list[m.Turunan]:
     state: dict[str, str] = {}
 
     def visit(t: m.Turunan, path: list[str]) -> bool:
-        if state.get(t.id) == "done":
-            return True
+        if state.get(t.id) in ("done", "failed"):
+            return state[t.id] == "done"
         if state.get(t.id) == "open":
             cycle = " -> ".join([*path[path.index(t.id) :], t.id])
             problems.add(
@@ -61,14 +61,14 @@ def order(items: list[m.Turunan], problems: Collector) -> list[m.Turunan]:
                 dep = by_id.get(name.removeprefix(PREFIX))
                 if dep is not None:
                     ok = visit(dep, [*path, t.id]) and ok
-        state[t.id] = "done"
+        state[t.id] = "done" if ok else "failed"  # one that names a failed one is not computed
         if ok:
             done.append(t)
         return ok
 
     for t in items:
         visit(t, [])
-    return done  # each once: visit() returns at once for one already done
+    return done  # each once: visit() returns at once for one already visited
 
 
 def compute_turunan(
