@@ -23,6 +23,7 @@ from lkip_build.problems import (
     Collector,
     LkipError,
     Problem,
+    Sebab,
     exit_status,
     guard,
 )
@@ -125,6 +126,7 @@ def check(args: argparse.Namespace) -> int:
                 print(f"{str(t)[:-1]} {ids[id(t)]}{mark}]")
             else:
                 print(t)
+        _print_causes(every, ids)
         errors = sum(1 for t in every if t.severity == ERROR)
         pending = sum(1 for t in every if t.code == "value-pending")
         draft = f", {pending} belum diisi (draf)" if pending else ""
@@ -144,6 +146,19 @@ def check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return exit_status(blocking)
+
+
+def _print_causes(every: list[Problem], ids: dict[int, str]) -> None:
+    """After the notes: each cause that explains several of a report's notes, with their ids
+    ("sebab bersama sb-1a2b3c4d: <kalimat> (cv-…, cv-…)")."""
+    for folder in dict.fromkeys(t.file.rsplit("/", 1)[0] for t in every if t.sebab):
+        groups: dict[object, list[str]] = {}
+        for t in every:
+            if t.sebab is not None and t.file.rsplit("/", 1)[0] == folder:
+                groups.setdefault(t.sebab, []).append(ids[id(t)])
+        for sebab, members in groups.items():
+            assert isinstance(sebab, Sebab)
+            print(f"{folder}: sebab bersama {sebab.id}: {sebab.kalimat} [{', '.join(members)}]")
 
 
 def _note_ids(every: list[Problem]) -> dict[int, str]:

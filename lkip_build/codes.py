@@ -107,6 +107,7 @@ formula-range-contradiction | error | validate | rentang hasil rumus skor tidak 
 formula-self-reference | error | validate | `kolom_jumlah` menjumlahkan dirinya sendiri, langsung atau melalui kolom jumlah lain | hapus kunci kolom itu sendiri dari `dari`
 value-in-scale-gap | error | compute | nilai jatuh di celah skala yang tidak didefinisikan dokumen | periksa nilai atau batas skala; kategori tidak ditebak
 unknown-table-kind | error | validate | `jenis` tabel tidak dikenal | pilih jenis yang disebut
+same-group-suggested | info | validate | label dua tabel pegawai cocok (unit kerja, jenis kelamin), tetapi `sama` belum ditulis | tulis `sama` seperti disarankan bila keduanya menghitung pegawai yang sama, atau `sama: {}` bila tidak
 table-number-repeated | warning | validate | nomor tabel dipakai dua kali | biarkan bila dokumen memang begitu; setiap tabel tetap punya id dan jangkar sendiri
 bad-tertulis-key | error | validate | nama di `tertulis` tidak berbentuk yang diterima | pakai nama yang disebut pesan
 bad-policy | error | validate | kebijakan laporan tidak bisa dipakai | perbaiki nilai kebijakan
@@ -137,7 +138,7 @@ accepted-duplicate | error | validate | id catatan tercantum dua kali di `diteri
 accepted-without-reason | error | validate | catatan diterima di `diterima.yml` tanpa alasan | tulis di `alasan` mengapa catatan itu diterbitkan apa adanya
 policy-retired | error | validate | `kebijakan.temuan_memblokir` tidak dipakai lagi | hapus barisnya; catatan yang diterbitkan apa adanya didaftar di `diterima.yml` (`make terima LAPORAN=data/<id>`)
 stated-mismatch | error | audit | angka tertulis berbeda dari hasil hitung | bila dokumen yang salah, biarkan (temuan diterbitkan); bila data yang salah, perbaiki data
-stated-consequence | info | audit | angka tertulis yang mengikuti angka lain yang salah cetak di tempat yang sama | perbaiki angka yang salah cetak itu; angka ini ikut benar
+stated-consequence | info | audit | angka tertulis yang benar terhadap angka lain yang salah cetak (di sampingnya, atau jumlah baris tercetak tabel yang dihitungnya), bukan terhadap data | perbaiki angka yang salah cetak itu; angka ini ikut benar
 stated-unreadable | warning | audit | angka tertulis tidak terbaca | salin angka persis seperti tercetak di dokumen
 stated-without-basis | warning | audit | angka tertulis tanpa dasar hitung (misalnya persen dari pagu 0) | periksa apakah dokumen menulis angka untuk sesuatu yang tidak bisa dihitung
 stated-unknown | warning | audit | nama di `tertulis` tidak dikenal | pakai nama yang disebut panduan
@@ -148,7 +149,7 @@ formula-stated-differs | error | audit | rumus capaian yang dinyatakan kalimat d
 table-reference-mismatch | error | audit | kalimat dokumen merujuk tabel dengan nomor atau judul yang bukan milik tabel itu | bila dokumen yang salah, biarkan (catatan diterbitkan); bila `nomor`, `judul` atau `tertulis` tabelnya salah isi, perbaiki
 budget-version-mismatch | error | audit | versi terakhir `versi_pagu` bukan pagu yang berlaku (jumlah rinciannya) | bila dokumen yang salah, biarkan (catatan diterbitkan); bila salah isi, perbaiki versi atau rinciannya
 count-mismatch | error | audit | angka dalam rumus tidak sama dengan banyak baris daftar yang dihitungnya | periksa daftar atau angka masukan rumus
-same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sama_dengan` | periksa kedua tabel
+same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sama_dengan`, atau angka tabel tidak sama dengan angka lain yang menghitung kelompok yang sama (`sama`) | periksa kedua tabel
 target-mismatch | error | audit | target indikator berbeda antara Renstra, Perjanjian Kinerja atau daftar program dan pengukuran kinerja | periksa target di kedua tempat
 pk-without-result | warning | audit | indikator Perjanjian Kinerja tidak diukur (tidak ada di indikator.yml) | isi `indikator_kinerja` bila indikatornya diukur
 realisasi-over-pagu | warning | audit | realisasi melebihi pagu | periksa pagu dan realisasinya

@@ -8,6 +8,7 @@ findings are all `Problem`; their code decides severity and stage (see `codes`).
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,22 @@ class Angka:
     tertulis: Decimal | None = None
     hitung: Decimal | None = None
     selisih: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Sebab:
+    """One cause that explains several notes (`audit.causes`): a stable `kode` and one
+    sentence, the same for the editor and the public. Notes with an equal `sebab` are
+    grouped under it; a note's own id never depends on it."""
+
+    kode: str
+    kalimat: str
+
+    @property
+    def id(self) -> str:
+        """`sb-` and eight hex digits of what the cause says: the anchor of its group."""
+        digest = hashlib.sha256(f"{self.kode}\x1f{self.kalimat}".encode()).hexdigest()
+        return "sb-" + digest[:8]
 
 
 EDITOR_FIELDS = (
@@ -69,6 +86,7 @@ class Problem:
     perihal: str = ""
     kalimat: str = ""
     angka: Angka | None = None
+    sebab: Sebab | None = None  # the one cause it shares with other notes, if any
 
     @property
     def lokasi(self) -> Location:
@@ -85,7 +103,9 @@ class Problem:
     def as_dict(self) -> dict[str, object]:
         """The editors' record (`lkip check --json`): location, code and texts; the public
         page's fields are in `verification.as_record`."""
-        return {name: getattr(self, name) for name in EDITOR_FIELDS}
+        out: dict[str, object] = {name: getattr(self, name) for name in EDITOR_FIELDS}
+        out["sebab"] = self.sebab.kalimat if self.sebab else None
+        return out
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

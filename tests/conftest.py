@@ -269,6 +269,7 @@ PUBLIC_FINDING_KEYS = {
     "baris",
     "isian",
     "pesan",
+    "sebab",
 }
 
 

@@ -51,6 +51,9 @@ AKB_RULES = {
     "(Target − Realisasi) / Target × 100 %": (D("9.20") - D("9.53")) * 100 / D("9.20"),
 }
 CAPAIAN = ds("88.64 75 100 100 100 50 96.43 22.86 100")
+# Manggarai Timur's capaian: as the data gives them, and as Tabel 3.8 prints them
+MANGGARAI = ds("86.67 96.54 355.56")
+MANGGARAI_PRINTED = ds("87.10 96.54 72.52")
 HARGA_3_5 = ds(
     "-7.37 -13.84 10.29 18.15 7.47 6.09 -3.09 24.03 59.54 11.16 -4.80 15.30 0 7.94 -5.14 "
     "-6.10 3.72 23.08 58.50 0 63.78 33.18 -8.48"
@@ -129,6 +132,16 @@ CASES = [
     case("ratio", "97.32", R_3_22, P_3_22, meant="mean", elsewhere={"teks": D("97.32")},
          expected="copied-from ratio-of-sums", id="ratio-of-sums-or-copied"),
     # --- divisor-off-by-one
+    # --- mean-of-printed: Kab. Manggarai Timur LKjIP 2019, Tabel 3.8 (tests/corpus): the
+    # printed 85,38 is the mean of the printed capaian 87,10; 96,54; 72,52 (85,3867), cut
+    case("mean", "85.38", MANGGARAI, shown=MANGGARAI_PRINTED, expected="mean-of-printed",
+         id="mean-of-printed-cut"),
+    case("mean", "85.39", MANGGARAI, shown=MANGGARAI_PRINTED, expected="mean-of-printed",
+         id="mean-of-printed-rounded"),
+    case("mean", "85.37", MANGGARAI, shown=MANGGARAI_PRINTED, id="mean-of-printed-not"),
+    case("mean", "85.38", MANGGARAI, shown=MANGGARAI, id="mean-of-printed-none-differs"),
+    case("mean", "85.38", MANGGARAI, shown=MANGGARAI_PRINTED, elsewhere={"teks": D("85.38")},
+         expected="copied-from mean-of-printed", id="mean-of-printed-or-copied"),
     case("mean", "91.62", CAPAIAN, expected="divisor-off-by-one", id="divisor-3.2-over-8"),
     case("mean", "73.29", CAPAIAN, expected="divisor-off-by-one", id="divisor-3.2-over-10"),
     case("mean", "13.34", HARGA_3_5, expected="divisor-off-by-one", id="divisor-3.5-zero-row"),

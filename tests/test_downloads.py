@@ -302,11 +302,19 @@ def test_a_figure_with_a_finding_names_it_in_its_own_column(seed) -> None:
     rows = read_csv(files[f"{SEED}/unduh/tabel-1-2.csv"])
     assert rows[0][-1] == "Catatan verifikasi"
     marked = [r for r in rows[1:] if r[-1]]
-    assert len(marked) == 1 and marked[0][-2] == "70"  # the total row's grand total
-    anchor = marked[0][-1]
+    assert len(marked) == 1 and marked[0][-2] == "70"  # the total row
+    # its grand total (70 against Tabel 1.1's 71) and its Sekretariat (24) and Bidang PSDI
+    # (7) column totals, which Tabel 1.3 counts otherwise (`sama`)
+    anchors = marked[0][-1].split("; ")
     ids = pub.reviews[SEED].ids
-    (t,) = [t for i, t in enumerate(pub.findings[SEED]) if ids[i] == anchor]
-    assert t.code == "same-quantity-mismatch" and t.table == "Tabel 1.2"
+    found = [t for i, t in enumerate(pub.findings[SEED]) if ids[i] in anchors]
+    assert len(found) == len(anchors) == 3
+    assert {t.code for t in found} == {"same-quantity-mismatch"}
+    assert {(t.table, t.field) for t in found} == {
+        ("Tabel 1.2", "pendidikan.total"),
+        ("Tabel 1.3", "golongan.kolom.sekretariat"),
+        ("Tabel 1.3", "golongan.kolom.bid-psdi"),
+    }
     # a table without any finding has no such column
     assert "Catatan verifikasi" not in read_csv(files[f"{SEED}/unduh/tabel-3-24.csv"])[0]
 
@@ -322,15 +330,16 @@ def test_the_bundles_findings_are_in_indonesian_with_numbers(seed) -> None:
     pub, files = seed
     text = files[f"{SEED}/unduh/{SEED}-data.json"].decode()
     found = json.loads(text)["catatan_verifikasi"]
-    assert len(found) == len(pub.findings[SEED]) == 36
-    (iv,) = [f for f in found if f["isian"] == "golongan.kelompok.iv"]
+    assert len(found) == len(pub.findings[SEED]) == 40
+    (iv,) = [f for f in found if f["isian"] == "jabatan.kelompok.struktural"]
     assert (iv["tertulis"], iv["tertulis_teks"], iv["hasil_hitung"], iv["selisih"]) == (
-        11,
-        "11",
-        13,
-        2,
+        20,
+        "20",
+        21,
+        1,
     )
-    assert iv["perihal"] == "Jumlah pegawai Golongan IV"
+    assert iv["perihal"] == "Jumlah pegawai Jabatan/ Eselon struktural"
+    assert iv["sebab"]["kode"] == "moved-between-rows" and iv["sebab"]["id"].startswith("sb-")
     (lost,) = [f for f in found if f["tertulis_teks"] == "13.157.342.97"]
     assert lost["tertulis"] is None and lost["tertulis_terbaca"] is False
     assert lost["selisih"] is None and lost["hasil_hitung"] == 13_157_342_972

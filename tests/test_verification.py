@@ -331,7 +331,7 @@ def seed():
 
 def test_every_finding_of_the_seed_is_shown_once(seed) -> None:
     pub, page = seed
-    assert len(findings_of(page)) == len(pub.findings[SEED]) == 36
+    assert len(findings_of(page)) == len(pub.findings[SEED]) == 40
 
 
 def test_the_seeds_budget_findings_are_on_the_page_of_bab_iii(seed) -> None:

@@ -2,7 +2,8 @@
 
 The checks are split by domain (indicators, budget, staff, prices, lists, and the same
 quantity in two places); each is a function that records findings on an `Auditor`, which
-reads stated figures and compares them with rounding respected as an interval.
+reads stated figures and compares them with rounding respected as an interval. Last,
+`causes` groups the notes one mistake explains under that cause.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from lkip_build.audit import (
     agreement,
     budget,
+    causes,
     derived,
     indicators,
     lists,
@@ -41,4 +43,5 @@ def audit(hasil: Computed) -> list[Problem]:
     a = Auditor(hasil)
     for check in CHECKS:
         check(a)
-    return sorted(a.found, key=lambda t: (t.file, t.line, t.field, t.code))
+    found = sorted(a.found, key=lambda t: (t.file, t.line, t.field, t.code))
+    return causes.assign(found, a.links)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
+from functools import partial
 from typing import Literal
 
 from lkip_build import model as m
 from lkip_build.audit import diagnosis, wording
+from lkip_build.audit.diagnosis import Explanation
 from lkip_build.audit.recorder import Auditor, Explain, stated_number
 from lkip_build.compute import HUNDRED, PosResult, SumberResult
 from lkip_build.model import NA
+from lkip_build.model.numbers import format_decimal, format_int, round_half_up
 from lkip_build.present.tables import rp
-from lkip_build.problems import Angka
+from lkip_build.problems import Angka, Sebab
 
 
 def budget(a: Auditor) -> None:
@@ -69,8 +72,13 @@ def _stated_amounts(
     explain = _explainers(line, rows)
     for t in stated:
         consequence = _printed_basis(a, t, pagu, realisasi)
+        cut = _truncated_persen(t, consequence)
+        if consequence:
+            _printed_cause(a, t, path, of, pagu, realisasi, cut)
         for key, text in t.nilai.items():
             field = f"{path}.{key}"
+            if key == "persen" and cut is not None:
+                explain = {**explain, "persen": partial(_only, cut)}
             own = {
                 "sisa": line.sisa if isinstance(line, PosResult) else _sisa(line),
                 "persen": persen,
@@ -173,6 +181,61 @@ def _printed_basis(
     if p:
         out["persen"] = Decimal(r) * HUNDRED / p
     return out
+
+
+def _only(e: Explanation, _printed: Decimal) -> list[Explanation]:
+    return [e]
+
+
+def _truncated_persen(t: m.Tertulis, basis: dict[str, Decimal]) -> Explanation | None:
+    """The printed percentage as the printed pagu and realisasi give it, cut after its
+    decimals instead of rounded: the explanation of that mismatch, else None."""
+    read = stated_number(t.nilai["persen"], False) if "persen" in t.nilai else None
+    if read is None or "persen" not in basis:
+        return None
+    value, decimals = read
+    exact = basis["persen"]
+    cut = exact.scaleb(decimals).to_integral_value(ROUND_DOWN).scaleb(-decimals)
+    if cut != value or round_half_up(exact, decimals) == value:
+        return None
+    return Explanation(
+        "truncated",
+        f"persen dari pagu dan realisasi yang tercetak di tempat yang sama "
+        f"({format_decimal(exact, decimals + 2)}), dipotong, bukan dibulatkan",
+    )
+
+
+def _printed_cause(
+    a: Auditor,
+    t: m.Tertulis,
+    path: str,
+    of: str,
+    pagu: int | Decimal | None,
+    realisasi: int | Decimal | None,
+    cut: Explanation | None,
+) -> None:
+    """One cause for a place that misprints its pagu or realisasi: those notes, and the
+    figures printed beside them that follow (their consequences, a truncated percentage,
+    the amounts in words)."""
+    wrong = []
+    for key, value in (("pagu", pagu), ("realisasi", realisasi)):
+        read = stated_number(t.nilai[key], True) if key in t.nilai else None
+        if read is not None and value is not None and read[0] != value:
+            wrong.append(f"{key} {t.nilai[key].strip()} (data: {format_int(int(value))})")
+    if not wrong:
+        return
+    sebab = Sebab(
+        "printed-figures",
+        wording.sentence(
+            f"{wording.cap(of)}: {wording.place(t.di)} menulis {' dan '.join(wrong)}",
+            "angka lain yang tercetak di sana dihitung dari angka itu",
+        ),
+    )
+    keys = [("stated-mismatch", t.di, f"{path}.{k}") for k in ("pagu", "realisasi")]
+    keys += [("stated-consequence", t.di, f"{path}.{k}") for k in t.nilai]
+    if cut is not None:
+        keys.append(("stated-mismatch", t.di, f"{path}.persen"))
+    a.link(sebab, *keys)
 
 
 def _sisa(s: SumberResult) -> int | Decimal | None:

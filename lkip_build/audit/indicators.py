@@ -6,13 +6,13 @@ from decimal import Decimal
 from functools import partial
 
 from lkip_build import model as m
-from lkip_build.audit import claims, diagnosis, wording
+from lkip_build.audit import claims, diagnosis, lists, wording
 from lkip_build.audit.recorder import Auditor, _half_unit, stated_number
 from lkip_build.compute import HUNDRED, IndikatorResult, count_from_daftar
 from lkip_build.compute.capaian import RULES, apply
 from lkip_build.model import NA, NA_SPELLINGS
 from lkip_build.model.numbers import format_decimal, format_int, round_half_up
-from lkip_build.problems import Angka
+from lkip_build.problems import Angka, Sebab
 
 
 def indicators(a: Auditor) -> None:
@@ -26,24 +26,92 @@ def indicators(a: Auditor) -> None:
         for key, text in t.nilai.items():
             field = f"indikator.yml tertulis.{key}"
             if key == "rata_rata":
-                scored = [r.capaian for r in h.utama if r.capaian is not None]
-                names = [r.indikator.id for r in h.utama if r.capaian is not None]
-                a.number(
-                    t.lokasi,
-                    t.di,
-                    field,
-                    text,
-                    h.rata_rata,
-                    what="rata-rata capaian",
-                    explain=partial(diagnosis.candidates_mean, values=scored, labels=names),
-                    perihal="Rata-rata capaian kinerja",
-                )
+                _mean(a, t, field, text)
             elif key == "kategori":
                 a.category(t.lokasi, t.di, field, text, h.kategori, "Kategori capaian kinerja")
             elif key == "klaim":
                 a.claim(t, field, text, claims.report_claim(text, h), "Pernyataan tentang kinerja")
             else:
                 a.unknown(t, field, key, text)
+
+
+def _mean(a: Auditor, t: m.Tertulis, field: str, text: str) -> None:
+    """The printed mean capaian. A mean of the capaian as the document prints them, where
+    some are misprinted, follows those misprints: a consequence when rounded, a mismatch
+    explained so when cut; either way grouped under them (`causes`)."""
+    h = a.h
+    scored = [r for r in h.utama if r.capaian is not None]
+    shown, wrong = _printed_capaian(scored, t.di)
+    perihal = "Rata-rata capaian kinerja"
+    figures = "; ".join(format_decimal(v, max(2, -int(v.as_tuple().exponent))) for v in shown)
+    cause = Sebab(
+        "mean-of-printed",
+        wording.sentence(
+            f"{perihal}: dokumen merata-ratakan capaian yang dicetaknya ({figures}), termasuk "
+            "yang tidak cocok dengan data",
+        ),
+    )
+    if wrong and h.rata_rata is not None:
+        basis = sum(shown, Decimal(0)) / len(shown)
+        if a.consequence(
+            t,
+            field,
+            text,
+            integer=False,
+            computed=h.rata_rata,
+            basis=basis,
+            what="rata-rata capaian",
+            follows="rata-rata capaian",
+            at="di tabel capaian",
+            perihal=perihal,
+        ):
+            a.link(cause, *wrong, ("stated-consequence", t.di, field))
+            return
+    explain = partial(
+        diagnosis.candidates_mean,
+        values=[r.capaian for r in scored if r.capaian is not None],
+        labels=[r.indikator.id for r in scored],
+        shown=shown if wrong else None,
+    )
+    a.number(
+        t.lokasi,
+        t.di,
+        field,
+        text,
+        h.rata_rata,
+        what="rata-rata capaian",
+        explain=explain,
+        perihal=perihal,
+    )
+    read = stated_number(text, integer=False)
+    if wrong and read is not None and any(e.kode == "mean-of-printed" for e in explain(read[0])):
+        a.link(cause, *wrong, ("stated-mismatch", t.di, field))
+
+
+def _printed_capaian(
+    scored: list[IndikatorResult], di: str
+) -> tuple[list[Decimal], list[tuple[str, str, str]]]:
+    """Each scored indicator's capaian as the document prints it (in the place `di` first,
+    else anywhere; the computed one when it prints none), and the notes of those printed
+    wrong."""
+    shown: list[Decimal] = []
+    wrong: list[tuple[str, str, str]] = []
+    for r in scored:
+        assert r.capaian is not None
+        printed = sorted(
+            (t for t in r.indikator.tertulis if "capaian" in t.nilai), key=lambda t: t.di != di
+        )
+        read = stated_number(printed[0].nilai["capaian"], integer=False) if printed else None
+        if read is None:
+            shown.append(r.capaian)
+            continue
+        shown.append(read[0])
+        if abs(read[0] - r.capaian) > _half_unit(read[1]):
+            field = f"{r.indikator.id}.capaian"
+            wrong += [
+                (code, printed[0].di, field) for code in ("stated-mismatch", "stated-consequence")
+            ]
+    return shown, wrong
 
 
 def _indicator(a: Auditor, r: IndikatorResult) -> None:
@@ -309,6 +377,10 @@ def _list_counts(a: Auditor, r: IndikatorResult) -> None:
                     ),
                     angka=Angka(x.nilai, Decimal(counted), Decimal(counted) - x.nilai),
                 )
+                d = a.h.daftar[x.daftar]
+                if lists.missing(d) == int(x.nilai - counted):  # the rows the list lacks
+                    sebab, keys = lists.missing_cause(a, d)
+                    a.link(sebab, *keys, ("count-mismatch", table, f"{ind.id}.realisasi"))
 
 
 def _printed_above_100(ind: m.Indikator) -> bool:

@@ -247,14 +247,21 @@ class Auditor(Statements):
         what: str,
         follows: str,
         perihal: str = "",
+        at: str = "di tempat yang sama",
+        value: Decimal | None = None,
     ) -> bool:
         """A printed figure wrong against the data but right against another figure the
-        document misprints in the same place (`basis`, what the misprint gives) is recorded
-        as a consequence of that misprint, not as a second error. False when it is not."""
-        read = stated_number(text, integer)
-        if read is None:
-            return False
-        value, decimals = read
+        document misprints (`basis`, what the misprint gives; `at` says where that figure
+        is printed) is recorded as a consequence of that misprint, not as a second error.
+        `value`: the figure as read, when it is not a number as printed (words). False when
+        it is no consequence."""
+        if value is None:
+            read = stated_number(text, integer)
+            if read is None:
+                return False
+            value, decimals = read
+        else:
+            decimals = 0
         half = _half_unit(decimals)
 
         def near(x: Decimal | int) -> bool:
@@ -267,14 +274,13 @@ class Auditor(Statements):
             t.lokasi,
             t.di,
             field,
-            f"{what}: dokumen menulis {text}, sesuai dengan {follows} yang tercetak di tempat "
-            "yang sama (yang berbeda dari hasil hitung): akibat selisih itu, bukan kesalahan "
-            "kedua",
+            f"{what}: dokumen menulis {text}, sesuai dengan {follows} yang tercetak {at} "
+            "(yang berbeda dari hasil hitung): akibat selisih itu, bukan kesalahan kedua",
             text,
             perihal=perihal or cap(what),
             kalimat=sentence(
                 f"{perihal or cap(what)}: {place(t.di)} menulis {text}, sesuai dengan {follows} "
-                "yang tercetak di tempat yang sama, yang berbeda dari hasil hitung",
+                f"yang tercetak {at}, yang berbeda dari hasil hitung",
                 "angka ini akibat selisih itu, bukan kesalahan kedua",
             ),
             angka=Angka(value),

@@ -19,7 +19,7 @@ from lkip_build.compute.skala import bands_of
 from lkip_build.model import Location
 from lkip_build.model.numbers import format_int, terbilang
 from lkip_build.present.tables import label, rp
-from lkip_build.problems import Angka, Problem, problem
+from lkip_build.problems import Angka, Problem, Sebab, problem
 
 WORDS_LIMIT = 10**18  # terbilang has no word past kuadriliun
 
@@ -28,6 +28,13 @@ class Statements:
     def __init__(self, hasil: Computed):
         self.h = hasil
         self.found: list[Problem] = []
+        # causes the checks name for several notes (audit.causes), by the notes' keys
+        self.links: list[tuple[Sebab, list[tuple[str, str, str]]]] = []
+
+    def link(self, sebab: Sebab, *keys: tuple[str, str, str]) -> None:
+        """Name one cause for the notes of `keys` ((code, table, field)); notes that do not
+        occur are left out, and a cause needs two notes that do (`causes.assign`)."""
+        self.links.append((sebab, list(keys)))
 
     def add(
         self,
@@ -131,10 +138,63 @@ class Statements:
                 ),
             )
             return
+        read = stated_number(digits, integer=True) if digits is not None else None
+        if read is not None and read[0] == value != computed:
+            # the words say the digits beside them, which the data does not give: one
+            # misprint in two forms (the digits' note is the error, the words follow it)
+            digit_note = ("stated-mismatch", table, field.replace("terbilang_", "", 1))
+            self._words_follow(where, table, field, text, value, digits or "", perihal)
+            self.link(
+                _words_cause(perihal, where_, digits or "", computed),
+                digit_note,
+                ("stated-consequence", table, field),
+            )
+            return
         if digits is not None:
             self._words_digits(where, table, field, text, value, digits, perihal)
         if value != computed:
             self._words_value(where, table, field, text, value, computed, perihal)
+            if read is not None and read[0] == computed:  # the digits are right
+                self.link(
+                    Sebab(
+                        "words-only",
+                        sentence(
+                            f"{perihal}: angkanya ({digits}) cocok dengan data; hanya "
+                            f"terbilangnya yang berbeda ({format_int(value)})"
+                        ),
+                    ),
+                    ("words-digits-mismatch", table, field),
+                    ("stated-mismatch", table, field),
+                )
+
+    def _words_follow(
+        self,
+        where: Location,
+        table: str,
+        field: str,
+        text: str,
+        value: int,
+        digits: str,
+        perihal: str,
+    ) -> None:
+        """Words that say the (misprinted) digits beside them: a consequence."""
+        self.add(
+            "stated-consequence",
+            where,
+            table,
+            field,
+            f"terbilang bernilai {format_int(value)}, sama dengan angka di sampingnya "
+            f"({digits}) yang berbeda dari hasil hitung: akibat selisih itu, bukan kesalahan "
+            "kedua",
+            text,
+            perihal=perihal,
+            kalimat=sentence(
+                f"{perihal}: {self._place(table)} menulis dalam huruf “{text}”, sama dengan "
+                f"angka {digits} di sampingnya, yang berbeda dari hasil hitung",
+                "angka ini akibat selisih itu, bukan kesalahan kedua",
+            ),
+            angka=Angka(Decimal(value)),
+        )
 
     def _words_value(
         self,
@@ -274,3 +334,13 @@ class Statements:
                     f"“{computed}”"
                 ),
             )
+
+
+def _words_cause(perihal: str, where: str, digits: str, computed: int | Decimal) -> Sebab:
+    return Sebab(
+        "printed-figures",
+        sentence(
+            f"{perihal}: {where} menulis {digits}, dalam angka dan dalam huruf; data memberi "
+            f"{rp(computed)}"
+        ),
+    )

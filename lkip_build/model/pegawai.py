@@ -43,6 +43,14 @@ class Komposisi(Node):
     sama_dengan: str = ""
     """Nama nilai yang harus sama dengan total tabel ini, misalnya pegawai.jenis-
     kelamin.kolom.asn-orang."""
+    # This table's figures that count the same group as figures elsewhere (the same units,
+    # the same sex): own figure name -> named figure. None: never written (lkip check may
+    # suggest links by matching labels); {} when the editor declines them.
+    sama: dict[str, str] | None = None
+    """Angka tabel ini yang menghitung kelompok yang sama dengan angka lain, misalnya
+    kolom.sekretariat: pegawai.golongan.kolom.sekretariat (nama angka tabel ini: nama
+    nilai lain). Tulis {} bila tabel-tabel yang labelnya mirip tidak menghitung pegawai
+    yang sama."""
     # Figures the text states about this table; keys: total, kolom.<slug>, baris.<slug>,
     # kelompok.<slug>, persen.<slug>, sel.<baris-slug>.<kolom-slug>.
     tertulis: list[Tertulis] = field(default_factory=list)

@@ -25,7 +25,7 @@ from lkip_build.compute import Computed
 from lkip_build.present.downloads import exact_json
 from lkip_build.present.table import cell_text
 from lkip_build.present.tables import anchors, label
-from lkip_build.problems import ERROR, INFO, WARNING, Problem
+from lkip_build.problems import ERROR, INFO, WARNING, Problem, Sebab
 
 if TYPE_CHECKING:
     from lkip_build.audit.acceptance import Review
@@ -130,6 +130,11 @@ def as_record(t: Problem, ident: str, entry: CatatanDiterima | None) -> dict[str
         "baris": t.line,
         "isian": t.field,
         "pesan": t.message,
+        "sebab": (
+            {"id": t.sebab.id, "kode": t.sebab.kode, "kalimat": t.sebab.kalimat}
+            if t.sebab
+            else None
+        ),
     }
 
 
@@ -247,6 +252,12 @@ def _finding(t: Problem, ident: str, entry: CatatanDiterima | None) -> str:
     new, then the folded details (raw HTML, one block: nothing in it is Markdown)."""
     e = html.escape
     kind = _label(t)
+    cause = (
+        f'<p class="lkip-sebab-rujukan">Satu sebab dengan catatan lain: '
+        f'<a href="#{e(t.sebab.id)}">lihat sebabnya</a>.</p>'
+        if t.sebab
+        else ""
+    )
     if entry is not None:
         origin = f'<p class="lkip-asal">Diterbitkan sebagaimana tercetak: {e(entry.alasan)}</p>'
     elif t.severity == ERROR:
@@ -259,8 +270,39 @@ def _finding(t: Problem, ident: str, entry: CatatanDiterima | None) -> str:
     return (
         f'<div class="lkip-temuan lkip-temuan-{t.severity}" id="{e(ident)}">'
         f"<p><strong>{e(kind)}.</strong> {e(t.kalimat or t.message)}</p>"
-        f"{origin}{_details(t)}</div>"
+        f"{cause}{origin}{_details(t)}</div>"
     )
+
+
+def _causes(found: list[Problem], review: Review) -> list[str]:
+    """One mistake shown in several places: each cause with the notes it explains, linked
+    (before the chapters, so a reader sees one mistake as one)."""
+    groups: dict[Sebab, list[int]] = {}
+    for i, t in enumerate(found):
+        if t.sebab is not None:
+            groups.setdefault(t.sebab, []).append(i)
+    if not groups:
+        return []
+    e = html.escape
+    out = [
+        "## Satu sebab, beberapa catatan",
+        "",
+        "Satu kekeliruan di dokumen sering tampak di beberapa tempat. Catatan berikut "
+        "dikelompokkan menurut kekeliruan yang menjelaskan semuanya.",
+        "",
+    ]
+    for sebab, members in groups.items():
+        items = "".join(
+            f'<li><a href="#{e(review.ids[i])}">{e(found[i].perihal or found[i].field)}</a> '
+            f"({e(found[i].table or 'dokumen')}; {e(_label(found[i]).lower())})</li>"
+            for i in members
+        )
+        out += [
+            f'<div class="lkip-sebab" id="{e(sebab.id)}"><p>{e(sebab.kalimat)}</p>'
+            f"<ul>{items}</ul></div>",
+            "",
+        ]
+    return out
 
 
 def _place_order(place: str, numbered: set[str]) -> tuple[int, tuple[int, ...], str]:
@@ -299,6 +341,7 @@ def page_markdown(
         f"Catatan ini dalam format JSON: [catatan.json]({JSON}).",
         "",
     ]
+    out += _causes(found, review)
     numbered = {label(t) for t in (h.report.tabel.tabel if h.report.tabel else []) if t.nomor}
     chapters: dict[int, dict[str, list[int]]] = {}
     for i, t in enumerate(found):

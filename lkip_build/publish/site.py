@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from lkip_build import model as m
 from lkip_build.audit import audit
 from lkip_build.audit.acceptance import Review, review
 from lkip_build.compute import Computed, compute_report
@@ -296,16 +297,26 @@ def draw_tables(h: Computed, problems: Collector) -> dict[str, Table]:
 
 
 def check_names(h: Computed, facts: dict[str, Fact], problems: Collector) -> None:
-    """Names that refer to computed figures (`sama_dengan`) must exist."""
+    """Names that refer to computed figures (`sama_dengan`, both sides of `sama`) must
+    exist."""
+
+    def known(name: str, k: m.Komposisi, path: str) -> None:
+        if name in facts:
+            return
+        hint = difflib.get_close_matches(name, list(facts), n=1)
+        extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
+        problems.add(
+            "unknown-ref",
+            Location(k.lokasi.file, k.lokasi.line, f"komposisi[{k.id}].{path}"),
+            f"nilai {name!r} tidak ada{extra}",
+        )
+
     for k in h.report.pegawai.komposisi if h.report.pegawai else []:
-        if k.sama_dengan and k.sama_dengan not in facts:
-            hint = difflib.get_close_matches(k.sama_dengan, list(facts), n=1)
-            extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
-            problems.add(
-                "unknown-ref",
-                Location(k.lokasi.file, k.lokasi.line, f"komposisi[{k.id}].sama_dengan"),
-                f"nilai {k.sama_dengan!r} tidak ada{extra}",
-            )
+        if k.sama_dengan:
+            known(k.sama_dengan, k, "sama_dengan")
+        for key, name in (k.sama or {}).items():
+            known(f"pegawai.{k.id}.{key}", k, f"sama.{key}")
+            known(name, k, f"sama.{key}")
 
 
 def read_pages(content: Path, publication: Publication) -> dict[str, str]:
@@ -338,6 +349,14 @@ def disputes(h: Computed, findings: list[Problem], ids: list[str]) -> dict[str, 
                 out.setdefault(f"pegawai.{k.id}.total", href)
                 out.setdefault(k.sama_dengan, href)
                 break
+    for k in h.report.pegawai.komposisi if h.report.pegawai else []:
+        for key, name in (k.sama or {}).items():
+            for i, t in enumerate(findings):
+                if t.code == "same-quantity-mismatch" and t.field == f"{k.id}.{key}":
+                    href = f"{verification.PAGE}#{ids[i]}"
+                    out.setdefault(f"pegawai.{k.id}.{key}", href)
+                    out.setdefault(name, href)
+                    break
     for i, t in enumerate(findings):  # a table the prose cites by another number
         if t.code == "table-reference-mismatch" and t.field.endswith(".rujukan"):
             out.setdefault(t.field.removesuffix(".rujukan"), f"{verification.PAGE}#{ids[i]}")

@@ -3,8 +3,8 @@
 When a document prints a total, a percentage of a total or a mean that its rows do not give, the
 audit tries the ways hand-made reports usually go wrong and names the one that reproduces the
 printed figure: a mean of the rows' percentages instead of the ratio of the sums (or the
-converse), a divisor off by one, another capaian rule (the formula inverted), truncation
-instead of rounding, a row left out or counted twice,
+converse), the mean of the figures as printed, a divisor off by one, another capaian rule
+(the formula inverted), truncation instead of rounding, a row left out or counted twice,
 columns of two adjacent rows crossed, one digit mistyped, lost or transposed, a figure copied from
 elsewhere. It names one only when exactly one explains the figure: two explanations are no
 explanation, and the `candidates_*` functions list them all for a "beberapa kemungkinan" note.

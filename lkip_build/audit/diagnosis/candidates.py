@@ -21,10 +21,12 @@ from lkip_build.audit.diagnosis.core import (
     Elsewhere,
     Explanation,
     Labels,
+    _bulat,
     _Dugaan,
     _f,
     _kelompok,
     _nama,
+    _potong,
     _tercetak,
 )
 from lkip_build.audit.diagnosis.slips import _check
@@ -159,14 +161,25 @@ def candidates_mean(
     *,
     labels: Labels = None,
     elsewhere: Elsewhere = None,
+    shown: Sequence[Decimal] | None = None,
 ) -> list[Explanation]:
     """Every explanation of a printed mean of `values`: a divisor off by one, a row left out or
-    counted twice, and the slips of a single figure."""
+    counted twice, the mean of the values as the document prints them (`shown`, when some
+    differ: rounded, or cut instead of rounded), and the slips of a single figure."""
     names = _nama(labels, len(values))
     if not values:
         return []
     q = [Fraction(v) for v in values]
-    hyps = _mean_hyps([q], names, _tercetak(printed), decimals)
+    hyps = list(_mean_hyps([q], names, _tercetak(printed), decimals))
+    if shown is not None and list(shown) != list(values):
+        mean = _mean_of([Fraction(v) for v in shown])
+        said = f"rata-rata angka yang tercetak ({'; '.join(_tercetak(v) for v in shown)}) = " + (
+            _f(mean, decimals + 2)
+        )
+        hyps.append(_Dugaan("mean-of-printed", (mean,), said))
+        if _potong(mean, decimals) != _bulat(mean, decimals):
+            cut = Fraction(_potong(mean, decimals))
+            hyps.append(_Dugaan("mean-of-printed", (cut,), f"{said}, dipotong, bukan dibulatkan"))
     return _check(printed, (_mean_of(q),), decimals, hyps, elsewhere)
 
 

@@ -25,6 +25,7 @@ KODE = (
     "digits-transposed",
     "copied-from",
     "rule-other",
+    "mean-of-printed",
 )
 
 Elsewhere = Mapping[str, Decimal] | None

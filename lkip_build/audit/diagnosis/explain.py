@@ -83,9 +83,12 @@ def explain_mean(
     *,
     labels: Labels = None,
     elsewhere: Elsewhere = None,
+    shown: Sequence[Decimal] | None = None,
 ) -> Explanation | None:
     """The one explanation of a wrong mean (see `candidates_mean`), else None."""
-    return _one(candidates_mean(printed, values, decimals, labels=labels, elsewhere=elsewhere))
+    return _one(
+        candidates_mean(printed, values, decimals, labels=labels, elsewhere=elsewhere, shown=shown)
+    )
 
 
 def explain_row(
