@@ -17,7 +17,8 @@ Two sources of causes:
   when the pair is unique, as the diagnosis names one explanation or none.
 
 A cause groups only notes that occur, and only when at least two do; two causes that name
-one note are one cause (both sentences kept, in the order the checks said them). Grouping
+one note are one cause (both sentences kept, in the order the checks said them, unless the
+second adds no note to the first). Grouping
 changes no note's code, text or id (`acceptance`): a figure that is right against another
 printed figure is recorded by the check itself as a consequence (`stated-consequence`),
 not here.
@@ -76,7 +77,8 @@ def assign(found: list[Problem], links: Sequence[tuple[Sebab, Sequence[Key]]]) -
             for i in groups[g][1]:
                 of[i] = first
             groups[g] = ([], set())
-        if sebab not in groups[first][0]:
+        # a link that adds no note to its group adds no sentence (it says it again)
+        if sebab not in groups[first][0] and not members <= groups[first][1]:
             groups[first][0].append(sebab)
         groups[first][1].update(members)
         for i in members:
