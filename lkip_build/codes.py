@@ -107,7 +107,7 @@ formula-range-contradiction | error | validate | rentang hasil rumus skor tidak 
 formula-self-reference | error | validate | `kolom_jumlah` menjumlahkan dirinya sendiri, langsung atau melalui kolom jumlah lain | hapus kunci kolom itu sendiri dari `dari`
 value-in-scale-gap | error | compute | nilai jatuh di celah skala yang tidak didefinisikan dokumen | periksa nilai atau batas skala; kategori tidak ditebak
 unknown-table-kind | error | validate | `jenis` tabel tidak dikenal | pilih jenis yang disebut
-same-group-suggested | info | validate | label dua tabel pegawai cocok (unit kerja, jenis kelamin), tetapi `sama` belum ditulis | tulis `sama` seperti disarankan bila keduanya menghitung pegawai yang sama, atau `sama: {}` bila tidak
+same-group-suggested | warning | validate | label dua tabel pegawai cocok (unit kerja, jenis kelamin), tetapi `sama` belum ditulis | tulis `sama` seperti disarankan bila keduanya menghitung pegawai yang sama, atau `sama: {}` bila tidak
 table-number-repeated | warning | validate | nomor tabel dipakai dua kali | biarkan bila dokumen memang begitu; setiap tabel tetap punya id dan jangkar sendiri
 bad-tertulis-key | error | validate | nama di `tertulis` tidak berbentuk yang diterima | pakai nama yang disebut pesan
 bad-policy | error | validate | kebijakan laporan tidak bisa dipakai | perbaiki nilai kebijakan

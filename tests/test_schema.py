@@ -64,6 +64,9 @@ NOT_EXPRESSIBLE = {
     "table's number by the audit",
     "budget-versions": "valid data: versions and differences are compared by the audit",
     "derived-figure-audited": "valid data: what the document prints is compared by the audit",
+    "same-group-link-misspelt": "names of computed staff figures, known only once the report "
+    "is computed; a suggestion compares labels across tables",
+    "same-group-counted-otherwise": "valid data: the groups are compared by the audit",
     "derived-reference-refused": "a name of a computed figure, known only once the report is "
     "computed; a cycle runs across list items",
     "rule-step-contradictions": "steps, caps and sum columns compared with each other: "
