@@ -23,8 +23,8 @@ from lkip_build.problems import (
     Collector,
     LkipError,
     Problem,
-    Sebab,
     exit_status,
+    grouped,
     guard,
 )
 from lkip_build.tools.arguments import Parser
@@ -152,13 +152,10 @@ def _print_causes(every: list[Problem], ids: dict[int, str]) -> None:
     """After the notes: each cause that explains several of a report's notes, with their ids
     ("sebab bersama sb-1a2b3c4d: <kalimat> (cv-…, cv-…)")."""
     for folder in dict.fromkeys(t.file.rsplit("/", 1)[0] for t in every if t.sebab):
-        groups: dict[object, list[str]] = {}
-        for t in every:
-            if t.sebab is not None and t.file.rsplit("/", 1)[0] == folder:
-                groups.setdefault(t.sebab, []).append(ids[id(t)])
-        for sebab, members in groups.items():
-            assert isinstance(sebab, Sebab)
-            print(f"{folder}: sebab bersama {sebab.id}: {sebab.kalimat} [{', '.join(members)}]")
+        notes = [t for t in every if t.file.rsplit("/", 1)[0] == folder]
+        for sebab, members in grouped(notes).items():
+            named = ", ".join(ids[id(notes[i])] for i in members)
+            print(f"{folder}: sebab bersama {sebab.id}: {sebab.kalimat} [{named}]")
 
 
 def _note_ids(every: list[Problem]) -> dict[int, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -51,6 +51,15 @@ class Sebab:
         """`sb-` and eight hex digits of what the cause says: the anchor of its group."""
         digest = hashlib.sha256(f"{self.kode}\x1f{self.kalimat}".encode()).hexdigest()
         return "sb-" + digest[:8]
+
+
+def grouped(found: Sequence[Problem]) -> dict[Sebab, list[int]]:
+    """Each cause and the indices of its notes, in the notes' order."""
+    out: dict[Sebab, list[int]] = {}
+    for i, p in enumerate(found):
+        if p.sebab is not None:
+            out.setdefault(p.sebab, []).append(i)
+    return out
 
 
 EDITOR_FIELDS = (

@@ -32,7 +32,7 @@ from decimal import Decimal
 
 from lkip_build.audit.wording import place, sentence
 from lkip_build.model.numbers import format_decimal
-from lkip_build.problems import Problem, Sebab
+from lkip_build.problems import Problem, Sebab, grouped
 
 Key = tuple[str, str, str]  # (code, table, field): how a check names a note it links
 
@@ -91,12 +91,8 @@ def assign(found: list[Problem], links: Sequence[tuple[Sebab, Sequence[Key]]]) -
 
 
 def groups(found: Sequence[Problem]) -> dict[Sebab, list[int]]:
-    """Each cause and the indices of its notes, in the notes' order."""
-    out: dict[Sebab, list[int]] = {}
-    for i, p in enumerate(found):
-        if p.sebab is not None:
-            out.setdefault(p.sebab, []).append(i)
-    return out
+    """Each cause and the indices of its notes (`problems.grouped`)."""
+    return grouped(found)
 
 
 # ---------------------------------------------------------------- patterns among findings

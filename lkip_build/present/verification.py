@@ -25,7 +25,7 @@ from lkip_build.compute import Computed
 from lkip_build.present.downloads import exact_json
 from lkip_build.present.table import cell_text
 from lkip_build.present.tables import anchors, label
-from lkip_build.problems import ERROR, INFO, WARNING, Problem, Sebab
+from lkip_build.problems import ERROR, INFO, WARNING, Problem, grouped
 
 if TYPE_CHECKING:
     from lkip_build.audit.acceptance import Review
@@ -277,10 +277,7 @@ def _finding(t: Problem, ident: str, entry: CatatanDiterima | None) -> str:
 def _causes(found: list[Problem], review: Review) -> list[str]:
     """One mistake shown in several places: each cause with the notes it explains, linked
     (before the chapters, so a reader sees one mistake as one)."""
-    groups: dict[Sebab, list[int]] = {}
-    for i, t in enumerate(found):
-        if t.sebab is not None:
-            groups.setdefault(t.sebab, []).append(i)
+    groups = grouped(found)
     if not groups:
         return []
     e = html.escape
