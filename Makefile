@@ -11,10 +11,12 @@ LSP_STAMP := tests/lsp/node_modules/.installed
 setup: $(STAMP) $(LSP_STAMP)
 
 $(STAMP): pyproject.toml
+	@echo "lkip: menyiapkan .venv (sekali saja, atau setelah pyproject.toml berubah): MkDocs, Material, pustaka grafik dan uji dipasang; 1-3 menit"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
+	@echo "lkip: .venv siap"
 
 # The YAML language server tests/test_schema_lsp.py drives, pinned in tests/lsp/package-lock.json.
 # Without npm the test is skipped (CI, with LKIP_REQUIRE_BROWSER=1, makes that a failure).
@@ -25,6 +27,7 @@ $(LSP_STAMP): tests/lsp/package.json tests/lsp/package-lock.json
 
 # Live preview for editors: no PDF (it needs a browser run per report on every change).
 serve: $(STAMP)
+	@echo "lkip: membangun pratinjau (build pertama 20-60 detik, berikutnya sekitar 1 detik per simpanan); buka http://127.0.0.1:8000 setelah 'Serving on'"
 	LKIP_PDF=0 $(BIN)/mkdocs serve --dirty
 
 # GENERATOR=zensical builds every unit with Zensical instead of MkDocs (ARCHITECTURE.md)

@@ -30,6 +30,8 @@ import html
 import inspect
 import logging
 import os
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -67,10 +69,29 @@ def start(command: str, dirty: bool) -> None:
     if command != "serve":
         return
     STATE.update(json={}, handed={}, dirty=dirty)
+    _stop_on_signals()
     STATE["memos"] = pipeline.Memos(findings_json=STATE["json"])
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
     chartrender.warm_up()
+
+
+def _stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM both stop the preview the way MkDocs stops on Ctrl-C (its
+    KeyboardInterrupt path: on_shutdown, the chart helpers shut down, no traceback). A
+    preview started with SIGINT ignored (`make serve &`, nohup, a shell that ignores it)
+    inherits the ignoring, and Python then never raises KeyboardInterrupt: it is undone.
+    SIGTERM's default ends the process at once, leaving the helpers' semaphores behind
+    ("leaked semaphore" warnings)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def stop() -> None:

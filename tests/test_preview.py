@@ -87,7 +87,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
         yield repo, url
     finally:
         serve.terminate()
-        serve.wait(timeout=30)
+        _, err = serve.communicate(timeout=30)
+        assert "leaked semaphore" not in err and "Traceback" not in err, err[-3000:]
 
 
 def _search(url: str) -> list[dict[str, str]]:
@@ -315,11 +316,19 @@ def _serve_tiny(tmp_path: Path, **popen: Any) -> subprocess.Popen[str]:
     return serve
 
 
-def test_ctrl_c_stops_the_preview_without_a_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ignored", [False, True], ids=["sigint", "sigint-ignored"])
+def test_ctrl_c_stops_the_preview_without_a_traceback(tmp_path: Path, ignored: bool) -> None:
     """Ctrl-C in the editor's terminal reaches the preview and its chart helpers (one
-    process group): it stops, and no process prints a traceback."""
+    process group): it stops, and no process prints a traceback. Also when the preview
+    was started with SIGINT ignored (`make serve &`, nohup, `make test` run that way)."""
+
+    def start() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN if ignored else signal.SIG_DFL)
+
     # its own process group, as a terminal's foreground job
-    serve = _serve_tiny(tmp_path, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    serve = _serve_tiny(
+        tmp_path, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=start
+    )
     try:
         time.sleep(2)  # the chart helpers have started
         os.killpg(serve.pid, signal.SIGINT)
@@ -349,7 +358,7 @@ def _running(pid: int) -> bool:
 def test_a_killed_preview_leaves_no_helper_running(tmp_path: Path) -> None:
     """SIGTERM (an IDE stopping the task) reaches the preview only: its chart helpers see
     their parent gone and end, rather than waiting on their queue for ever."""
-    serve = _serve_tiny(tmp_path, stderr=subprocess.DEVNULL)
+    serve = _serve_tiny(tmp_path, stderr=subprocess.PIPE, text=True)
     helpers: list[int] = []
     try:
         deadline = time.monotonic() + 30
@@ -358,7 +367,8 @@ def test_a_killed_preview_leaves_no_helper_running(tmp_path: Path) -> None:
             time.sleep(0.2)
         assert helpers, "the preview started no chart helper"
         serve.terminate()
-        serve.wait(timeout=30)
+        _, err = serve.communicate(timeout=30)
+        assert "leaked semaphore" not in err and "Traceback" not in err, err[-3000:]
         deadline = time.monotonic() + 15
         while any(_running(p) for p in helpers) and time.monotonic() < deadline:
             time.sleep(0.2)
