@@ -37,9 +37,10 @@ site: $(STAMP)
 
 # `make check` checks every report (LAPORAN=data/<id>: one); `make terima LAPORAN=data/<id>`
 # lists the report's current verification notes in its diterima.yml, published as printed.
+# SEMUA=1 lists every value still to fill, with its line and hint (default: a count per file).
 LAPORAN ?= .
 check: $(STAMP)
-	$(BIN)/lkip check $(LAPORAN)
+	$(BIN)/lkip check $(if $(SEMUA),--semua) $(LAPORAN)
 
 terima: $(STAMP)
 	$(BIN)/lkip check --terima $(LAPORAN)

@@ -62,8 +62,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return serve.broken_config(config, str(exc))
     config[_KEY] = {"result": result, "site_dir": config.site_dir}
     config.nav = config.nav or serve.remember_nav(result.nav)
-    # the preview shows the pages and says what would block
-    for line in [*result.publication.summaries(), *map(str, result.blocking)]:
+    if serve.STATE:  # the preview shows the pages, and what would block on them
+        serve.show_problems(result)
+        return config
+    for line in [*result.publication.summaries(result.problems), *map(str, result.blocking)]:
         log.info(line)
     return config
 
@@ -108,6 +110,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["lkip_header"] = pub.header(src)
     meta = pagemeta.page_meta(pub, src, config.site_name, config.site_description or "")
     page.meta["lkip_title"], page.meta["description"] = meta.title, meta.description
+    if (alone := serve.absent_page(src)) is not None:
+        return alone  # a report never read in this preview: its problems alone
     source, out = config[_KEY]["expanded"].get(src, (None, None))
     if source == markdown and out is not None:
         return out

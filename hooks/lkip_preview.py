@@ -46,6 +46,7 @@ from mkdocs.structure.files import File, Files
 
 from lkip_build import cache
 from lkip_build.present import chartrender, pagemeta
+from lkip_build.problems import PENDING, listing, summary
 from lkip_build.publish import pipeline, preview
 
 log = logging.getLogger("mkdocs.plugins.lkip")
@@ -111,7 +112,50 @@ def run_options(pdf: bool) -> dict[str, Any]:
         "pdf": pdf and not live,
         "defer_charts": live,
         "defer_checks": live,
+        "keep_going": live,
     }
+
+
+def show_problems(result: pipeline.Result) -> None:
+    """The preview goes on where the build stops: each report whose problems block
+    publication gets a panel on its own pages (a report never read: the panel alone), the
+    other reports are served as they are; the terminal says the summary and what changed
+    since the last save (the first time: every problem, pending values counted per file)."""
+    pub, pages = result.publication, result.expansion.pages
+    panels: dict[str, str] = {}
+    for rid in sorted({*pub.by_id, *pub.absent}):
+        found, held = result.of_report(rid)
+        if held:
+            panels[rid] = preview.panel(listing(found, held), rid in pub.stale, rid in pub.absent)
+    for src in list(pages):
+        box = panels.get(src.split("/", 1)[0]) if "/" in src else None
+        if box is not None:
+            pages[src] = preview.with_panel(pages[src], box)
+    STATE["panels"] = {rid: panels[rid] for rid in pub.absent if rid in panels}
+    said = {str(p) for p in result.problems}
+    last = STATE.get("said")
+    STATE["said"] = said
+    if last is None:  # each report in a line, then what blocks, report by report
+        for line in pub.summaries(result.problems):
+            log.info(line)
+        for rid in panels:
+            found, held = result.of_report(rid)
+            log.info(f"lkip: {rid}: belum bisa diterbitkan\n" + "\n".join(listing(found, held)))
+        return
+    # what is left to fill is in the summary's count: a report read again lists none
+    new = [p for p in result.problems if str(p) not in last and p.code != PENDING]
+    log.info(
+        f"lkip: {summary(result.problems, result.blocking)}; sejak simpanan terakhir: "
+        f"{len(new)} baru, {len(last - said)} selesai"
+    )
+    for p in new:
+        log.info(f"  baru: {p}")
+
+
+def absent_page(src: str) -> str | None:
+    """The page of a report never read in this preview: its panel alone, or None."""
+    box = STATE.get("panels", {}).get(src.split("/", 1)[0]) if "/" in src else None
+    return preview.absent_page(box) if box is not None else None
 
 
 def add_charts_being_drawn(
@@ -385,7 +429,8 @@ def mark_changed(
         if result is not None:
             pub, pages = result.publication, result.expansion.pages
             meta = pagemeta.page_meta(pub, src, config.site_name, config.site_description or "")
-            handed = (pages.get(src, f.content_string), pub.header(src), repr(meta))
+            shown = pages.get(src, absent_page(src) or f.content_string)
+            handed = (shown, pub.header(src), repr(meta))
         changed = _changed(src, *handed, nav)
         f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]
     for f in files:

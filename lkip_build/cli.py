@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from lkip_build.problems import (
-    ERROR,
     EXIT_INTERNAL,
     EXIT_UNREADABLE,
     Collector,
@@ -26,6 +25,8 @@ from lkip_build.problems import (
     exit_status,
     grouped,
     guard,
+    listing,
+    summary,
 )
 from lkip_build.tools.arguments import Parser
 from lkip_build.tools.scaffold_cli import NEW_DESCRIPTION, new_arguments, run_new
@@ -111,7 +112,7 @@ def check(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return EXIT_UNREADABLE
     except LkipError as exc:
-        print(exc.render(), file=sys.stderr)
+        print("\n".join(listing(exc.problems, every_pending=args.semua)), file=sys.stderr)
         return exc.exit_status or EXIT_INTERNAL
     if args.json:
         print(
@@ -120,21 +121,17 @@ def check(args: argparse.Namespace) -> int:
     else:
         held = {id(t) for t in blocking}  # the same objects: one pickle in the memo
         ids = _note_ids(every)
-        for t in every:  # a verification note with its id, as diterima.yml lists it
-            if t.stage == "audit":  # "[stated-mismatch cv-1a2b3c4d BARU]"
-                mark = " BARU" if id(t) in held else ""
-                print(f"{str(t)[:-1]} {ids[id(t)]}{mark}]")
-            else:
-                print(t)
+
+        def shown(t: Problem) -> str:  # a verification note with its id, as diterima.yml has it
+            if t.stage != "audit":
+                return str(t)
+            mark = " BARU" if id(t) in held else ""  # "[stated-mismatch cv-1a2b3c4d BARU]"
+            return f"{str(t)[:-1]} {ids[id(t)]}{mark}]"
+
+        if every:
+            print("\n".join(listing(every, blocking, every_pending=args.semua, shown=shown)))
         _print_causes(every, ids)
-        errors = sum(1 for t in every if t.severity == ERROR)
-        pending = sum(1 for t in every if t.code == "value-pending")
-        draft = f", {pending} belum diisi (draf)" if pending else ""
-        print(
-            f"{len(every)} masalah dan catatan, {errors} kesalahan atau angka tidak cocok, "
-            f"{len(blocking)} memblokir penerbitan{draft}",
-            file=sys.stderr,
-        )
+        print(summary(every, blocking) if every else "tidak ada masalah", file=sys.stderr)
         unaccepted = [t for t in blocking if t.stage == "audit"]
         if unaccepted:
             folders = " ".join(sorted({t.file.rsplit("/", 1)[0] for t in unaccepted}))
@@ -271,6 +268,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", type=Path, help="folder data laporan, atau folder repositori")
     p.add_argument(
         "--json", action="store_true", help="cetak masalah dan catatan verifikasi sebagai JSON"
+    )
+    p.add_argument(
+        "--semua",
+        action="store_true",
+        help="cantumkan setiap nilai yang belum diisi dengan baris dan petunjuknya (bawaan: "
+        "satu jumlah per berkas)",
     )
     p.add_argument(
         "--terima",

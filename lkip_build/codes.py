@@ -94,6 +94,8 @@ price-zero | error | validate | harga tahun lalu 0 | isi harga tahun lalu lebih 
 empty-group | error | validate | kelompok harga tanpa barang | isi `barang` atau hapus kelompoknya
 target-not-positive | error | validate | target 0 atau negatif untuk aturan yang membagi dengan target | periksa target; bila tidak tersedia tulis `NA`
 scale-gap | error | compute | realisasi di luar semua langkah skala indikator | tambahkan langkah terakhir tanpa `batas_atas`
+count-fraction | warning | validate | bilangan cacahan (pelaku usaha, orang, dokumen, unit, ...) yang bukan bilangan bulat | periksa angkanya: koma adalah pemisah desimal (1,630 = satu koma enam tiga); ribuan dipisah titik (1.630)
+share-over-100 | warning | validate | indikator bagian-dari-keseluruhan (cakupan, proporsi, persentase) dengan a lebih besar dari b: realisasi di atas 100 % | periksa apakah a dan b tertukar atau salah ketik
 scale-band-gap | warning | validate | skala kategori bercelah: ada nilai yang tidak masuk pita mana pun | biarkan bila dokumen memang mencetaknya begitu; nilai yang jatuh di celah menjadi kesalahan
 scale-overlap | error | validate | dua pita skala saling tumpang tindih | periksa batas dan tanda ≤/< setiap pita
 scale-unknown | error | validate | nama skala bawaan tidak dikenal | pilih salah satu skala bawaan

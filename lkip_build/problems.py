@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -173,10 +173,110 @@ class LkipError(Exception):
         return exit_status(self.problems)
 
 
+PENDING = "value-pending"  # a draft's value or paragraph still to fill
+
+
+def pending(found: Sequence[Problem]) -> list[Problem]:
+    """What is left to fill in a draft (in a final report each is an error instead)."""
+    return [p for p in found if p.code == PENDING and p.severity != ERROR]
+
+
+def _paragraph(p: Problem) -> bool:
+    return p.file.endswith(".md")
+
+
+def tally(found: Sequence[Problem]) -> str:
+    """The one count of what is left to fill, said the same in every place (`lkip check`,
+    the build's log, the preview, the to-do page, `lkip new`): "445 nilai dan 64 paragraf
+    belum diisi", or "" when nothing is."""
+    said = _counts(pending(found))
+    return f"{said} belum diisi" if said else ""
+
+
+def _counts(todo: Sequence[Problem]) -> str:
+    paragraphs = sum(1 for p in todo if _paragraph(p))
+    parts = [f"{len(todo) - paragraphs} nilai" if len(todo) > paragraphs else ""]
+    parts.append(f"{paragraphs} paragraf" if paragraphs else "")
+    return " dan ".join(x for x in parts if x)
+
+
+def summary(found: Sequence[Problem], blocking: Sequence[Problem] | None = None) -> str:
+    """One line, most serious first: "3 kesalahan, 2 peringatan, 9 catatan, 440 nilai dan
+    64 paragraf belum diisi". A kesalahan stops publication; a published document's own
+    mismatch listed in its diterima.yml does not, and is counted apart ("33 angka tidak
+    cocok diterima"). Without `blocking`, every error blocks (a run that stopped)."""
+    todo = {id(p) for p in pending(found)}
+    errors = sum(1 for p in found if p.severity == ERROR)
+    held = errors if blocking is None else len(blocking)
+    parts = [f"{held} kesalahan"]
+    if errors > held:
+        parts.append(f"{errors - held} angka tidak cocok diterima (diterima.yml)")
+    parts += [
+        f"{sum(1 for p in found if p.severity == WARNING and id(p) not in todo)} peringatan",
+        f"{sum(1 for p in found if p.severity == INFO)} catatan",
+    ]
+    if todo:
+        parts.append(tally(found))
+    return ", ".join(parts)
+
+
+def listing(
+    found: Sequence[Problem],
+    blocking: Sequence[Problem] | None = None,
+    *,
+    every_pending: bool = False,
+    shown: Callable[[Problem], str] = str,
+) -> list[str]:
+    """Every problem, most serious first, each group under its heading: what stops
+    publication, the published document's own mismatches (listed in diterima.yml),
+    warnings, notes, and what is left to fill: one count per file unless `every_pending`
+    (a draft has hundreds), with the command that lists them. The summary line first."""
+    held = {id(p) for p in (blocking if blocking is not None else found) if p.severity == ERROR}
+    todo = pending(found)
+    waiting = {id(p) for p in todo}
+    groups = [
+        ("Memblokir penerbitan", [p for p in found if id(p) in held]),
+        (
+            "Angka tidak cocok yang diterbitkan apa adanya (diterima.yml)",
+            [p for p in found if p.severity == ERROR and id(p) not in held],
+        ),
+        ("Peringatan", [p for p in found if p.severity == WARNING and id(p) not in waiting]),
+        ("Catatan", [p for p in found if p.severity == INFO]),
+    ]
+    lines = [summary(found, blocking) + ":"]
+    for head, members in groups:
+        if members:
+            lines.append(f"{head} ({len(members)}):")
+            lines += [f"  {shown(p)}" for p in members]
+    if todo and every_pending:
+        lines.append(f"Belum diisi ({_counts(todo)}):")
+        lines += [f"  {shown(p)}" for p in todo]
+    elif todo:
+        lines.append(f"Belum diisi ({_counts(todo)}), per berkas, dari baris pertamanya:")
+        files: dict[str, list[Problem]] = {}
+        for p in todo:
+            files.setdefault(p.file, []).append(p)
+        for name, items in files.items():
+            what = "paragraf" if _paragraph(items[0]) else "nilai"
+            lines.append(f"  {name}:{items[0].line}: {len(items)} {what}")
+        folders = sorted({_data_folder(p.file) for p in todo})
+        lines.append(
+            "  daftar lengkapnya, dengan baris dan petunjuk: "
+            + ", ".join(f"`make check LAPORAN={f} SEMUA=1`" for f in folders)
+            + ', atau halaman "Yang masih harus diisi" laporannya'
+        )
+    return lines
+
+
+def _data_folder(file: str) -> str:
+    """A report's data folder from one of its files: data/<id>/x.yml or content/<id>/x.md."""
+    top, rid, *_ = [*file.split("/"), "", ""]
+    return f"data/{rid}" if top in ("data", "content") and rid else file.rsplit("/", 1)[0]
+
+
 def render(problems: list[Problem]) -> str:
-    n = len(problems)
-    head = f"{n} masalah ditemukan:"
-    return "\n".join([head, *(f"  {p}" for p in problems)])
+    """A run that stopped: every problem found, most serious first (`listing`)."""
+    return "\n".join(listing(problems))
 
 
 def exit_status(found: list[Problem]) -> int:

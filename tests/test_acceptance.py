@@ -107,7 +107,7 @@ def test_an_accepted_note_that_no_longer_occurs_is_stale(repo: Path, capsys) -> 
     )
     assert main(["check", str(repo / "data" / NTT)]) == 1
     out = capsys.readouterr().out
-    stale = [line for line in out.splitlines() if "[accepted-stale]" in line]
+    stale = [line.strip() for line in out.splitlines() if "[accepted-stale]" in line]
     assert len(stale) == 1
     assert re.match(rf"data/{NTT}/diterima\.yml:\d+: catatan\[0\]\.id: ", stale[0]), stale[0]
     assert "tidak muncul lagi" in stale[0]

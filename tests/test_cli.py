@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,56 @@ def test_check_a_report_folder(capsys) -> None:
     # prints, so `lkip check` exits 0 exactly as `make site` publishes it (one rule)
     assert main(["check", str(ROOT / "data" / "ntt-disperindag-lkip-2021")]) == 0
     captured = capsys.readouterr()
-    assert "33 kesalahan atau angka tidak cocok, 0 memblokir penerbitan" in captured.err
+    summary = "0 kesalahan, 33 angka tidak cocok diterima (diterima.yml), 2 peringatan, 5 catatan"
+    assert captured.err == summary + "\n"
     out = captured.out.splitlines()
-    assert any(line.startswith("data/ntt-disperindag-lkip-2021/anggaran.yml:") for line in out)
-    assert all(line.endswith("]") for line in out)
+    # the summary first, then each group under its heading, most serious first
+    assert out[0] == summary + ":"
+    heads = [line for line in out if not line.startswith(("  ", "data/"))]
+    assert heads == [
+        summary + ":",
+        "Angka tidak cocok yang diterbitkan apa adanya (diterima.yml) (33):",
+        "Peringatan (2):",
+        "Catatan (5):",
+    ]
+    notes = [line for line in out if line.startswith("  ")]
+    assert len(notes) == 40 and all(line.endswith("]") for line in notes)
+    assert any(line.startswith("  data/ntt-disperindag-lkip-2021/anggaran.yml:") for line in notes)
+
+
+def test_a_draft_lists_errors_first_and_counts_what_is_left(tmp_path: Path, capsys) -> None:
+    """The fresh-draft trial: `lkip new` from 2021, two mistakes. The errors come first
+    under a summary; the hundreds of values still to fill are one count per file, the
+    same count `lkip new` said and the to-do page says."""
+    for name in ("data/ntt-disperindag-lkip-2021", "content/ntt-disperindag-lkip-2021"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    assert (
+        main(["new", "--from", str(tmp_path / "data/ntt-disperindag-lkip-2021"), "--year", "2022"])
+        == 0
+    )
+    said = capsys.readouterr().out.splitlines()[-1]
+    left = said.split(".", 1)[0]
+    assert re.fullmatch(r"\d+ nilai dan \d+ paragraf belum diisi", left), said
+    assert "make check LAPORAN=data/ntt-disperindag-lkip-2022 SEMUA=1" in said
+    draft = tmp_path / "data/ntt-disperindag-lkip-2022"
+    assert main(["check", str(draft)]) == 0  # a draft's pending values are warnings
+    assert left in capsys.readouterr().err  # the same count
+    path = draft / "indikator.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("target: 75  #", "target: 7x5  #", 1)  # mistake 1: a bad number
+    broken = re.sub(r"(\n    )realisasi:(\n      jenis: rerata_sub)", r"\1realisai:\2", text, count=1)
+    assert broken != text  # mistake 2: a misspelt key
+    path.write_text(broken, encoding="utf-8")
+    assert main(["check", str(draft)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(r"2 kesalahan, \d+ peringatan, \d+ catatan, \d+ nilai belum diisi:", err[0])
+    assert err[1] == "Memblokir penerbitan (2):"
+    assert [line.rsplit("[", 1)[1] for line in err[2:4]] == ["bad-number]", "unknown-field]"]
+    assert "realisasi belum diisi" not in "\n".join(err)  # one root cause, one message
+    per_file = err[err.index(next(x for x in err if x.startswith("Belum diisi"))) + 1 :]
+    assert len(per_file) < 10 and per_file[-1].startswith("  daftar lengkapnya")
+    assert main(["check", "--semua", str(draft)]) == 2
+    assert len(capsys.readouterr().err.splitlines()) > 400  # every value, with its line
 
 
 def test_check_json(capsys) -> None:
@@ -165,3 +212,18 @@ def test_a_second_check_of_the_same_files_is_read_back_and_any_change_is_seen(
     (data / "uji-2021" / "anggaran.yml").write_text(stated, encoding="utf-8")
     main(["check", str(tmp_path)])
     assert re.search(r"\[stated-mismatch cv-[0-9a-f]{8} BARU\]$", capsys.readouterr().out, re.M)
+
+
+def test_a_decimal_cut_in_a_flow_map_is_one_problem(make_report, capsys) -> None:
+    """`{nilai: 1630,5}`: YAML cuts the number at its comma and reads '5' as a key. One
+    problem at the line (yaml-comma-decimal), not also "kolom '5' tidak dikenal"."""
+    data = make_report(
+        {
+            "indikator.yml": "sasaran_strategis: S\nindikator:\n  - id: ik-1\n    nama: C\n"
+            "    target: 75\n    realisasi:\n      jenis: rasio\n"
+            "      a: {nilai: 1600, uraian: berizin}\n      b: {nilai: 1630,5, uraian: semua}\n"
+        }
+    )
+    assert main(["check", str(data / "uji-2021")]) == 2
+    err = capsys.readouterr().err
+    assert re.findall(r"\[([a-z-]+)\]$", err, re.M) == ["yaml-comma-decimal"], err

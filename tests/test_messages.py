@@ -93,7 +93,7 @@ def test_the_full_message_list(tmp_path: Path, case: str) -> None:
     lines = [line.strip() for line in done.stderr.splitlines() if line.startswith("  ")]
     expected = EXPECTED[case]
     assert done.returncode in (1, 2), done.stderr
-    assert re.match(rf"{len(expected)} masalah ditemukan:", done.stderr), done.stderr
+    assert re.match(rf"{len(expected)} kesalahan, ", done.stderr), done.stderr
     assert len(lines) == len(expected), done.stderr
     for line, (where, field, value, code, hints) in zip(lines, expected, strict=True):
         assert line.startswith(f"{where}: "), line

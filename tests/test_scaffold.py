@@ -109,7 +109,8 @@ def test_the_new_report_is_a_draft_that_builds_strict_listing_what_to_fill(
     page = pages[f"{NEW}/{draft.PAGE}"]
     for p in todo:
         assert f"`{p.file}:{p.line}`" in page
-    assert f"{len(todo)} nilai belum diisi" in page
+    values = sum(1 for p in todo if not p.file.endswith(".md"))
+    assert f"{values} nilai dan {len(todo) - values} paragraf belum diisi" in page
     assert publication.header(f"{NEW}/index.md").startswith("DRAF — belum final · ")
     assert f"{NEW}/{draft.PAGE}" in str(publication.nav())
 

@@ -44,6 +44,7 @@ SCHEMA_CODES = {
 NOT_EXPRESSIBLE = {
     "pagu-na": "pagu takes NA in the model to carry a draft's `{belum_diisi}`; a plain NA is "
     "refused by validate (pagu-na), a rule across the field's value and the report's state",
+    "count-fraction": "a warning on plausibility: the words of a field decide it, not its type",
     "comma-decimal-in-flow-list": "YAML itself reads `[99,50]` as two numbers; the schema "
     "sees the numbers, not the comma",
     "dedented-line-one-problem": "a YAML syntax error: the editor's YAML parser marks it",

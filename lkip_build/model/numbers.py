@@ -42,12 +42,30 @@ def _clean(text: str) -> str:
     return text.strip(" ")
 
 
+_ENGLISH = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+
+
+def _meant(s: str, whole_only: bool = False) -> str:
+    """ "; maksud Anda 1.630,5?" for a number written the English way (comma groups
+    thousands, point before decimals), or "" when the text is not one. Digits as typed."""
+    m = _ENGLISH.fullmatch(s)
+    if m is None or ("," not in s and "." not in s):
+        return ""
+    sign, whole, frac = m.groups()
+    if whole_only and frac:
+        return ""
+    shown = sign + _group(whole.replace(",", "")) + ("," + frac if frac else "")
+    return f"; maksud Anda {shown}?"
+
+
 def parse_int(text: str) -> int:
     """`13.519.650.516`, `13519650516`, `-807` -> int. `-` alone means zero (a nil cell)."""
     s = _digits(_clean(text))
     if s == "-":
         return 0
     if not _INT.fullmatch(s):
+        if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+", s):
+            raise AngkaError(f"koma bukan pemisah ribuan{_meant(s)}")
         if "," in s:
             raise AngkaError("harus bilangan bulat (tanpa koma desimal)")
         if re.fullmatch(r"[+-]?\d+\.\d+", s):
@@ -67,9 +85,9 @@ def parse_decimal(text: str) -> Decimal:
         if re.fullmatch(r"[+-]?\d+\.\d+", s):
             raise AngkaError(
                 "titik adalah pemisah ribuan (harus diikuti tepat 3 angka); "
-                "desimal ditulis dengan koma, contoh 44,32"
+                f"desimal ditulis dengan koma, contoh 44,32{_meant(s)}"
             )
-        raise AngkaError("bukan angka (contoh yang benar: 1.593 atau 44,32)")
+        raise AngkaError(f"bukan angka (contoh yang benar: 1.593 atau 44,32){_meant(s)}")
     try:
         return Decimal(s.replace(".", "").replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the regex already guards this

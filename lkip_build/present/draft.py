@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from lkip_build.model import Location
 from lkip_build.present.page import MarkerError, PageContext, _args, _need_report
-from lkip_build.problems import ERROR, WARNING, Problem, problem
+from lkip_build.problems import ERROR, WARNING, Problem, problem, tally
 
 if TYPE_CHECKING:
     from lkip_build.compute import Computed
@@ -93,7 +93,7 @@ def todo_page(h: Computed, items: list[Problem]) -> str:
         for i, p in enumerate(items, start=1)
     ]
     table = "| No | Berkas:baris | Kolom | Petunjuk |\n| --- | --- | --- | --- |\n"
-    return head + f"{len(items)} nilai belum diisi.\n\n" + table + "\n".join(rows) + "\n"
+    return head + f"{tally(items)}.\n\n" + table + "\n".join(rows) + "\n"
 
 
 def m_tulis_ulang(args: list[str], page: PageContext) -> str:

@@ -49,6 +49,9 @@ class Expansion:
     # and the memo entries that wait for them (`finish_charts`)
     drawing: dict[str, dict[str, Future[str]]] = field(default_factory=dict)
     waiting: dict[str, list[str]] = field(default_factory=dict)  # memo key -> its pages
+    # with `keep_going` (the preview): the errors that did not stop it, each shown in its
+    # marker's place on the page
+    errors: list[Problem] = field(default_factory=list)
 
     def finish_charts(self, memo: MutableMapping[str, Expanded] | None) -> None:
         """The charts `defer_charts` left drawing, into the pages' files, and the memo
@@ -177,6 +180,7 @@ def expand_all(
     memo: MutableMapping[str, Expanded] | None = None,
     defer_charts: bool = False,
     reports: set[str] | None = None,
+    keep_going: bool = False,
 ) -> Expansion:
     """Expand every page's markers (src under content/ -> Markdown); all problems at once.
     With a `memo`, a report whose inputs (`pub.inputs`) and pages are what they were is
@@ -217,17 +221,21 @@ def expand_all(
             page.pending.clear()
         else:
             collect_charts(page)
-    problems.raise_if_any()
+    if not keep_going:
+        problems.raise_if_any()
+    failed = {p.file.split("/")[1] for p in problems.errors if p.file.startswith("content/")}
     waiting: dict[str, list[str]] = {}
     if memo is not None:  # only what the pages are now
         memo.clear()
         for rid, key in keys.items():
+            if rid in failed:
+                continue  # expanded again next time: its errors are said again
             mine = [src for src in pages if src.startswith(rid + "/")]
             if any(src in left for src in mine):
                 waiting[key] = mine  # written whole, by finish_charts
                 continue
             memo[key] = {src: (out[src], rendered[src], files[src]) for src in mine}
-    return Expansion(pub, out, table_pages, rendered, files, keys, left, waiting)
+    return Expansion(pub, out, table_pages, rendered, files, keys, left, waiting, problems.errors)
 
 
 def _report_keys(pub: Publication, pages: dict[str, str], write_files: bool) -> dict[str, str]:

@@ -57,6 +57,8 @@ class Memos:
     bundles: MutableMapping[str, Any] = field(default_factory=lambda: cache.Memo("bundles"))
     rendered: MutableMapping[str, Any] = field(default_factory=lambda: cache.Memo("page-render"))
     findings_json: dict[str, str] | None = None  # the preview's: unchanged JSON not rewritten
+    # the preview's: each report's last pass that went through (`site.prepare`)
+    last_good: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,16 @@ class Result:
     outside: dict[str, str] = field(default_factory=dict)  # pages of no report (home's scope)
     rendered: MutableMapping[str, Any] = field(default_factory=dict)  # pagecheck's memo
     data_dir: Path = Path()
+
+    def of_report(self, rid: str) -> tuple[list[Problem], list[Problem]]:
+        """A report's problems and the ones of them that block (its data and chapters)."""
+        mine = (f"data/{rid}/", f"content/{rid}/", f"{self.publication_folder(rid)}/")
+        found = [p for p in self.problems if p.file.startswith(mine)]
+        return found, [p for p in self.blocking if p.file.startswith(mine)]
+
+    def publication_folder(self, rid: str) -> str:
+        h = self.publication.by_id.get(rid)
+        return h.report.folder if h is not None else f"data/{rid}"
 
     def raise_if_blocked(self) -> None:
         if self.blocking:
@@ -106,11 +118,15 @@ def run(
     defer_charts: bool = False,
     check_pages: bool = True,
     defer_checks: bool = False,
+    keep_going: bool = False,
 ) -> Result:
     """The pipeline (module docstring). LkipError when the pass or the expansion stops
     (every problem found so far); what blocks after that is `Result.blocking`. Without
     `check_pages` (`lkip diff`) no page is checked; with `defer_checks` (the preview,
-    which serves the page first) they are `Result.page_problems()`, to call later."""
+    which serves the page first) they are `Result.page_problems()`, to call later. With
+    `keep_going` (the preview) a report's errors do not stop the run: that report is shown
+    from its last good pass (or left out) and a chapter's marker error in its place; what
+    blocks is decided as ever (`blocking`), the preview shows it instead of stopping."""
     memos = memos or Memos()
     data_dir = data_dir or root / "data"
     content = root / "content"
@@ -118,10 +134,8 @@ def run(
     # a report's scope prepares the reports its pages name too (every other scope: all)
     others = named_reports(typed) if scope.only is not None else None
     only: set[str] | None = None if others is None else {scope.only or "", *others}
-    if only is not None:
-        publication = prepare(root, data_dir, only=only, memo=memos.prepared)
-    else:
-        publication = prepare(root, data_dir, memo=memos.prepared)
+    last_good = memos.last_good if keep_going else None
+    publication = prepare(root, data_dir, only=only, memo=memos.prepared, last_good=last_good)
     publication = publication.with_pdf(pdf)
     sources = {
         s: t
@@ -129,7 +143,11 @@ def run(
         if "/" not in s or s.split("/")[0] in _ids(scope, publication)
     }
     # pages of no report: checked (page-not-in-nav, page-outside-report), unless no page is
-    outside = {s: t for s, t in typed.items() if s not in sources and check_pages}
+    outside = {
+        s: t
+        for s, t in typed.items()
+        if s not in sources and check_pages and s.split("/")[0] not in publication.absent
+    }
     pages, generated = publication.generated(
         {s: t for s, t in sources.items() if "/" in s}, memo=memos.findings_json
     )
@@ -143,9 +161,11 @@ def run(
         defer_charts=defer_charts,
         # without content/ (a data folder checked on its own) the data alone is checked
         reports=_ids(scope, publication) if content.is_dir() else set(),
+        keep_going=keep_going,
     )
     nav = publication.nav([s for s in sources if "/" not in s])
     problems = [p for p in publication.problems if _in_scope(p, scope, publication)]
+    problems += expansion.errors  # keep_going only: otherwise the expansion stopped
     problems += [
         p
         for h in publication.hasil

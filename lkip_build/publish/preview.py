@@ -38,6 +38,51 @@ def broken_page(problems: str) -> str:
     )
 
 
+def panel(lines: list[str], stale: bool, absent: bool) -> str:
+    """The preview's panel on each page of a report whose problems block publication:
+    compact (the summary line, open; the list scrolls inside it), dismissable (a
+    `<details>` the editor closes), most serious first (`problems.listing`). It says where
+    the page's figures come from when the data could not be read."""
+    head, *rest = lines
+    if absent:
+        state = "Data laporan ini belum bisa dibaca, jadi halamannya belum bisa ditampilkan."
+    elif stale:
+        state = (
+            "Data laporan ini belum bisa dibaca: angka di halaman ini dari simpanan terakhir "
+            "yang berhasil."
+        )
+    else:
+        state = "Laporan ini belum bisa diterbitkan (`make site` berhenti)."
+    items = "\n".join(
+        f"<li><code>{html.escape(line.strip())}</code></li>"
+        if line.startswith("  ")
+        else f"<li><strong>{html.escape(line)}</strong></li>"
+        for line in rest
+    )
+    return (
+        '<details class="lkip-panel danger" open role="alert" data-search-exclude markdown="0">\n'
+        f"<summary>{html.escape(state)} {html.escape(head.rstrip(':'))}</summary>\n"
+        f'<ul class="lkip-panel-daftar">\n{items}\n</ul>\n'
+        "<p>Perbaiki berkas yang disebut lalu simpan: halaman dimuat ulang sendiri. "
+        "<code>make check</code> menampilkan daftar yang sama. Laporan lain tetap tampil "
+        "seperti biasa.</p>\n</details>\n\n"
+    )
+
+
+def with_panel(markdown: str, box: str) -> str:
+    """The panel under the page's title (before it, the title would become a section of
+    its own in the search index), or at the top of a page without one."""
+    if markdown.startswith("# "):
+        title, _, rest = markdown.partition("\n")
+        return f"{title}\n\n{box}{rest}"
+    return box + markdown
+
+
+def absent_page(box: str) -> str:
+    """A page of a report never read while the preview ran: the panel alone."""
+    return "# Data belum bisa ditampilkan\n\n" + box
+
+
 def rebuilding() -> None:
     """A rebuild starts: a pending collection waits for its end."""
     _state["rebuilding"] = True

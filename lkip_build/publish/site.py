@@ -30,7 +30,7 @@ from lkip_build.present.sitemarkers import report_order
 from lkip_build.present.syntax import page_dir, rebase_raw
 from lkip_build.present.table import Table
 from lkip_build.present.tables import TableError, render
-from lkip_build.problems import Collector, Problem, guard
+from lkip_build.problems import Collector, Problem, guard, tally
 from lkip_build.read.report import inputs_digest, load_report, report_folders, shown_path
 from lkip_build.read.validate import check_references, check_rules
 
@@ -60,6 +60,11 @@ class Publication:
     # report id -> digest of its files, when prepared with a memo (live preview): what
     # expand_pages' memo keys each report's pages by
     inputs: dict[str, str] = field(default_factory=dict)
+    # the preview only (`keep_going`): reports whose data stopped at an error, shown from
+    # their last good save (`stale`) or not at all (`absent`); their problems are in
+    # `problems`, and they block as ever
+    stale: frozenset[str] = frozenset()
+    absent: frozenset[str] = frozenset()
 
     @cached_property
     def by_id(self) -> dict[str, Computed]:
@@ -83,6 +88,7 @@ class Publication:
         memo: MutableMapping | None = None,
         defer_charts: bool = False,
         reports: set[str] | None = None,
+        keep_going: bool = False,
     ) -> Expansion:
         """Every page's markers expanded, all problems at once (see expansion.expand_all);
         without write_files, charts are specified but not drawn and no download is written
@@ -90,8 +96,9 @@ class Publication:
         `memo` (live preview), a report whose files and pages are unchanged is not expanded
         again; with `defer_charts`, its charts finish later (`Expansion.finish_charts`).
         `reports`: the reports whose pages are all here (default: every report); another
-        report's missing pages and tables are not its problem."""
-        return expand_all(self, pages, write_files, memo, defer_charts, reports)
+        report's missing pages and tables are not its problem. With `keep_going` (the
+        preview), errors do not stop it: they are `Expansion.errors`."""
+        return expand_all(self, pages, write_files, memo, defer_charts, reports, keep_going)
 
     @cached_property
     def reviews(self) -> dict[str, Review]:
@@ -102,15 +109,19 @@ class Publication:
             for rid, found in self.findings.items()
         }
 
-    def summaries(self) -> list[str]:
+    def summaries(self, problems: list[Problem] | None = None) -> list[str]:
+        """One line per report for the build's log: its verification notes and, for a
+        draft, what is left to fill among `problems` (the run's: chapters' paragraphs too),
+        counted as everywhere else (`problems.tally`)."""
         out = []
         for rid, found in sorted(self.findings.items()):
             new = len(self.reviews[rid].new(found))
             state = f"{new} baru, memblokir" if new else "semua diterima atau tidak memblokir"
             out.append(f"lkip: {rid}: {verification.summary(found)} ({state})")
             if draft.is_draft(self.by_id[rid]):
-                n = len(draft.pending(self.by_id[rid], self.problems, {}))
-                out.append(f"lkip: {rid}: DRAF, {n} nilai data belum diisi ({draft.TITLE})")
+                mine = [p for p in problems or self.problems if p.file.split("/")[1:2] == [rid]]
+                left = tally(mine) or "semua sudah diisi"
+                out.append(f"lkip: {rid}: DRAF, {left} ({draft.TITLE})")
         return out
 
     def generated(
@@ -213,18 +224,24 @@ def prepare(
     data_dir: Path | None = None,
     only: str | set[str] | None = None,
     memo: MutableMapping[str, Prepared] | None = None,
+    last_good: MutableMapping[str, tuple[str, Prepared]] | None = None,
 ) -> Publication:
     """The one validation pass: load, check, compute, draw every table and audit every
     report under data/. Each report goes as far as its own data allows, so the problems of
     every report come at once; LkipError lists them when any is an error. Warnings travel
     on in `Publication.problems`. With a `memo` (live preview), a report whose files are
-    byte for byte the ones seen before is not loaded again."""
+    byte for byte the ones seen before is not loaded again. With `last_good` (the live
+    preview: each report's last pass that went through, by report id), a report that
+    stops at an error does not stop the others: it is shown from its last good pass, or
+    left out, and its problems travel on (`Publication.stale`, `absent`)."""
     data_dir = data_dir or root / "data"
     problems = Collector()
     folders = report_folders(data_dir, only)
     if not folders:
         problems.add("no-reports", Location(shown_path(data_dir, root)), "tidak ada folder laporan")
     done: dict[str, Prepared] = {}
+    stale: set[str] = set()
+    absent: set[str] = set()
     for folder in folders:
         key = inputs_digest(folder, root) if memo is not None else ""
         prepared = memo.get(key) if memo is not None else None
@@ -232,10 +249,24 @@ def prepare(
             prepared = prepare_report(folder, root)
         problems.extend(prepared.problems)
         done[key or folder.name] = prepared
+        if last_good is None:
+            continue
+        if prepared.computed is not None:
+            last_good[folder.name] = (key, prepared)
+        elif folder.name in last_good:
+            stale.add(folder.name)
+        else:
+            absent.add(folder.name)
     if memo is not None:  # only what the data is now: the memo never grows past it
         memo.clear()
         memo.update(done)
-    problems.raise_if_any()
+    if last_good is None:
+        problems.raise_if_any()
+    else:  # reports removed since are forgotten
+        for name in set(last_good) - {f.name for f in folders}:
+            del last_good[name]
+        # under its own inputs' key: the expansion memo knows its pages by it
+        done.update({"lama:" + last_good[name][0]: last_good[name][1] for name in sorted(stale)})
     ready = {k: p for k, p in done.items() if p.computed is not None}
     hasil = [p.computed for p in ready.values() if p.computed is not None]
     ids = [h.report.id for h in hasil]
@@ -247,6 +278,8 @@ def prepare(
         dict(zip(ids, (p.findings for p in ready.values()), strict=True)),
         problems.problems,
         inputs=dict(zip(ids, ready, strict=True)) if memo is not None else {},
+        stale=frozenset(stale),
+        absent=frozenset(absent),
     )
 
 

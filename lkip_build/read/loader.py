@@ -11,6 +11,7 @@ import difflib
 import functools
 import types
 import typing
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -48,6 +49,14 @@ class Converter:
 
     def where(self, node: YNode, path: str) -> Location:
         return Location(self.shown, node.line, path)
+
+    def _cut_decimal(self, key: YNode) -> bool:
+        """A key of digits on a line where YAML cut a decimal number at its comma."""
+        where = self.where(key, "")
+        return key.text.isdigit() and any(
+            p.code == "yaml-comma-decimal" and p.line == where.line and p.file == where.file
+            for p in self.problems.problems
+        )
 
     def fail(self, code: str, node: YNode, path: str, message: str) -> _Missing:
         self.problems.add(code, self.where(node, path), message)
@@ -275,6 +284,9 @@ class Converter:
         for key_node, value_node in node.pairs:
             name = key_node.text
             sub = f"{path}.{name}" if path else name
+            if name not in fields and self._cut_decimal(key_node):
+                broken = True  # `{nilai: 1630,5}`: YAML made '5' a key; said once, at read
+                continue
             if name not in fields:
                 hint = difflib.get_close_matches(name, list(fields), n=1)
                 extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
@@ -294,16 +306,27 @@ class Converter:
                 if name not in misspelt:
                     sub = f"{path}.{name}" if path else name
                     self.fail("missing-field", node, sub, f"kolom wajib {name!r} belum diisi")
+        # a key that probably meant a field the object lacks: the object is not read
+        # without it (an optional field absent would be reported again by the checks that
+        # need it: "realisasi belum diisi; tulis NA", a hint that publishes NA)
+        broken = broken or any(name not in kwargs for name in misspelt)
         if broken:
-            # the object exists in the data but could not be read: references to its id
-            # are not reported again as dangling (one root cause, one problem)
-            ident = next(
-                (v.text for k, v in node.pairs if k.text == "id" and v.kind == "scalar"), ""
-            )
-            if ident:
-                self.problems.broken.add(ident)
+            # the object exists in the data but could not be read: references to its id,
+            # and to the ids inside it, are not reported again as dangling (one root
+            # cause, one problem)
+            self.problems.broken.update(_ids_within(node))
             return MISSING
         return cls(**kwargs, lokasi=self.where(node, path))
+
+
+def _ids_within(node: YNode) -> Iterator[str]:
+    """The `id` of an object and of every object inside it, as written."""
+    for key, value in node.pairs:
+        if key.text == "id" and value.kind == "scalar" and value.text:
+            yield value.text
+        yield from _ids_within(value)
+    for item in node.items:
+        yield from _ids_within(item)
 
 
 @functools.cache

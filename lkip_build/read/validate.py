@@ -17,7 +17,7 @@ from lkip_build.compute.skala import PRESETS, defects, resolve
 from lkip_build.model import Location
 from lkip_build.present.tables import KINDS
 from lkip_build.problems import Collector
-from lkip_build.read import samegroup
+from lkip_build.read import plausible, samegroup
 from lkip_build.read.consistency import check_parameters
 from lkip_build.read.report import Report
 
@@ -351,6 +351,7 @@ def check_rules(r: Report, problems: Collector) -> None:
         _list_keys(d, problems)
     check_parameters(r, problems)
     samegroup.suggest(r.pegawai, problems)
+    plausible.check(r, problems)
     for ind in _indicators(r.kinerja.indikator) if r.kinerja else []:
         _na_reasons(ind, k, problems)
         rumus = ind.realisasi

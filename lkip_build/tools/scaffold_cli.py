@@ -72,8 +72,32 @@ def run_new(args: argparse.Namespace) -> int:
     print(f"Laporan baru (draf): data/{made.id}")
     for path in made.written:
         print(f"  ditulis  {path}")
+    folder = (
+        args.source.parent / made.id
+        if args.source is not None
+        else Path(args.root) / "data" / made.id
+    )
     print(
-        f"{made.pending} nilai data belum diisi. Daftarnya, dengan berkas dan baris: "
-        f'`lkip check data/{made.id}`, atau halaman "Yang masih harus diisi" situsnya.'
+        f"{_left_to_fill(folder)}. Daftarnya, dengan berkas, baris dan petunjuk: "
+        f"`make check LAPORAN=data/{made.id} SEMUA=1`, atau halaman "
+        '"Yang masih harus diisi" di pratinjau (`make serve`).'
     )
     return EXIT_OK
+
+
+def _left_to_fill(folder: Path) -> str:
+    """What is left to fill in the new draft, counted as `lkip check` and the to-do page
+    count it (`problems.tally`): the one pipeline on the new report, no page written."""
+    from lkip_build.problems import Collector, LkipError, guard, tally
+    from lkip_build.publish import pipeline
+    from lkip_build.tools.revisions import locate
+
+    root, data, only = locate(folder)
+    try:
+        with guard(str(folder), Collector()):
+            scope = pipeline.report(only) if only else pipeline.ALL
+            found = pipeline.run(root, scope, data_dir=data, write_files=False).problems
+            return tally(found) or "Tidak ada nilai yang belum diisi"
+    except LkipError as exc:
+        return tally(exc.problems) + " (dan ada masalah: jalankan `make check`)"
+    return "Nilai yang belum diisi tidak bisa dihitung"
