@@ -56,7 +56,9 @@ def test_a_draft_lists_errors_first_and_counts_what_is_left(tmp_path: Path, caps
     path = draft / "indikator.yml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("target: 75  #", "target: 7x5  #", 1)  # mistake 1: a bad number
-    broken = re.sub(r"(\n    )realisasi:(\n      jenis: rerata_sub)", r"\1realisai:\2", text, count=1)
+    broken = re.sub(
+        r"(\n    )realisasi:(\n      jenis: rerata_sub)", r"\1realisai:\2", text, count=1
+    )
     assert broken != text  # mistake 2: a misspelt key
     path.write_text(broken, encoding="utf-8")
     assert main(["check", str(draft)]) == 2

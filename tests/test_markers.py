@@ -73,7 +73,8 @@ def test_tabel_writes_number_title_anchor_rows_and_download_links(ntt) -> None:
     assert "Alokasi dan Realisasi Anggaran Program/Kegiatan APBN TA 2021" in out
     # Tabel 3.24 of the seed: total 2.194.960.000 / 2.033.972.202 / 92,67
     assert "| **Total** | **2.194.960.000** | **2.033.972.202** | **92,67** |" in out
-    assert "[CSV](unduh/tabel-3-24.csv)" in out and "[XLSX](unduh/tabel-3-24.xlsx)" in out
+    assert "(CSV)](unduh/tabel-3-24.csv)" in out and "(XLSX)](unduh/tabel-3-24.xlsx)" in out
+    assert "[lembar kerja Excel (XLSX)]" in out  # plain words, the format in brackets
     files = ntt.page_files[src]
     assert set(files) == {"unduh/tabel-3-24.csv", "unduh/tabel-3-24.xlsx"}
     assert ntt.rendered[src]["tabel-3-24"].nomor == "3.24"

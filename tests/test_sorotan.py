@@ -16,7 +16,7 @@ import pytest
 
 from lkip_build.present.markers import PageContext
 from lkip_build.present.sitemarkers import m_daftar_laporan
-from lkip_build.present.sorotan import NO_DATA, headline
+from lkip_build.present.sorotan import NO_DATA, featured, headline
 
 from .conftest import ROOT, built, publish
 
@@ -112,7 +112,30 @@ def test_lebak_without_indicators_or_budget_says_so(repo) -> None:
     s = headline(repo.by_id[LEBAK], repo.findings[LEBAK])
     assert (s.rata_rata, s.anggaran, s.per_kategori, s.catatan) == ("", [], [], 0)
     out = repo.pages[f"{LEBAK}/index.md"]
-    assert out.count(NO_DATA) == 2 and "Serapan anggaran" in out and "n/a" not in out
+    assert out.count(NO_DATA) == 3 and "Serapan anggaran" in out and "n/a" not in out
+    # no figure to check is not a clean audit: the notes card does not say "0"
+    assert "tidak memuat angka yang bisa diperiksa" in out
+
+
+def test_the_featured_report_is_the_latest_complete_one(repo) -> None:
+    """Stated rule, not sort order: final, with a mean and a budget, newest, most
+    indicators assessed. A newer fragment or a newer draft never takes its place."""
+    from dataclasses import replace
+
+    ntt = repo.by_id[NTT]
+
+    def variant(**laporan: object) -> object:
+        lap = replace(ntt.report.laporan, **laporan)
+        return replace(ntt, report=replace(ntt.report, laporan=lap))
+
+    newer = variant(tahun=ntt.report.laporan.tahun + 1)
+    fragment = replace(newer, sumber={})  # one table of a report: no budget
+    draft = variant(tahun=ntt.report.laporan.tahun + 1, status="draf")
+    assert featured([fragment, ntt]) is ntt
+    assert featured([draft, ntt]) is ntt
+    assert featured([ntt, newer]) is newer
+    fewer = replace(newer, utama=newer.utama[:1])
+    assert featured([fewer, newer]) is newer
 
 
 NA_REPORT = {
@@ -205,3 +228,20 @@ def test_home_page_shows_the_newest_report_with_figures(repo) -> None:
     assert any(h.report.laporan.tahun > newest.report.laporan.tahun for h in later)
     assert featured(later) is newest
     assert featured([]) is None
+
+
+def test_without_a_category_scale_a_capaian_is_not_counted_as_none(tmp_path: Path) -> None:
+    """A report without skala_capaian gives each indicator a capaian and no category: the
+    card counts it as having a capaian, never as "tanpa capaian (n/a)"."""
+    from .conftest import LAPORAN
+
+    head, _, tail = LAPORAN.format(id="uji-2021").partition("skala_capaian:")
+    laporan = head + tail[tail.index("halaman:") :]
+    scored = {
+        "laporan.yml": laporan,
+        "indikator.yml": "sasaran_strategis: S\nindikator:\n  - id: ik-1\n    nama: Satu\n"
+        "    target: 80\n    realisasi: {jenis: langsung, a: 60}\n",
+    }
+    pub, _ = publish(tmp_path, scored, {"index.md": "# Uji\n\n<!-- lkip:sorotan -->\n"})
+    s = headline(pub.by_id["uji-2021"], [])
+    assert dict(s.per_kategori) == {"dengan capaian (tanpa skala kategori)": 1}

@@ -169,7 +169,8 @@ def links(table: Table) -> str:
     """The Markdown line under a table (links relative to the page's source)."""
     return (
         f'<p class="lkip-unduh" markdown="span" data-search-exclude>Unduh tabel ini: '
-        f"[CSV](unduh/{table.anchor}.csv) · [XLSX](unduh/{table.anchor}.xlsx)</p>"
+        f"[lembar kerja Excel (XLSX)](unduh/{table.anchor}.xlsx) · "
+        f"[teks berpisah koma (CSV)](unduh/{table.anchor}.csv)</p>"
     )
 
 

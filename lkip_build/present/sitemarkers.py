@@ -140,9 +140,9 @@ def m_unduhan(args: list[str], page: PageContext) -> str:
     rid = h.report.id
     items = [
         f"- [Versi cetak (seluruh laporan dalam satu halaman)]({CETAK})",
-        "- [Semua data laporan (YAML sumber, tabel hasil hitung, catatan verifikasi) — JSON]"
-        f"(unduh/{rid}-data.json)",
-        f"- [Catatan verifikasi data — JSON]({VERIFIKASI_JSON})",
+        "- [Semua data laporan untuk diolah dengan program: data yang diisi editor, setiap "
+        f"tabel hasil hitung dan catatan verifikasi (berkas JSON)](unduh/{rid}-data.json)",
+        f"- [Catatan verifikasi data untuk diolah dengan program (berkas JSON)]({VERIFIKASI_JSON})",
     ]
     if page.pdf:
         # raw HTML: the PDF is written after the pages, so the link is not checked as a page link

@@ -66,7 +66,10 @@ def headline(h: Computed, findings: list, facts: dict[str, Fact] | None = None) 
         bands = skala_mod.resolve(h.report.laporan.skala_capaian)
         per = {b.kategori: 0 for b in bands}
         for r in h.dinilai:
-            name = r.kategori if r.capaian is not None and r.kategori else "tanpa capaian (n/a)"
+            if r.capaian is None:
+                name = "tanpa capaian (n/a)"
+            else:  # a report without a category scale gives a capaian and no category
+                name = r.kategori or "dengan capaian (tanpa skala kategori)"
             per[name] = per.get(name, 0) + 1
     anggaran = [
         Anggaran(
@@ -91,14 +94,20 @@ def headline(h: Computed, findings: list, facts: dict[str, Fact] | None = None) 
 
 
 def featured(reports: list[Computed]) -> Computed | None:
-    """The report the home page shows without an ID: the newest with figures (a mean or a
-    budget), a higher level of government first, then by agency."""
+    """The report the home page shows without an ID, by a stated rule (EDITING.md): the
+    latest complete report. Complete first: final (not a draft), with a mean capaian and a
+    budget; then the newest year; then the one with the most indicators assessed (a
+    fragment of one table never takes a whole report's place); then a higher level of
+    government, then by agency."""
     levels = list(TINGKAT)
     return min(
         reports,
         key=lambda h: (
+            h.report.laporan.status == "draf",
+            h.rata_rata is None or not h.sumber,
             h.rata_rata is None and not h.sumber,
             -h.report.laporan.tahun,
+            -len(h.dinilai),
             levels.index(h.report.laporan.tingkat),
             h.report.laporan.instansi,
         ),
@@ -175,18 +184,26 @@ def cards(s: Sorotan, h: Computed, link: str, home: str = "") -> str:
         out.append(
             _card("Serapan anggaran", NO_DATA, "Dokumen ini tidak memuat anggaran.", "kosong")
         )
-    out.append(
-        _card(
-            "Catatan verifikasi data",
-            str(s.catatan),
-            f"{s.rincian_catatan}"
-            + (f", {s.uang} di antaranya menyangkut anggaran" if s.uang else "")
-            + f": [lihat catatan verifikasi]({link})",
-        )
-    )
+    r = h.report
+    if not s.catatan and not (s.rata_rata or s.anggaran or r.pegawai or r.daftar or r.harga):
+        # no figure to check is not a clean audit
+        nothing = "Dokumen ini tidak memuat angka yang bisa diperiksa."
+        out.append(_card("Catatan verifikasi data", NO_DATA, nothing, "kosong"))
+    else:
+        out.append(_note_card(s, link))
     title = e(f"Sorotan {lap.jenis_dokumen} {lap.tahun}")
     return (
         f'\n<div class="lkip-sorotan" role="group" aria-label="{title}" markdown="1">\n'
         + "\n".join(out)
         + "\n</div>\n"
+    )
+
+
+def _note_card(s: Sorotan, link: str) -> str:
+    return _card(
+        "Catatan verifikasi data",
+        str(s.catatan),
+        f"{s.rincian_catatan}"
+        + (f", {s.uang} di antaranya menyangkut anggaran" if s.uang else "")
+        + f": [lihat catatan verifikasi]({link})",
     )
