@@ -237,7 +237,9 @@ DIFF_DESCRIPTION = """\
 Bandingkan dua versi laporan: setiap angka turunan yang berubah (capaian, kategori,
 rata-rata, jumlah, serapan) per halaman, dan catatan verifikasi yang baru atau selesai, sebagai
 Markdown untuk komentar pull request. Setiap sisi adalah folder (repositori atau folder
-data laporan) atau revisi git.
+data laporan) atau revisi git. Dua laporan satu instansi untuk dua tahun (pemerintah,
+instansi dan jenis dokumen sama, tahun berbeda) dibandingkan tahun ke tahun: target,
+realisasi dan capaian setiap indikator berdampingan.
 
 Status keluar:
   0  perbandingan dicetak (juga bila ada angka yang berubah)

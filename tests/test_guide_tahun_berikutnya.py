@@ -2,8 +2,10 @@
 
 Every `sh` block of the section runs (bash, stop at the first failing command) in a copy of
 the repository, and every `yaml` block that starts with `# berkas:` is applied as the
-replacement it shows (its `# ganti:` text must be in the file exactly once). So a guide
-that no longer matches what `lkip new` writes, or a command that no longer works, fails.
+replacement it shows (its `# ganti:` text must be in the file exactly once). A `text` block
+right after the `lkip diff` command is its output in part: each of its lines must be a line
+the command wrote. So a guide that no longer matches what `lkip new` writes or `lkip diff`
+says, or a command that no longer works, fails.
 """
 
 from __future__ import annotations
@@ -55,9 +57,18 @@ def test_the_guide_runs_start_to_finish(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LKIP_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
     ran = []
     found = steps()
-    assert [kind for kind, _ in found].count("sh") >= 4
-    for kind, block in found:
-        if kind == "sh":
+    assert [kind for kind, _ in found].count("sh") >= 5
+    compared = False
+    for i, (kind, block) in enumerate(found):
+        if kind == "text" and "lkip diff" in found[i - 1][1]:
+            # the year-on-year comparison, as the guide shows it (values from the seed and
+            # the guide's own figures), written by the command itself
+            output = (root / "perbandingan.md").read_text(encoding="utf-8")
+            assert "dihapus" not in output
+            lines = set(output.splitlines())
+            assert [line for line in block.splitlines() if line not in lines] == []
+            compared = True
+        elif kind == "sh":
             done = subprocess.run(
                 ["bash", "-e", "-c", block],
                 cwd=root,
@@ -78,6 +89,7 @@ def test_the_guide_runs_start_to_finish(tmp_path: Path) -> None:
                 program = h.sumber["apbd"].program[1]
                 assert program.pos.id == "p-perizinan" and program.persen is not None
             replace(root, block)
+    assert compared
     assert (root / "site" / "ntt-disperindag-lkip-2022" / "yang-masih-harus-diisi").is_dir()
     assert ran[-1].strip() == "status keluar: 1"
     final = (root / "hasil-periksa.txt").read_text(encoding="utf-8")

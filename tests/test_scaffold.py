@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -123,6 +124,10 @@ def test_a_strict_build_of_the_scaffold(scaffolded: Path, tmp_path: Path) -> Non
     assert "belum diisi" in html
     todo = (tmp_path / "site" / NEW / "yang-masih-harus-diisi" / "index.html").read_text()
     assert "indikator.yml:" in todo
+    # the start page's list of pages, which names last year's appendix, is flagged
+    start = (tmp_path / "site" / NEW / "index.html").read_text()
+    flag = start.rindex("Belum ditulis ulang:", 0, start.index("Perjanjian Kinerja 2021"))
+    assert "<h2" not in start[flag : start.index("Perjanjian Kinerja 2021")]
 
 
 def test_final_turns_each_pending_value_into_an_error(scaffolded: Path, tmp_path: Path) -> None:
@@ -176,7 +181,10 @@ def test_renstra_targets_for_the_new_year_are_carried(scaffolded: Path) -> None:
 def test_last_years_figures_are_gone_and_comments_stay(scaffolded: Path) -> None:
     text = (scaffolded / "data" / NEW / "indikator.yml").read_text(encoding="utf-8")
     source = (ROOT / "data" / NTT / "indikator.yml").read_text(encoding="utf-8")
-    assert "tertulis:" not in text and "44,32" not in text
+    assert "tertulis:" not in text
+    # ik-1's realisasi 2021 (Tabel 3.2: 44,32) stays only as the base year, said so
+    carried = [line.strip() for line in text.splitlines() if "44,32" in line]
+    assert carried == [f"tahun_dasar: 44,32  # realisasi 2021, dihitung dari laporan {NTT}"]
     head = [line for line in source.splitlines() if line.startswith("#")]
     assert head and all(line in text for line in head)
     anggaran = (scaffolded / "data" / NEW / "anggaran.yml").read_text(encoding="utf-8")
@@ -220,3 +228,101 @@ def test_an_empty_report_builds(tmp_path: Path) -> None:
     assert blocking == [] and len(pending_of(every)) == made.pending + 1  # + its paragraph
     done = build(root / "mkdocs.yml", tmp_path / "site")
     assert done.returncode == 0, done.stderr[-3000:]
+
+
+# ------------------------------------------------------------------ last year carried and flagged
+
+# Tabel 3.2 of the LKIP 2021 (seed), column Realisasi: each indicator's and sub-indicator's
+# realisasi 2021, the base year of 2022 ("Tahun Dasar 2021")
+REALISASI_2021 = {
+    "ik-1": "44.32",
+    "ik-2": "19.77",
+    "ik-2a": "12.76",
+    "ik-2b": "26.77",
+    "ik-3": "16.67",
+    "ik-4": "98.13",
+    "ik-5": "8.82",
+    "ik-6": "20",
+    "ik-7": "1.08",
+    "ik-8": "11.43",
+    "ik-9": "32.31",
+}
+
+
+def indicators(report) -> dict:
+    out = {}
+    for ind in report.kinerja.indikator:
+        out[ind.id] = ind
+        out.update({s.id: s for s in ind.sub})
+    return out
+
+
+def test_the_base_year_is_last_years_realisasi_said_where_it_came_from(scaffolded: Path) -> None:
+    problems = Collector()
+    new = load_report(scaffolded / "data" / NEW, scaffolded, problems)
+    assert new is not None and new.kinerja is not None
+    base = {iid: ind.tahun_dasar for iid, ind in indicators(new).items()}
+    assert base == {iid: Decimal(v) for iid, v in REALISASI_2021.items()}
+    text = (scaffolded / "data" / NEW / "indikator.yml").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if "tahun_dasar:" in line]
+    assert len(lines) == 11
+    assert all(line.endswith(f"# realisasi 2021, dihitung dari laporan {NTT}") for line in lines)
+    # the column "Tahun Dasar 2021" of the 2022 Tabel 3.2 shows them
+    table = prepare(scaffolded, only=NEW).tables[NEW]["capaian-kinerja"]
+    column = table.header.index("Tahun Dasar 2021")
+    assert [str(row[column]) for row in table.rows[:3]] == ["44,32", "19,77", "12,76"]
+
+
+def test_a_base_year_without_last_years_realisasi_stays_na_and_says_why(tmp_path: Path) -> None:
+    root = repo_copy(tmp_path)
+    indikator = root / "data" / NTT / "indikator.yml"
+    text = indikator.read_text(encoding="utf-8")
+    # ik-8's realisasi 2021 not available; ik-6 measured against a base (aturan dasar)
+    text = text.replace("      a:\n        nilai: 4\n", "      a:\n        nilai: NA\n", 1)
+    ik6 = "  - id: ik-6\n    nama: Persentase Peningkatan Transaksi Produk Lokal di dalam wilayah NTT\n"
+    assert text.count(ik6) == 1
+    text = text.replace(ik6, ik6 + "    aturan: {jenis: dasar}\n").replace(
+        ik6 + "    aturan: {jenis: dasar}\n    tahun_dasar: NA\n",
+        ik6 + "    aturan: {jenis: dasar}\n    tahun_dasar: 30\n",
+    )
+    indikator.write_text(text, encoding="utf-8")
+    scaffold.from_report(root / "data" / NTT, 2022)
+    new = (root / "data" / NEW / "indikator.yml").read_text(encoding="utf-8")
+    lines = [line.strip() for line in new.splitlines() if "tahun_dasar:" in line]
+    assert f"tahun_dasar: NA  # realisasi 2021 NA di laporan {NTT}" in lines
+    assert (
+        'tahun_dasar: {belum_diisi: "tahun_dasar ik-6 (B aturan dasar): realisasi 2021 = 20 '
+        f'(laporan {NTT}), atau kondisi awal Renstra"}}'
+    ) in lines
+
+
+def test_carried_texts_naming_last_year_are_flagged(tmp_path: Path) -> None:
+    root = repo_copy(tmp_path)
+    source = root / "data" / NTT / "laporan.yml"
+    text = source.read_text(encoding="utf-8")
+    old = '    judul: "Lampiran: Perjanjian Kinerja"\n'
+    assert text.count(old) == 1
+    source.write_text(text.replace(old, '    judul: "Lampiran: Perjanjian Kinerja 2021"\n'))
+    scaffold.from_report(root / "data" / NTT, 2022)
+    laporan = (root / "data" / NEW / "laporan.yml").read_text(encoding="utf-8")
+    assert (
+        '    judul: {belum_diisi: "judul halaman 2022, mis. Lampiran: Perjanjian Kinerja 2022"}\n'
+    ) in laporan
+    every, blocking = run_check(root / "data" / NEW)
+    assert blocking == []
+    line = laporan[: laporan.index("Perjanjian Kinerja 2022")].count("\n") + 1
+    assert any(p.file == f"data/{NEW}/laporan.yml" and p.line == line for p in pending_of(every))
+    # every block of every chapter that still names 2021 or 2020 is flagged to rewrite
+    flag = draft.REWRITE
+    for md in sorted((root / "content" / NEW).glob("*.md")):
+        blocks = re.split(r"\n[ \t]*\n", md.read_text(encoding="utf-8"))
+        fence = False
+        for block in blocks:
+            if block.lstrip().startswith("```") or fence:
+                fence ^= block.count("```") % 2 == 1
+                continue
+            plain = re.sub(r"<!--.*?-->", "", block, flags=re.S)
+            if re.search(r"\b(2020|2021)\b", plain):
+                assert flag.match(block), f"{md.name}: {block[:80]!r}"
+    lampiran = (root / "content" / NEW / "lampiran-perjanjian-kinerja.md").read_text()
+    assert lampiran.startswith("<!-- lkip:tulis-ulang -->\n# Lampiran: Perjanjian Kinerja 2022\n")

@@ -2,14 +2,16 @@
 
 From a report (`--from data/<id> --year 2022`): what the new year shares is carried over
 (the agency, the Renstra with its target for the new year, the indicators and their rules,
-scale, policy, tables, chapters); what belongs to last year is emptied: realisations,
+scale, policy, tables, chapters, and last year's realisasi as each indicator's
+`tahun_dasar`, as last year's pass computed it); what belongs to last year is emptied: realisations,
 budgets, prices, staff counts, list rows and every `tertulis` block. Each emptied value is
 written `{belum_diisi: "petunjuk"}` (never left empty, which stays `missing-value`), and
 the report gets `status: draf`. The YAML is rewritten at text level (yamledit), so the
 editors' comments and layout stay. Chapters are copied with their markers; a paragraph that
 states a year or a number of last year's report is preceded by `<!-- lkip:tulis-ulang -->`
-(listed on the to-do page; an error once the report is final), and headings get the new
-year. Nothing is overwritten: an existing folder is refused.
+(listed on the to-do page; an error once the report is final), and a heading that names
+the year gets the new year and the same marker. Nothing is overwritten: an existing
+folder is refused.
 """
 
 from __future__ import annotations
@@ -18,13 +20,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkip_build.compute.indicators import IndikatorResult
 from lkip_build.model import Laporan, Renstra
+from lkip_build.model.numbers import format_decimal
 from lkip_build.problems import Collector
+from lkip_build.publish.site import prepare_report
 from lkip_build.read.loader import load_file
 from lkip_build.read.report import FILES, load_report
 from lkip_build.read.yamlread import YNode
 from lkip_build.tools import scaffold_files as files
-from lkip_build.tools.scaffold_data import NOT_CARRIED, REWRITERS, Ctx, text_of
+from lkip_build.tools.scaffold_data import NOT_CARRIED, REWRITERS, Ctx, LastYear, text_of
 from lkip_build.tools.yamledit import Editor, drop_tertulis, value
 
 
@@ -67,6 +72,7 @@ def from_report(source: Path, year: int) -> Scaffolded:
                 "pindahkan folder itu dulu bila memang ingin membuat ulang"
             )
     _renstra_targets(source / "renstra.yml", ctx)
+    ctx.last = last_year(source, root)
     written = []
     target.mkdir(parents=True)
     for name in FILES:
@@ -141,6 +147,24 @@ def _renstra_targets(path: Path, ctx: Ctx) -> None:
         )
         if linked and year is not None and year.kind == "scalar":
             ctx.targets.setdefault(linked, year.text)
+
+
+def last_year(source: Path, root: Path) -> dict[str, LastYear] | None:
+    """Every indicator of last year's report as its pass (`site.prepare_report`, the
+    build's own) computed it; None when that report stops at an error."""
+    computed = prepare_report(source, root).computed
+    if computed is None:
+        return None
+    return {iid: _last(r) for iid, r in computed.indikator.items()}
+
+
+def _last(r: IndikatorResult) -> LastYear:
+    rule = r.indikator.aturan.jenis
+    if r.realisasi is None:
+        return LastYear("", "belum diisi" if r.belum_diisi else "NA", rule)
+    # exact: the published Decimal at its own places, written as an editor types it
+    places = max(0, -int(r.realisasi.as_tuple().exponent))
+    return LastYear(format_decimal(r.realisasi, places, trim=True), "", rule)
 
 
 def _count_pending(folder: Path, root: Path) -> int:

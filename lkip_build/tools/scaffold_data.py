@@ -5,16 +5,29 @@ its `tertulis` blocks dropped; one in `NOT_CARRIED` is not written: last year's 
 notes are last year's document's, diterima.yml). Each edits values where they are written
 (`yamledit.Editor`), so comments and layout stay; what belongs to last year becomes
 `{belum_diisi: "petunjuk"}`, what is still true is carried (the Renstra target for the
-new year, last year's prices as `harga_lalu`, last year's `a` as a growth formula's `b`).
+new year, last year's prices as `harga_lalu`, last year's `a` as a growth formula's `b`,
+last year's computed realisasi as `tahun_dasar`). A free text of laporan.yml that names
+last year (a page's title in `halaman`, `keterangan`) becomes a value to fill: it would
+be published with the old year otherwise.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lkip_build.read.yamlread import YNode
 from lkip_build.tools import scaffold_files as files
 from lkip_build.tools.yamledit import Editor, entry, items, pending, shift_years, value
+
+
+@dataclass(frozen=True)
+class LastYear:
+    """One indicator of last year's report, as its pass computed it."""
+
+    realisasi: str  # the published realisasi as YAML writes it ("44,32"); "" when none
+    why: str  # why there is none ("NA", "belum diisi")
+    rule: str  # its capaian rule (`aturan.jenis`)
 
 
 @dataclass
@@ -25,6 +38,12 @@ class Ctx:
     new_id: str
     targets: dict[str, str] = field(default_factory=dict)  # indicator id -> Renstra text
     periode: str = ""
+    # indicator id -> last year's figures; None: last year's report could not be computed
+    last: dict[str, LastYear] | None = None
+
+    def names_old_year(self, text: str) -> bool:
+        """The text names last year's report year or the year before it (shift_years')."""
+        return re.search(rf"\b(?:{self.old - 1}|{self.old})\b", text) is not None
 
 
 def _laporan_yml(ed: Editor, tree: YNode, ctx: Ctx) -> None:
@@ -37,6 +56,9 @@ def _laporan_yml(ed: Editor, tree: YNode, ctx: Ctx) -> None:
         if ed.line(above).lstrip().startswith("#"):
             ed.dropped.add(above)
         ed.dropped.add(policy[0].line)
+    _rewrite_text(ed, tree, "keterangan", ctx, "keterangan beranda")
+    for page in items(tree, "halaman"):
+        _rewrite_text(ed, page, "judul", ctx, "judul halaman")
     status = entry(tree, "status")
     if status is not None:
         ed.set(status[0], "draf")
@@ -58,6 +80,7 @@ def _indikator_yml(ed: Editor, tree: YNode, ctx: Ctx) -> None:
 
 def _indikator(ed: Editor, ind: YNode, ctx: Ctx) -> None:
     iid = text_of(ind, "id")
+    _tahun_dasar(ed, ind, iid, ctx)
     if iid in ctx.targets:
         _set(ed, ind, "target", ctx.targets[iid], f"Renstra {ctx.periode}, target {ctx.year}")
     else:
@@ -83,6 +106,38 @@ def _indikator(ed: Editor, ind: YNode, ctx: Ctx) -> None:
             ed.set_flow_list(tw[0], hints[: max(1, len(tw[1].items))])
     for sub in items(ind, "sub"):
         _indikator(ed, sub, ctx)
+
+
+def _tahun_dasar(ed: Editor, ind: YNode, iid: str, ctx: Ctx) -> None:
+    """`tahun_dasar` is the value of the year before the report's year (Tabel 3.2's "Tahun
+    Dasar <tahun - 1>"): last year's realisasi as last year's pass published it, exact, with
+    a comment saying so; NA (with why) when last year had none. Under the `dasar` rule it
+    is also the rule's B, which an agency may take from its Renstra instead: to fill."""
+    last = ctx.last.get(iid) if ctx.last is not None else None
+    source = f"laporan {ctx.old_id}"
+    if ctx.last is None or last is None:
+        text, note = "NA", f"realisasi {ctx.old} tidak terhitung: `lkip check` {source}"
+    elif last.rule == "dasar":
+        shown = last.realisasi or "NA"
+        text = pending(
+            f"tahun_dasar {iid} (B aturan dasar): realisasi {ctx.old} = {shown} ({source}), "
+            "atau kondisi awal Renstra"
+        )
+        note = ""
+    elif last.realisasi:
+        text, note = last.realisasi, f"realisasi {ctx.old}, dihitung dari {source}"
+    else:
+        text, note = "NA", f"realisasi {ctx.old} {last.why} di {source}"
+    found = entry(ind, "tahun_dasar")
+    if found is not None:
+        ed.set(found[0], text, note, own=True)
+        return
+    key = entry(ind, "id")
+    if key is not None:  # insert it under the id, at the mapping's indentation
+        indent = " " * ed.line(key[0].line).index(f"{key[0].text}:")
+        ed.insert_after(
+            key[0].line, f"{indent}tahun_dasar: {text}" + (f"  # {note}" if note else "")
+        )
 
 
 def _masukan(ed: Editor, rumus: YNode, side: str, name: str, ctx: Ctx) -> None:
@@ -134,7 +189,12 @@ def _perjanjian_yml(ed: Editor, tree: YNode, ctx: Ctx) -> None:
 
 def _pk_indikator(ed: Editor, ind: YNode, ctx: Ctx) -> None:
     _target(ed, ind, ctx, "Perjanjian Kinerja")
-    _set(ed, ind, "realisasi_lalu", pending(f"realisasi {ctx.old} (laporan {ctx.old_id})"))
+    # the agreement prints last year's realisasi as known when it was signed, which may
+    # precede last year's report: to fill, with what that report computed as a hint
+    last = (ctx.last or {}).get(text_of(ind, "indikator_kinerja"))
+    computed = f"; laporan itu menghitung {last.realisasi}" if last and last.realisasi else ""
+    hint = f"realisasi {ctx.old} (laporan {ctx.old_id}{computed})"
+    _set(ed, ind, "realisasi_lalu", pending(hint))
     for sub in items(ind, "sub"):
         _pk_indikator(ed, sub, ctx)
 
@@ -230,6 +290,20 @@ def _set(ed: Editor, node: YNode, key: str, new: str, comment: str = "") -> None
     found = entry(node, key)
     if found is not None:
         ed.set(found[0], new, comment)
+
+
+def _rewrite_text(ed: Editor, node: YNode, key: str, ctx: Ctx, what: str) -> None:
+    """A free text that names last year becomes a value to fill, its hint the text with
+    the years moved (`shift_years`), so the old year is never published unnoticed."""
+    found = entry(node, key)
+    if found is None or found[1].kind != "scalar" or not ctx.names_old_year(found[1].text):
+        return
+    text = " ".join(found[1].text.split())
+    new = pending(f"{what} {ctx.year}, mis. {files.short(shift_years(text, ctx.old, ctx.year))}")
+    if not ed.set(found[0], new):  # a block scalar: the block goes, the value on the key
+        indent = " " * ed.line(found[0].line).index(f"{key}:")
+        ed.drop(found[0])
+        ed.insert_after(found[0].line, f"{indent}{key}: {new}")
 
 
 def _shift_line(ed: Editor, node: YNode, key: str, ctx: Ctx) -> None:

@@ -16,9 +16,13 @@ FIGURE = re.compile(r"\b(?:19|20)\d\d\b|\d+,\d+|\b\d{1,3}(?:\.\d{3})+\b|\d\s*%")
 
 
 def chapter(text: str, old: int, year: int) -> str:
-    """A chapter as a template: markers kept (they bind the new year's figures), headings
-    moved to the new year, and each paragraph that states a year or a figure of its own
-    preceded by `<!-- lkip:tulis-ulang -->` (it was true of last year's report only)."""
+    """A chapter as a template: markers kept (they bind the new year's figures), and each
+    paragraph that states a year or a figure of its own preceded by
+    `<!-- lkip:tulis-ulang -->` (it was true of last year's report only). A heading that
+    names last year (or the year before) is moved to the new year and marked too: the
+    move is a guess ("Lampiran: Perjanjian Kinerja 2021" is right as 2022, a law of 2021
+    is not), and nothing with a year is published unread."""
+    years = re.compile(rf"\b(?:{old - 1}|{old})\b")
     front = re.match(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", text, re.S)
     head = front.group(0) if front else ""
     blocks = re.split(r"(\n[ \t]*\n)", text[len(head) :])
@@ -29,7 +33,8 @@ def chapter(text: str, old: int, year: int) -> str:
             fence ^= block.count("```") % 2 == 1
             out.append(block)
         elif block.lstrip().startswith("#"):
-            out.append(shift_years(block, old, year))
+            moved = shift_years(block, old, year)
+            out.append(f"{REWRITE}\n{moved}" if years.search(MARKERS.sub("", block)) else moved)
         elif FIGURE.search(MARKERS.sub("", block)):
             out.append(f"{REWRITE}\n{block}")
         else:

@@ -57,9 +57,10 @@ class Editor:
     def line(self, n: int) -> str:
         return self.replaced.get(n, self.lines[n - 1])
 
-    def set(self, key: YNode, new: str, comment: str = "") -> bool:
+    def set(self, key: YNode, new: str, comment: str = "", own: bool = False) -> bool:
         """Replace the scalar (or flow) value written after `key:` on its line; keep the
-        line's own comment. False when the value is not on the key's line (a block)."""
+        line's own comment, or with `own` put `comment` in its place (it said something
+        about the value replaced). False when the value is not on the key's line (a block)."""
         text = self.line(key.line)
         found = re.search(rf"(?:^|[\s{{,-]){re.escape(key.text)}:(?=\s|$)", text)
         if found is None:
@@ -71,6 +72,8 @@ class Editor:
         old = rest[: cut.start()] if cut else rest
         if old.strip() in ("", ">-", "|", ">", "|-", ">+", "|+"):
             return False  # a block value: not on this line
+        if own and comment:
+            tail = ""
         note = f"  # {comment}" if comment and not tail else ""
         self.replaced[key.line] = text[:start] + " " + new + tail + note
         return True
