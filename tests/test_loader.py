@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lkip_build.model import NA_VALUE, Anggaran, Indikator, Laporan, PosAnggaran
+from lkip_build.model import NA_VALUE, Anggaran, Indikator, Laporan, Pegawai, PosAnggaran
 from lkip_build.problems import Collector
 from lkip_build.read.loader import load_file
 from lkip_build.read.report import load_reports
@@ -264,3 +264,23 @@ def test_every_numeric_field_refuses_what_is_not_an_indonesian_number(cls, name,
     assert [(p.code, p.lokasi.line, p.lokasi.path) for p in problems.problems] == [
         ("bad-number", 3, name)
     ]
+
+
+def test_a_location_names_what_the_editor_sees(tmp_path: Path) -> None:
+    """Beside the zero-based path, the labels of the table, the row and the column."""
+    text = (
+        "komposisi:\n  - id: pendidikan\n    judul_baris: Tingkat Pendidikan\n"
+        "    kolom: [Sekretariat, Bidang PSDI]\n    sub_kolom: [L, P]\n    baris:\n"
+        "      - {label: S2, nilai: [1, 2, 3, 4]}\n      - {label: SMA, nilai: [1, 2, 3x, 4]}\n"
+    )
+    folder = tmp_path / "data" / "x"
+    folder.mkdir(parents=True)
+    (folder / "pegawai.yml").write_text(text, encoding="utf-8")
+    problems = Collector()
+    load_file(folder / "pegawai.yml", "data/x/pegawai.yml", Pegawai, problems)
+    (p,) = problems.problems
+    assert p.field == "komposisi[0].baris[1].nilai[2]"
+    assert str(p).startswith(
+        "data/x/pegawai.yml:8: komposisi[0].baris[1].nilai[2]: "
+        "(komposisi Tingkat Pendidikan, baris SMA, kolom Bidang PSDI L) '3x'"
+    ), str(p)

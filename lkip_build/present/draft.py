@@ -82,7 +82,8 @@ def todo_page(h: Computed, items: list[Problem]) -> str:
         f"Laporan ini masih **{BANNER}**. Setiap baris di bawah adalah nilai atau paragraf "
         f"yang belum diisi untuk tahun {lap.tahun}: buka berkasnya pada baris itu, ganti "
         "`{belum_diisi: ...}` dengan nilainya (atau hapus penanda `tulis-ulang` setelah "
-        "paragrafnya ditulis ulang), lalu jalankan `lkip check` lagi. Setelah daftar ini "
+        f"paragrafnya ditulis ulang), lalu jalankan `make check LAPORAN={h.report.folder}` "
+        "lagi (atau lihat pratinjau `make serve`). Setelah daftar ini "
         "kosong, tulis `status: final` di `laporan.yml`.\n\n"
     )
     if not items:

@@ -25,6 +25,7 @@ from lkip_build.model.numbers import (
     parse_uang,
 )
 from lkip_build.problems import Collector
+from lkip_build.read.labels import describe
 from lkip_build.read.yamlread import YNode, read_yaml
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -342,5 +343,10 @@ def load_file(path: Path, shown: str, cls: type, problems: Collector) -> Any:
     tree = read_yaml(path, shown, problems)
     if tree is None:
         return None
+    first = len(problems.problems)
     value = Converter(shown, problems).convert(cls, tree, "")
+    for i in range(first, len(problems.problems)):  # beside the path, the editor's words
+        p = problems.problems[i]
+        if "[" in p.field and (words := describe(tree, p.field)):
+            problems.problems[i] = dataclasses.replace(p, message=f"({words}) {p.message}")
     return None if value is MISSING else value

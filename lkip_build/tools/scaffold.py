@@ -109,7 +109,9 @@ def rewrite(path: Path, name: str, ctx: Ctx) -> str:
     """One file of last year's report, rewritten for the new year (comments kept)."""
     ed = Editor(path, name)
     if ed.tree is None:
-        raise ScaffoldError(f"{name} tidak bisa dibaca; jalankan `lkip check` pada laporan asal")
+        raise ScaffoldError(
+            f"{name} tidak bisa dibaca; jalankan `make check LAPORAN={path.parent.as_posix()}`"
+        )
     drop_tertulis(ed, ed.tree)
     fn = REWRITERS.get(name)
     if fn is not None:
@@ -122,7 +124,8 @@ def _laporan(path: Path) -> Laporan:
     lap = load_file(path, "laporan.yml", Laporan, problems)
     if not isinstance(lap, Laporan):
         raise ScaffoldError(
-            "laporan.yml laporan asal tidak bisa dibaca; jalankan `lkip check` padanya dulu"
+            "laporan.yml laporan asal tidak bisa dibaca; jalankan "
+            f"`make check LAPORAN={path.parent.as_posix()}` dulu"
         )
     return lap
 
