@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 from .conftest import ROOT, tiny_site
 
 SCRIPT = ROOT / "scripts" / "build_site.py"
@@ -84,9 +82,9 @@ def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:
 
 
 def test_links_and_anchors_are_validated() -> None:
-    config = yaml.safe_load(
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#")
-    )
+    from lkip_build.publish.pagecheck import mkdocs_config
+
+    config = mkdocs_config(ROOT)
     links = config["validation"]["links"]
     assert config["strict"] is True
     assert links["not_found"] == links["anchors"] == "warn"  # a warning fails a strict build

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 PAGE = "catatan-verifikasi.md"
 JSON = "catatan-verifikasi/catatan.json"
 TITLE = "Catatan Verifikasi Data"
+SOURCE = f"# {TITLE}\n\n<!-- lkip:catatan-verifikasi -->\n"  # the page every report gets
 OTHER = "Lainnya"
 _LABEL = {ERROR: "Angka tidak cocok", WARNING: "Perlu diperiksa", INFO: "Catatan"}
 _LABEL_OF_CODE = {"policy-applied": "Kebijakan laporan"}

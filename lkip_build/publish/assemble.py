@@ -124,7 +124,8 @@ def finish(unit: Unit, site: Path) -> None:
     if unit.publication.pdf and unit.name != HOME:
         page = site / "cetak" / "index.html"
         if page.is_file():
-            pdf.write(page, site / f"{unit.name}.pdf")  # before the links: pages link to it
+            url = pdf.view_url(unit.publication.site_url, unit.name)
+            pdf.write(page, site / f"{unit.name}.pdf", url)  # before the links: pages link to it
     broken, leaving = links(site, unit.name)
     if broken:
         raise LkipError(broken)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from lkip_build.present import pagemeta
-from lkip_build.publish import pipeline
+from lkip_build.publish import pagecheck, pipeline
 from lkip_build.publish.scope import PAGE_SUFFIXES, belongs, report_ids
 from lkip_build.publish.site import FRONT_MATTER, Publication
 
@@ -79,7 +79,7 @@ def write_docs(root: Path, out: Path, written: dict[str, bytes]) -> list[str]:
 
 def site_identity(root: Path) -> tuple[str, str]:
     """The site's name and description (mkdocs.yml): the home page's <title> and meta."""
-    cfg = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    cfg = pagecheck.mkdocs_config(root)
     return str(cfg.get("site_name") or ""), str(cfg.get("site_description") or "")
 
 
@@ -112,7 +112,7 @@ def _front_matter(text: str) -> str | None:
 def config(root: Path, nav: list[object]) -> str:
     """The repository's mkdocs.yml for the exported folder: same theme, plugins and
     extensions, the computed nav, and no hooks (their work is in the files)."""
-    cfg = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    cfg = pagecheck.mkdocs_config(root)
     cfg.pop("hooks", None)
     cfg.pop("watch", None)
     cfg["docs_dir"] = DOCS

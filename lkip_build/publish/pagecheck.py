@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import difflib
 import html
+import os
 import posixpath
 import re
 from collections.abc import Iterable, MutableMapping
@@ -68,14 +69,53 @@ def extensions(root: Path) -> tuple[tuple[str, str], ...]:
     return _extensions(config.read_text(encoding="utf-8") if config.is_file() else NEEDED)
 
 
-@lru_cache(maxsize=8)
-def _extensions(text: str) -> tuple[tuple[str, str], ...]:
+def site_url(root: Path) -> str:
+    """mkdocs.yml's `site_url` (where the site is published), "" when it sets none: what
+    the print view's cover and the PDF's links to the site are written from."""
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return ""
+    url = _config(config.read_text(encoding="utf-8")).get("site_url")
+    return url.strip() if isinstance(url, str) else ""
+
+
+def mkdocs_config(root: Path) -> dict[str, Any]:
+    """The repository's mkdocs.yml as data, `!ENV` resolved as MkDocs resolves it, and a
+    `site_url` that resolves to nothing left out (what export and the units write)."""
+    cfg = _config((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    if not cfg.get("site_url"):
+        cfg.pop("site_url", None)
+    return cfg
+
+
+def _config(text: str) -> dict[str, Any]:
+    """mkdocs.yml read as data (the theme's Python tags and `!ENV` read as nothing)."""
+
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    Loader.add_constructor("!ENV", _env)
     Loader.add_multi_constructor("!", lambda *_: None)
     cfg = yaml.load(text, Loader=Loader) or {}
+    return cfg if isinstance(cfg, dict) else {}
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """MkDocs' `!ENV NAME` and `!ENV [NAME, ..., default]`: the first variable set, else
+    the default (the last item when it is not a name), else None."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    items = [str(x) for x in loader.construct_sequence(node)]  # type: ignore[arg-type]
+    for name in items[:-1] if len(items) > 1 else items:
+        if name in os.environ:
+            return os.environ[name]
+    return items[-1] if len(items) > 1 else None
+
+
+@lru_cache(maxsize=8)
+def _extensions(text: str) -> tuple[tuple[str, str], ...]:
+    cfg = _config(text)
     out = []
     for item in cfg.get("markdown_extensions") or []:
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})

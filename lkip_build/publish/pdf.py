@@ -4,7 +4,12 @@ Chromium prints what readers see, with the same CSS (print rules included), so t
 needs no second layout engine. Its timestamps are replaced by SOURCE_DATE_EPOCH (or a fixed
 date), keeping the byte length, so two builds of a commit give the same file.
 
-Each PDF is cached by content (cache.py): the print HTML, every file it loads, the
+The PDF stands alone: the print view holds the report's verification notes and links to
+what it holds as anchors in itself (printview.py), which Chromium writes as links inside
+the PDF; every other link is written as its absolute URL on the published site before the
+page is printed (`for_paper`), so no link of the PDF is a path of the build folder.
+
+Each PDF is cached by content (cache.py): the page as printed, every file it loads, the
 browser's version and flags. The page is printed from a folder of a fixed-length name, so
 the bytes do not depend on where the site is built, and are the same from the cache or
 not. Reports print in parallel, one browser each; each browser runs under `reaper`, so
@@ -23,14 +28,16 @@ import signal
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip_build import cache
 from lkip_build.model import Location
 from lkip_build.problems import LkipError, Problem, problem
-from lkip_build.publish import reaper
+from lkip_build.publish import printview, reaper
 
 if TYPE_CHECKING:
     from lkip_build.publish.site import Publication
@@ -76,25 +83,39 @@ def reproducible(data: bytes) -> bytes:
     return re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)([^)]*)(\))", fix, data)
 
 
-def relative_links(data: bytes, here: Path) -> bytes:
-    """Links to the site's pages are printed as file:// URIs of the folder the page was
-    printed from (`here`: the report's folder, as the browser saw it): make them relative
-    to the PDF (so they also work on the site), keeping every byte offset by padding the
-    URI with spaces."""
-    base = here.absolute().as_uri().encode() + b"/"
-    parent = here.absolute().parent.as_uri().encode() + b"/"
+# an <a> tag (its attributes in group 1), and one attribute of it: read quote by quote, so an
+# "href" inside another attribute's value is that value's text (stylesheets' and scripts'
+# addresses are not <a> tags: left alone)
+A_TAG = re.compile(
+    rb"""<a((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*/?>)""", re.I
+)
+ATTRIBUTE = re.compile(rb"""(\s+)([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
-    def fix(m: re.Match[bytes]) -> bytes:
-        uri = m.group(2)
-        if uri.startswith(base):
-            rel = uri[len(base) :]
-        elif uri.startswith(parent):
-            rel = b"../" + uri[len(parent) :]
-        else:
+
+def for_paper(page: bytes, url: str) -> bytes:
+    """The page as the PDF is printed from: every link that is not an anchor in the page
+    itself (the print view's links to what it holds are: printview.inside) nor an
+    absolute URL is written as the absolute URL it has on the published site, read from
+    the page's own `url` there (site_url + <id>/cetak/); without one, the link's text stays
+    and the link goes. A relative path means nothing in a downloaded file, and a file://
+    URL of the build folder even less."""
+
+    def attribute(m: re.Match[bytes]) -> bytes:
+        if m.group(2).lower() != b"href":
             return m.group(0)
-        return m.group(1) + rel.ljust(len(uri), b" ") + m.group(3)
+        raw = next((v for v in m.group(3, 4, 5) if v is not None), b"")
+        href = unescape(raw.decode("utf-8"))
+        if href.startswith("#") or SCHEME.match(href):
+            return m.group(0)
+        if not url:
+            return b""
+        return m.group(1) + f'href="{escape(urllib.parse.urljoin(url, href))}"'.encode()
 
-    return re.sub(rb"(/URI\s*\()(file://[^)]*)(\))", fix, data)
+    def tag(m: re.Match[bytes]) -> bytes:
+        return b"<a" + ATTRIBUTE.sub(attribute, m.group(1)) + m.group(2)
+
+    return A_TAG.sub(tag, page)
 
 
 def version(exe: str) -> str:
@@ -135,38 +156,54 @@ def assets(html: Path) -> list[tuple[str, bytes]]:
     return sorted(found.items())
 
 
-def _key_parts(html: Path, exe: str, where: str) -> list[bytes | str]:
+def _key_parts(html: Path, paper: bytes, exe: str) -> list[bytes | str]:
     # this module's own code too: a change in how the bytes are made or fixed up afterwards
-    # (reproducible, relative_links) is a new key, never a stale entry
-    parts: list[bytes | str] = [Path(__file__).read_bytes(), html.read_bytes(), version(exe)]
+    # (for_paper, reproducible) is a new key, never a stale entry
+    parts: list[bytes | str] = [Path(__file__).read_bytes(), paper, version(exe)]
     parts += [*FLAGS, _stamp()]
-    # links are padded to the printed URI's length (relative_links): the same length, the
-    # same bytes
-    parts.append(str(len(where)))
     for name, data in assets(html):
         parts += [name, data]
     return parts
 
 
-def write(html: Path, out: Path) -> None:
-    """Print the page `html` (under the site folder: <site>/<id>/cetak/index.html) to `out`,
-    from the cache when the same page with the same assets, browser and flags was printed
-    before: the bytes are the same either way."""
+def write(html: Path, out: Path, url: str = "") -> None:
+    """Print the page `html` (under the site folder: <site>/<id>/cetak/index.html), whose
+    URL on the published site is `url` ("" when it is not known), to `out`, from the cache
+    when the same page with the same assets, browser and flags was printed before: the
+    bytes are the same either way."""
     exe = chromium()
     if exe is None:
         raise LkipError([problem("pdf-failed", Location(str(out)), "chromium tidak terpasang")])
-    site = html.parents[2]
+    paper = for_paper(html.read_bytes(), url)
     with tempfile.TemporaryDirectory(prefix="lkip-pdf-") as tmp:
         # printed from a folder of a fixed-length name, so the PDF does not depend on where
         # the site is built and the cache serves every build folder alike
-        (Path(tmp) / "s").symlink_to(site.resolve(), target_is_directory=True)
-        shown = Path(tmp) / "s" / html.relative_to(site)
+        shown = _beside(html, Path(tmp) / "s", paper)
         made = cache.cached(
             "pdf",
-            _key_parts(html, exe, shown.as_uri()),
+            _key_parts(html, paper, exe),
             lambda: _print(exe, shown, Path(tmp) / "out.pdf", out),
         )
     out.write_bytes(made)
+
+
+def _beside(html: Path, folder: Path, paper: bytes) -> Path:
+    """`paper` written as the page `html`, in `folder`, which stands for the site (the
+    page's grandparent's parent): every other file there is a link to the site's, so the
+    page loads what it loads from the site, and its "#…" links stay in the page."""
+    mirror = folder
+    for real, keep in (
+        (html.parents[2], html.parents[1]),
+        (html.parents[1], html.parent),
+        (html.parent, html),
+    ):
+        mirror.mkdir()
+        for entry in real.iterdir():
+            if entry.name != keep.name:
+                (mirror / entry.name).symlink_to(entry.resolve())
+        mirror = mirror / keep.name
+    mirror.write_bytes(paper)
+    return mirror
 
 
 def _print(exe: str, html: Path, tmp_out: Path, out: Path) -> bytes:
@@ -179,7 +216,7 @@ def _print(exe: str, html: Path, tmp_out: Path, out: Path) -> bytes:
     if result.returncode != 0 or not ok:
         tail = (result.stderr or "").strip().splitlines()[-1:] or ["(tanpa pesan)"]
         raise LkipError([problem("pdf-failed", Location(str(out)), f"PDF gagal dibuat: {tail[0]}")])
-    return relative_links(reproducible(tmp_out.read_bytes()), html.parent.parent)
+    return reproducible(tmp_out.read_bytes())
 
 
 def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
@@ -206,10 +243,11 @@ def write_all(publication: Publication, site_dir: Path) -> list[str]:
         rid = h.report.id
         page = site_dir / rid / "cetak" / "index.html"
         if page.exists():
-            jobs.append((page, site_dir / rid / f"{rid}.pdf", f"{rid}/{rid}.pdf"))
+            url = view_url(publication.site_url, rid)
+            jobs.append((page, site_dir / rid / f"{rid}.pdf", url, f"{rid}/{rid}.pdf"))
     problems: list[Problem] = []
     with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
-        futures = [pool.submit(write, page, out) for page, out, _ in jobs]
+        futures = [pool.submit(write, page, out, url) for page, out, url, _ in jobs]
         for f in futures:
             try:
                 f.result()
@@ -218,3 +256,9 @@ def write_all(publication: Publication, site_dir: Path) -> list[str]:
     if problems:
         raise LkipError(problems)
     return [shown for *_, shown in jobs]
+
+
+def view_url(site_url: str, rid: str) -> str:
+    """The print view's URL on the published site ("" when mkdocs.yml sets no site_url)."""
+    address = printview.report_url(site_url, rid)
+    return f"{address}cetak/" if address else ""

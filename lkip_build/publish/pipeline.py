@@ -34,7 +34,7 @@ from lkip_build.present import draft, verification
 from lkip_build.present.expansion import Expansion
 from lkip_build.present.markers import CETAK
 from lkip_build.problems import LkipError, Problem
-from lkip_build.publish import pagecheck
+from lkip_build.publish import pagecheck, printview
 from lkip_build.publish.scope import ALL as ALL
 from lkip_build.publish.scope import HOME as HOME
 from lkip_build.publish.scope import Scope as Scope
@@ -136,7 +136,7 @@ def run(
     only: set[str] | None = None if others is None else {scope.only or "", *others}
     last_good = memos.last_good if keep_going else None
     publication = prepare(root, data_dir, only=only, memo=memos.prepared, last_good=last_good)
-    publication = publication.with_pdf(pdf)
+    publication = publication.with_pdf(pdf).with_site_url(pagecheck.site_url(root))
     sources = {
         s: t
         for s, t in typed.items()
@@ -163,6 +163,8 @@ def run(
         reports=_ids(scope, publication) if content.is_dir() else set(),
         keep_going=keep_going,
     )
+    # the print view links inside itself: to its chapters, tables and notes
+    expansion = printview.resolve(expansion, sources, pagecheck.extensions(root))
     nav = publication.nav([s for s in sources if "/" not in s])
     problems = [p for p in publication.problems if _in_scope(p, scope, publication)]
     problems += expansion.errors  # keep_going only: otherwise the expansion stopped

@@ -27,19 +27,12 @@ from lkip_build.present.markers import CETAK
 from lkip_build.present.page import FRONT_MATTER as FRONT_MATTER
 from lkip_build.present.page import body as body
 from lkip_build.present.sitemarkers import report_order
-from lkip_build.present.syntax import page_dir, rebase_raw
 from lkip_build.present.table import Table
 from lkip_build.present.tables import TableError, render
 from lkip_build.problems import Collector, Problem, guard, tally
+from lkip_build.publish import printview
 from lkip_build.read.report import inputs_digest, load_report, report_folders, shown_path
 from lkip_build.read.validate import check_references, check_rules
-
-PREVIEW_PRINT = (
-    "Pratinjau (`make serve`) tidak membuat ulang versi cetak dan PDF setiap kali berkas "
-    "disimpan; `make site` membuatnya lengkap."
-)
-# the print view repeats every page: keep it out of search results
-PRINT_FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
 @dataclass(frozen=True)
@@ -57,6 +50,7 @@ class Publication:
     findings: dict[str, list[Problem]]
     problems: list[Problem]  # warnings of the validation pass (errors stopped it)
     pdf: bool = False  # this build writes each report's PDF (the adapter decides)
+    site_url: str = ""  # where the site is published (mkdocs.yml), "" when it does not say
     # report id -> digest of its files, when prepared with a memo (live preview): what
     # expand_pages' memo keys each report's pages by
     inputs: dict[str, str] = field(default_factory=dict)
@@ -80,6 +74,9 @@ class Publication:
 
     def with_pdf(self, pdf: bool) -> Publication:
         return replace(self, pdf=pdf)
+
+    def with_site_url(self, site_url: str) -> Publication:
+        return replace(self, site_url=site_url)
 
     def expand_pages(
         self,
@@ -128,46 +125,26 @@ class Publication:
         self, sources: dict[str, str], memo: dict[str, str] | None = None
     ) -> tuple[dict[str, str], dict[str, str]]:
         """Pages and files every report gets: its verification page, the findings' JSON and
-        a print view holding the whole report in reading order. With a `memo` (live
-        preview), an unchanged report's findings' JSON is not written again, and the print
-        view is a note: it repeats every chapter (a third of a rebuild) and, like the PDF,
-        is made by `make site`, not by the preview."""
+        a print view holding the whole report in reading order, its verification notes last
+        (printview.markdown). With a `memo` (live preview), an unchanged report's findings'
+        JSON is not written again, and the print view is a note: it repeats every chapter
+        (a third of a rebuild) and, like the PDF, is made by `make site`, not by the
+        preview."""
         pages, files = {}, {}
         kept: dict[str, str] = {}
         for rid, found in sorted(self.findings.items()):
             src = f"{rid}/{verification.PAGE}"
             if src not in sources:
-                pages[src] = f"# {verification.TITLE}\n\n<!-- lkip:catatan-verifikasi -->\n"
+                pages[src] = verification.SOURCE
             key = self.inputs.get(rid, "")
             known = memo.get(key) if memo is not None and key else None
             files[f"{rid}/{verification.JSON}"] = kept[key or rid] = (
                 known if known is not None else verification.as_json(found, self.reviews[rid])
             )
             lap = self.by_id[rid].report.laporan
-            # print has its own cover; a web page that only links (`cetak: tidak`) is left out
-            # a chapter's raw HTML addresses are read from its page's URL: from the print
-            # view's they must be written again (an image typed on index.md, say)
-            view = page_dir(f"{rid}/{CETAK}")
-            parts = [
-                rebase_raw(body(sources[f"{rid}/{p.file}"]), page_dir(f"{rid}/{p.file}"), view)
-                for p in lap.halaman
-                if f"{rid}/{p.file}" in sources and p.cetak
-            ]
-            e = html.escape
-            cover = (
-                f"# {e(lap.judul)}\n\n"
-                '<p class="lkip-web-saja">Versi cetak: seluruh laporan dalam satu halaman, '
-                "untuk dicetak atau disimpan sebagai PDF.</p>\n\n"
-                '<div class="lkip-sampul">\n'
-                f"<p>{e(lap.pemerintah.upper())}</p>\n<p>{e(lap.judul.upper())}</p>\n"
-                f"<p>{e(lap.instansi.upper())}</p>\n<p>TAHUN {lap.tahun}</p>\n</div>\n\n"
+            pages[f"{rid}/{CETAK}"] = printview.markdown(
+                lap, sources, self.site_url, preview=memo is not None
             )
-            chapters = "\n\n".join(
-                f'<div class="lkip-bab" markdown="1">\n\n{part}\n\n</div>' for part in parts
-            )
-            if memo is not None:
-                chapters = PREVIEW_PRINT
-            pages[f"{rid}/{CETAK}"] = PRINT_FRONT_MATTER + cover + chapters
             if draft.is_draft(self.by_id[rid]):
                 todo = draft.pending(self.by_id[rid], self.problems, sources)
                 pages[f"{rid}/{draft.PAGE}"] = draft.todo_page(self.by_id[rid], todo)

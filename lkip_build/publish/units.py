@@ -29,7 +29,7 @@ from lkip_build.present.markers import CETAK
 from lkip_build.present.syntax import outside_code, page_dir, rebase, rebase_raw
 from lkip_build.present.table import Table
 from lkip_build.problems import Collector, LkipError, Problem, problem
-from lkip_build.publish import export, pipeline
+from lkip_build.publish import export, pagecheck, pipeline
 from lkip_build.publish.pagecheck import nav_sources
 from lkip_build.publish.site import Publication
 
@@ -206,7 +206,7 @@ def _config(root: Path, out: Path, nav: list[object], name: str) -> None:
     """The repository's mkdocs.yml for the unit: the unit's nav, no hooks; served under
     /<id>/ (site_url too, when the repository sets one); links that leave the unit are
     left to assemble.py (see the module docstring)."""
-    cfg = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    cfg = pagecheck.mkdocs_config(root)
     cfg.pop("hooks", None)
     cfg.pop("watch", None)
     cfg.update(docs_dir=export.DOCS, site_dir="site", nav=nav)
