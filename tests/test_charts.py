@@ -223,3 +223,145 @@ def test_the_previews_helper_processes_draw_the_same_bytes(ntt_charts, drawn, mo
     finally:
         chartrender.stop_helpers()
     assert chartrender._helpers is None
+
+
+# ---------------------------------------------------------------- reference lines and labels
+
+LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+class _Font:
+    """Advance widths and vertical extent of a TrueType font, read from its own tables
+    (head, hhea, hmtx, cmap format 4): the font vl-convert draws the charts with."""
+
+    def __init__(self, path: Path) -> None:
+        import struct
+
+        data = path.read_bytes()
+        tables = {}
+        for i in range(struct.unpack(">H", data[4:6])[0]):
+            tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
+            tables[tag.decode()] = offset
+        self.em = struct.unpack(">H", data[tables["head"] + 18 : tables["head"] + 20])[0]
+        hhea = tables["hhea"]
+        self.ascent, self.descent = struct.unpack(">hh", data[hhea + 4 : hhea + 8])
+        metrics = struct.unpack(">H", data[hhea + 34 : hhea + 36])[0]
+        hmtx = tables["hmtx"]
+        self.advance = [
+            struct.unpack(">H", data[hmtx + 4 * g : hmtx + 4 * g + 2])[0] for g in range(metrics)
+        ]
+        cmap = tables["cmap"]
+        count = struct.unpack(">H", data[cmap + 2 : cmap + 4])[0]
+        records = [
+            struct.unpack(">HHI", data[cmap + 4 + 8 * i : cmap + 12 + 8 * i]) for i in range(count)
+        ]
+        sub = cmap + next(off for plat, enc, off in records if (plat, enc) in ((3, 1), (0, 3)))
+        assert struct.unpack(">H", data[sub : sub + 2])[0] == 4
+        segs = struct.unpack(">H", data[sub + 6 : sub + 8])[0] // 2
+
+        def array(start: int, fmt: str = "H") -> list[int]:
+            return list(struct.unpack(f">{segs}{fmt}", data[start : start + 2 * segs]))
+
+        ends = array(sub + 14)
+        starts = array(sub + 16 + 2 * segs)
+        deltas = array(sub + 16 + 4 * segs, "h")
+        range_at = sub + 16 + 6 * segs
+        ranges = array(range_at)
+        self._glyph = {}
+        for i in range(segs):
+            for c in range(starts[i], min(ends[i], 0x2FFF) + 1):
+                if ranges[i] == 0:
+                    g = (c + deltas[i]) & 0xFFFF
+                else:
+                    at = range_at + 2 * i + ranges[i] + 2 * (c - starts[i])
+                    g = struct.unpack(">H", data[at : at + 2])[0]
+                    g = (g + deltas[i]) & 0xFFFF if g else 0
+                self._glyph[c] = g
+
+    def width(self, text: str, size: float) -> float:
+        advances = [
+            self.advance[min(self._glyph.get(ord(ch), 0), len(self.advance) - 1)] for ch in text
+        ]
+        return sum(advances) * size / self.em
+
+
+def _geometry(
+    svg: str, font: _Font
+) -> tuple[list[tuple[float, float, float]], list[tuple[str, tuple[float, float, float, float]]]]:
+    """The reference lines (x, y0, y1) and every text's box (x0, x1, y0, y1) of a drawn
+    chart, in the SVG's own coordinates: the text's advance width along its anchor, its
+    font's ascent above the baseline and descent below, and its white halo around."""
+    rules: list[tuple[float, float, float]] = []
+    texts: list[tuple[str, tuple[float, float, float, float]]] = []
+
+    def shift(el: ET.Element) -> tuple[float, float]:
+        m = re.fullmatch(
+            r"translate\(([-\d.e]+),([-\d.e]+)\)", el.get("transform", "translate(0,0)")
+        )
+        assert m, el.get("transform")
+        return float(m.group(1)), float(m.group(2))
+
+    def walk(el: ET.Element, ox: float, oy: float, kind: str) -> None:
+        dx, dy = shift(el) if el.get("transform") else (0.0, 0.0)
+        x, y = ox + dx, oy + dy
+        kind = el.get("class", kind) if el.tag == f"{SVG_NS}g" else kind
+        if el.tag == f"{SVG_NS}line" and kind.startswith("mark-rule role-mark"):
+            assert float(el.get("x2", "0")) == 0  # vertical
+            rules.append((x, y, y + float(el.get("y2", "0"))))
+        if el.tag == f"{SVG_NS}text":
+            size = float(el.get("font-size", "0px")[:-2])
+            w = font.width(el.text or "", size)
+            x0 = {"start": x, "middle": x - w / 2, "end": x - w}[el.get("text-anchor", "start")]
+            halo = chartlayout.HALO
+            top = y - font.ascent * size / font.em - halo
+            bottom = y - font.descent * size / font.em + halo
+            texts.append((el.text or "", (x0 - halo, x0 + w + halo, top, bottom)))
+        for child in el:
+            walk(child, x, y, kind)
+
+    walk(ET.fromstring(svg), 0.0, 0.0, "")
+    return rules, texts
+
+
+def crossings(svg: str, font: _Font) -> list[str]:
+    """Each text a reference line runs through (a 1 px line touching the box's inside)."""
+    rules, texts = _geometry(svg, font)
+    return [
+        f"line at x={x:.1f} ({y0:.0f}-{y1:.0f}) crosses {text!r}"
+        for x, y0, y1 in rules
+        for text, (bx0, bx1, by0, by1) in texts
+        if bx0 < x + 0.5 and x - 0.5 < bx1 and by0 < max(y0, y1) and min(y0, y1) < by1
+    ]
+
+
+def test_no_reference_line_crosses_a_label(drawn) -> None:
+    """In the drawn SVG of every NTT chart, wide and narrow: each piece of a reference line
+    (the category thresholds, the mean price change) keeps clear of every text, measured
+    with Liberation Sans' own metrics, halo included."""
+    if not LIBERATION.is_file():
+        pytest.skip(f"{LIBERATION} is missing (apt-get install fonts-liberation)")
+    font = _Font(LIBERATION)
+    assert font.width("0", 12) == pytest.approx(556 * 12 / 1000, abs=0.01)  # Arial's digits
+    lines = 0
+    for name, svg in drawn.items():
+        rules, texts = _geometry(svg, font)
+        assert texts, name
+        lines += len({x for x, _, _ in rules})
+        assert not crossings(svg, font), (name, crossings(svg, font))
+    assert lines == 2 * (3 + 0 + 0 + 1 + 1)  # 55/75/85 % on capaian, each price chart's mean
+
+
+def test_the_check_sees_a_line_through_a_label() -> None:
+    """The check can fail: a line drawn whole from top to bottom, as before, crosses."""
+    if not LIBERATION.is_file():
+        pytest.skip(f"{LIBERATION} is missing (apt-get install fonts-liberation)")
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><g transform="translate(9,24)">'
+        '<g class="mark-rule role-mark layer_0_marks"><line transform="translate(40,0)" x2="0" y2="100"/></g>'
+        '<g class="mark-text role-mark"><text text-anchor="start" transform="translate(0,50)" '
+        'font-size="12px">Persentase Kenaikan Harga</text></g></g></svg>'
+    )
+    assert crossings(svg, _Font(LIBERATION)) == [
+        "line at x=49.0 (24-124) crosses 'Persentase Kenaikan Harga'"
+    ]

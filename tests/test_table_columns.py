@@ -109,3 +109,120 @@ def test_other_tables_are_wrapped_once_as_named_regions() -> None:
     assert 'data-kunci="1" aria-label="Tabel: Bab I"><table><tr><th>Tempat' in out
     assert out.endswith("</table></td></tr></table></div>")
     assert wrap_tables(out) == out
+
+
+# ---------------------------------------------------------------- phone-first
+
+# The figures each NTT table is read for, as the document's headers name them (seed:
+# Tabel 3.2's Target/Realisasi/Capaian, Tabel 3.22's Pagu/Realisasi/Keuangan).
+KEY_FIGURES = {
+    "tabel-3-2": ["Target", "Realisasi", "Capaian"],
+    "tabel-3-3": ["Target", "Realisasi", "Capaian"],
+    "tabel-3-22": ["Pagu (Rp)", "Realisasi (Rp)", "Keuangan (%)"],
+    "tabel-3-23": ["Pagu Anggaran (Rp)", "Realisasi (Rp)", "Keuangan (%)"],
+    "tabel-2-3": ["Pagu 2021 (Rp)"],
+    "tabel-1-1": ["ASN (orang)", "Pegawai Honor (orang)", "Jumlah"],
+    "tabel-1-3": ["Jumlah"],
+    "tabel-3-5": ["Tahun 2020 (Rp)", "Tahun 2021 (Rp)", "Selisih Harga (Rp)", "Persentase (%)"],
+    "tabel-3-11": ["Sesuai Standar", "Tidak Sesuai", "Total"],
+}
+
+
+@pytest.mark.parametrize(("anchor", "headers"), KEY_FIGURES.items())
+def test_each_kind_names_its_key_figures(
+    ntt_tables: dict[str, Table], anchor: str, headers: list[str]
+) -> None:
+    t = ntt_tables[anchor]
+    assert [t.header[c] for c in t.key_figures] == headers
+
+
+def test_every_table_with_figures_has_key_figures(ntt_tables: dict[str, Table]) -> None:
+    """A table with a right-aligned column is read for its figures: a phone shows them."""
+    missing = [a for a, t in ntt_tables.items() if "r" in t.align and not t.phone_figures]
+    assert not missing, missing
+
+
+def test_a_column_of_one_value_is_folded_from_the_cells(ntt_tables: dict[str, Table]) -> None:
+    t = ntt_tables["tabel-3-2"]
+    assert [(t.header[c], v) for c, v in t.folded] == [("Satuan", "%"), ("Tahun Dasar 2020", "NA")]
+    block = t.phone_block()
+    assert "Tahun Dasar 2020: NA untuk semua baris" in block
+    assert "Tampilkan semua kolom</span>" in block  # both hidden columns are in the note
+    assert "<div" not in block  # a nested div would end the table's exclusion from search
+    # a one-row table: its unit beside the figures ("untuk semua baris" would mislead)
+    one = ntt_tables["tabel-3-3"]
+    assert "Satuan: %</p>" in one.phone_block()
+    # a figure that is NA in every row is folded too, while another stays
+    pk = ntt_tables["tabel-2-6"]
+    assert [pk.header[c] for c, _ in pk.folded] == ["Realisasi 2020"]
+    assert [pk.header[c] for c in pk.phone_figures] == ["Indikator Kinerja", "Target 2021"]
+    assert "(Outcome, Benefit, Impact)" in pk.phone_block()
+
+
+def test_folding_reads_the_cells_not_the_kind() -> None:
+    rows: list[list[str | list[str]]] = [
+        ["1.", "Satu", "kg", "NA", "10"],
+        ["2.", "Dua", "kg", "3", "20"],
+        ["", "Jumlah", "", "", "30"],
+    ]
+    t = Table(
+        ["No", "Uraian", "Satuan", "Dasar", "Nilai"],
+        rows,
+        "lllrr",
+        ringkasan=frozenset({2}),
+        key_figures=(4,),
+    )
+    assert t.folded == [(2, "kg")]  # Dasar differs; the summary row's empty cells do not count
+    assert 'data-angka="5" data-lipat="3"' in t.phone_attributes()
+    assert "Satuan: kg untuk semua baris" in t.phone_block()
+    assert "Tampilkan semua kolom (Dasar)" in t.phone_block()
+    alone = Table(["No", "Uraian"], [["1.", "x"], ["2.", "y"]], "ll")
+    assert (
+        alone.folded == []
+        and alone.phone_block() == ""
+        and "data-angka" not in alone.phone_attributes()
+    )
+    # a summary row holding another value in that column keeps it as a column
+    other = Table(
+        ["No", "Uraian", "Satuan", "Nilai"],
+        [["1.", "a", "kg", "1"], ["2.", "b", "kg", "2"], ["", "Jumlah", "ton", "3"]],
+        "lllr",
+        ringkasan=frozenset({2}),
+        key_figures=(3,),
+    )
+    assert other.folded == []
+
+
+def test_tabel_yml_columns_carry_the_key_figures(ntt_tables: dict[str, Table]) -> None:
+    """`kolom` in tabel.yml may leave out or reorder columns: the key figures follow."""
+    from dataclasses import replace
+
+    from lkip_build.compute import compute_report
+    from lkip_build.read.report import load_reports
+
+    reports, _ = load_reports(ROOT / "data", ROOT, only=NTT)
+    (report,) = reports
+    assert report.tabel is not None
+    h = compute_report(report, Collector())
+    t32 = next(x for x in report.tabel.tabel if x.nomor == "3.2")
+    drawn = render(replace(t32, kolom=["Indikator Kinerja", "Capaian", "Satuan", "Target"]), h)
+    assert [drawn.header[c] for c in drawn.key_figures] == ["Capaian", "Target"]
+
+
+def test_the_stylesheet_places_every_column_a_table_names() -> None:
+    """lkip.css has one rule per column number up to PHONE_COLUMNS for key figures and
+    folded columns; a table beyond it scrolls (no data-angka)."""
+    from lkip_build.present.table import PHONE_COLUMNS
+
+    css = (ROOT / "content" / "assets" / "lkip.css").read_text(encoding="utf-8")
+    for attr in ("data-angka", "data-lipat"):
+        pairs = re.findall(attr + r'~="(\d+)"\] table :nth-child\((\d+)\)', css)
+        numbers = {int(a) for a, b in pairs if a == b}
+        assert numbers == set(range(1, PHONE_COLUMNS + 1)), (attr, sorted(numbers))
+    wide = Table(
+        [f"k{i}" for i in range(PHONE_COLUMNS + 2)],
+        [["x"] * (PHONE_COLUMNS + 2)],
+        "l" * (PHONE_COLUMNS + 1) + "r",
+        key_figures=(PHONE_COLUMNS + 1,),
+    )
+    assert wide.phone_figures == () and "data-angka" not in wide.phone_attributes()

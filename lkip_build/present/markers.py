@@ -152,7 +152,7 @@ def m_tabel(args: list[str], page: PageContext) -> str:
         'data-search-exclude="tabel" '
         f'tabindex="0" role="region" {table.phone_attributes()} '
         f'aria-label="{html.escape(_label(table))}">\n\n'
-        + table.as_markdown(page.disputes)
+        + table.as_markdown(page.disputes, phone=True)
         + "\n"
         + downloads.links(table)
         + "\n\n</div>\n"

@@ -10,6 +10,8 @@ from decimal import Decimal
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#+!|~"})
 
 NUMERIC_KINDS = frozenset({"angka", "uang", "persen", "desimal"})
+# lkip.css places columns 1..PHONE_COLUMNS of a table on a phone (one rule per column)
+PHONE_COLUMNS = 20
 # a row number as the documents print it: "1.", "12", "A.", "IV", "1.2.3"
 _NUMBERING = re.compile(r"(\d+|[A-Z]|[IVXLC]+)(\.\d+)*\.?")
 
@@ -102,6 +104,10 @@ class Table:
     # each row's level in a hierarchy ("program", "kegiatan", "sub kegiatan"), for
     # downloads; empty for a flat table. The page shows the level by indentation.
     tingkat: tuple[str, ...] = ()
+    # the columns a phone shows first, under the row's name (0-based, in printed order):
+    # what the table is read for (target, realisasi, capaian; pagu, realisasi, serapan).
+    # Set by each renderer; empty: the table scrolls sideways under its key column.
+    key_figures: tuple[int, ...] = ()
 
     @property
     def title(self) -> str:
@@ -150,18 +156,86 @@ class Table:
         items = [x for r in self.rows for x in (r[c] if isinstance(r[c], list) else [r[c]])]
         return max((len(x) for x in items), default=0)
 
+    def _text(self, row: int, col: int) -> str:
+        x = self.rows[row][col]
+        return " ".join(x) if isinstance(x, list) else str(x)
+
+    @property
+    def folded(self) -> list[tuple[int, str]]:
+        """The columns a phone folds into a note (0-based, with their one value): a column
+        holding the same text in every row (summary rows aside, which are empty there or
+        hold it too), e.g. a Tahun Dasar of NA everywhere. Never the row numbers or the key
+        column; a key figure only over two rows or more and while another stays; a table
+        of one row folds only beside its key figures."""
+        body = [i for i in range(len(self.rows)) if i not in self.ringkasan]
+        if not body or (len(body) == 1 and not self.key_figures):
+            return []
+        out = []
+        for c in range(self.key_column, min(len(self.header), PHONE_COLUMNS)):
+            if c in self.key_figures and len(body) == 1:
+                continue
+            values = {self._text(i, c) for i in body}
+            value = values.pop() if len(values) == 1 else ""
+            if value and all(self._text(i, c) in ("", value) for i in self.ringkasan):
+                out.append((c, value))
+        if self.key_figures and set(self.key_figures) <= {c for c, _ in out}:
+            out = [(c, v) for c, v in out if c != self.key_figures[-1]]  # one figure stays
+        return out
+
+    @property
+    def phone_figures(self) -> tuple[int, ...]:
+        """The key figures a phone shows under each row's name (0-based): those lkip.css
+        can place (one rule per column) that are not folded; none: the table scrolls."""
+        if not self.key_figures or max(self.key_figures) >= PHONE_COLUMNS:
+            return ()
+        folded = {c for c, _ in self.folded}
+        return tuple(c for c in self.key_figures if c not in folded)
+
     def phone_attributes(self) -> str:
         """What lkip.css and the phone test read on the table's region: the key column, its
-        longest text and the summary rows (tbody row indices)."""
+        longest text, the summary rows (tbody row indices), the key figures shown and the
+        folded columns (1-based)."""
         rows = " ".join(map(str, sorted(self.ringkasan)))
-        return (
-            f'data-kunci="{self.key_column}" data-ringkasan="{rows}" '
-            f'style="--lkip-panjang-kunci: {self.key_length}ch"'
+        out = f'data-kunci="{self.key_column}" data-ringkasan="{rows}" '
+        style = f"--lkip-panjang-kunci: {self.key_length}ch"
+        if self.phone_figures:
+            out += f'data-angka="{" ".join(str(c + 1) for c in self.phone_figures)}" '
+            style += f"; --lkip-angka: {len(self.phone_figures)}"
+        if self.folded:
+            out += f'data-lipat="{" ".join(str(c + 1) for c, _ in self.folded)}" '
+        return out + f'style="{style}"'
+
+    def phone_block(self) -> str:
+        """What a phone shows above the table: a line for each folded column ("Tahun Dasar
+        2020: NA untuk semua baris") and a toggle to the table as printed when a phone hides
+        columns (lkip.css shows both on narrow screens only, never in print)."""
+        folded = dict(self.folded)
+        shown = set(range(self.key_column)) | set(self.phone_figures)
+        hidden = (
+            [c for c in range(len(self.header)) if c not in shown]
+            if self.phone_figures
+            else list(folded)
+        )
+        if not hidden:
+            return ""
+        every = " untuk semua baris" if len(self.rows) - len(self.ringkasan) > 1 else ""
+        notes = "<br>".join(
+            f"{html.escape(self.header[c])}: {html.escape(v)}{every}" for c, v in folded.items()
+        )
+        rest = [html.escape(self.header[c]) for c in hidden if c not in folded]
+        also = f" ({', '.join(rest)})" if 0 < len(rest) <= 3 else ""
+        also = f" ({len(rest)} kolom lagi)" if len(rest) > 3 else also
+        # no <div>: the theme's search index would end the table's exclusion at its end
+        return (f'<p class="lkip-ponsel lkip-lipat">{notes}</p>\n' if notes else "") + (
+            '<details class="lkip-ponsel lkip-kolom"><summary>'
+            f'<span class="lkip-kolom-buka">Tampilkan semua kolom{also}</span>'
+            '<span class="lkip-kolom-tutup">Tampilkan kolom utama saja</span>'
+            "</summary></details>"
         )
 
-    def as_markdown(self, marks: dict[str, str] | None = None) -> str:
+    def as_markdown(self, marks: dict[str, str] | None = None, phone: bool = False) -> str:
         """The table in Markdown; `marks` (named figure -> link) marks the cells showing a
-        figure the data disagrees about."""
+        figure the data disagrees about; `phone`: with `phone_block` above the table."""
         marks = marks or {}
         out = []
         if self.judul:
@@ -172,6 +246,9 @@ class Table:
             )
             ident = f' id="{self.anchor}"' if self.anchor else ""
             out += [f'<p class="lkip-judul-tabel"{ident}>{label}{html.escape(self.judul)}</p>', ""]
+        block = self.phone_block() if phone else ""
+        if block:
+            out += [block, ""]
         out.append("| " + " | ".join(cell_text(h) for h in self.header) + " |")
         rule = {"l": ":--", "r": "--:", "c": ":-:"}
         out.append("| " + " | ".join(rule[a] for a in self.align) + " |")

@@ -1,4 +1,5 @@
-"""Phones: every summary row of every table reads label and value together at 360 px,
+"""Phones: every summary row of every table reads label and values together at 360 px
+(the values a phone shows; the others wait behind the table's "Tampilkan semua kolom"),
 no page scrolls sideways, and screenshots of the main pages at 360 and 1366 px.
 
 The tables and their summary rows (totals, means, their category) are read from the page:
@@ -61,7 +62,12 @@ def summary_rows(page: Page) -> list[dict[str, Any]]:
                   table: box.getAttribute('aria-label'), t, i, key,
                   label: cells[key - 1].innerText.trim(),
                   values: cells.map((c, j) => j).filter(
-                    j => j >= key && cells[j].innerText.trim() !== ''),
+                    j => j >= key && cells[j].innerText.trim() !== ''
+                      && cells[j].getClientRects().length > 0),
+                  // figures a phone keeps behind "Tampilkan semua kolom" (lkip.css)
+                  hidden: cells.filter((c, j) => j >= key && c.innerText.trim() !== ''
+                    && c.getClientRects().length === 0).length,
+                  toggle: !!box.querySelector('.lkip-kolom'),
                 };
               });
             })"""
@@ -102,6 +108,7 @@ def test_summary_rows_show_label_and_value_together_on_a_phone(
         page.add_style_tag(content=NO_TOP)
         for row in summary_rows(page):
             assert row["values"], f"{path}: {row['table']}, {row['label']!r}: no value"
+            assert row["toggle"] or not row["hidden"], f"{path}: {row['table']}: hidden"
             for j in row["values"]:
                 seen = page.evaluate(SEEN_TOGETHER, [row["t"], row["i"], row["key"], j])
                 where = f"{path} {row['table']}: {row['label']!r} / {seen['text']!r}"

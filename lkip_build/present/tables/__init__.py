@@ -100,6 +100,7 @@ def render(t: m.Tabel, h: Computed) -> Table:
         label=t.label,
         ringkasan=body.ringkasan,
         tingkat=body.tingkat,
+        key_figures=body.key_figures,
     )
 
 
@@ -123,4 +124,6 @@ def _layout(t: m.Tabel, body: Table) -> Table:
         catatan=body.catatan,
         ringkasan=body.ringkasan,
         tingkat=body.tingkat,
+        # the key figures that tabel.yml keeps, where it puts them
+        key_figures=tuple(sorted(keep.index(c) for c in body.key_figures if c in keep)),
     )

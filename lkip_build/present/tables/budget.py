@@ -38,7 +38,9 @@ def pagu_sumber(t: m.Tabel, h: Computed) -> Table:
         strong.add(len(rows))
         totals.add(len(rows))
         rows.append(["", "Jumlah", _rp(s.pagu, *s.program)])
-    return Table(header, rows, "llr", frozenset(strong), ringkasan=frozenset(totals))
+    return Table(
+        header, rows, "llr", frozenset(strong), ringkasan=frozenset(totals), key_figures=(2,)
+    )
 
 
 def anggaran_program(t: m.Tabel, h: Computed) -> Table:
@@ -72,7 +74,17 @@ def anggaran_program(t: m.Tabel, h: Computed) -> Table:
     )
     align = "llrr" + ("r" if fisik else "") + "r"
     total = frozenset({len(rows) - 1})
-    return Table(header, rows, align, total, catatan=(aggregate_note(s),), ringkasan=total)
+    # the amounts and the absorption; physical progress is behind the phone's toggle
+    amounts = (2, 3, len(header) - 1)
+    return Table(
+        header,
+        rows,
+        align,
+        total,
+        catatan=(aggregate_note(s),),
+        ringkasan=total,
+        key_figures=amounts,
+    )
 
 
 AGGREGATE_NOTES = {
@@ -128,6 +140,7 @@ def anggaran_rinci(t: m.Tabel, h: Computed) -> Table:
         catatan=(aggregate_note(s),),
         tingkat=tuple(levels),
         ringkasan=frozenset({0}),
+        key_figures=(2, 3, 4),
     )
 
 
@@ -168,4 +181,4 @@ def anggaran_versi(t: m.Tabel, h: Computed) -> Table:
         "Selisih: pagu versi itu dikurangi pagu versi sebelumnya; versi terakhir adalah pagu "
         "yang berlaku."
     )
-    return Table(header, rows, "llrr", catatan=(note,))
+    return Table(header, rows, "llrr", catatan=(note,), key_figures=(1, 2, 3))

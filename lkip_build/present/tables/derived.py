@@ -50,7 +50,8 @@ def turunan(t: m.Tabel, h: Computed) -> Table:
             row.append((r.kategori or "-") if x.kategori else "")  # "-": n/a, or in no band
         rows.append(row)
     notes = tuple(f"{r.turunan.nama}: {r.na}." for r in results if r.nilai is None and r.na)
-    return Table(header, rows, "lllrrr" + ("l" if banded else ""), catatan=notes)
+    align = "lllrrr" + ("l" if banded else "")
+    return Table(header, rows, align, catatan=notes, key_figures=tuple(range(5, len(header))))
 
 
 def _input(text: str, facts: dict[str, Fact]) -> Cell | str:

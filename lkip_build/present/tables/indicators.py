@@ -41,7 +41,7 @@ def skala_indikator(t: m.Tabel, h: Computed) -> Table:
         rows.append([text, pct(st.capaian).with_suffix(" %"), st.kategori])
         lower = st.batas_atas
     title = r.indikator.aturan.judul_skala or "Skala"
-    return Table([title, "Skala Pencapaian Kinerja", "Kategori"], rows, "lrl")
+    return Table([title, "Skala Pencapaian Kinerja", "Kategori"], rows, "lrl", key_figures=(1, 2))
 
 
 def _capaian_cell(r: IndikatorResult) -> Cell | str:
@@ -124,7 +124,9 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
     last = len(rows)
     notes = _notes(h.utama) + ((f"Rata-rata capaian: {h.cakupan}.",) if h.cakupan else ())
     summary = frozenset({last - 2, last - 1})
-    return Table(header, rows, "lllrrrr", summary, catatan=notes, ringkasan=summary)
+    return Table(
+        header, rows, "lllrrrr", summary, catatan=notes, ringkasan=summary, key_figures=(4, 5, 6)
+    )
 
 
 def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
@@ -150,7 +152,7 @@ def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
                 _capaian_cell(r),
             ]
         )
-    return Table(header, rows, "lllrrr", catatan=_notes(results))
+    return Table(header, rows, "lllrrr", catatan=_notes(results), key_figures=(3, 4, 5))
 
 
 def pertumbuhan(t: m.Tabel, h: Computed) -> Table:
@@ -160,4 +162,4 @@ def pertumbuhan(t: m.Tabel, h: Computed) -> Table:
         raise TableError(f"indikator {r.indikator.id!r} tidak memakai rumus pertumbuhan")
     header = ["No", "Uraian", f.tahun_b or "Tahun lalu", f.tahun_a or "Tahun ini"]
     rows: list[list[str | list[str]]] = [["1.", f.uraian_a or r.indikator.nama, dec(r.b), dec(r.a)]]
-    return Table(header, rows, "llrr")
+    return Table(header, rows, "llrr", key_figures=(2, 3))

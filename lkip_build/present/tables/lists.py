@@ -42,7 +42,8 @@ def daftar(t: m.Tabel, h: Computed) -> Table:
         rows.append(total)
         strong = frozenset({len(rows) - 1})
     align = "l" + "".join("r" if c[2] else "l" for c in cols)
-    return Table(header, rows, align, strong, ringkasan=strong)
+    figures = tuple(c for c, a in enumerate(align) if a == "r")  # the counts and their sums
+    return Table(header, rows, align, strong, ringkasan=strong, key_figures=figures)
 
 
 def harga(t: m.Tabel, h: Computed) -> Table:
@@ -72,7 +73,7 @@ def harga(t: m.Tabel, h: Computed) -> Table:
         )
     rows.append(["", "Rata-rata", "", "", "", "", pct(g.rata_rata)])
     mean = frozenset({len(rows) - 1})
-    return Table(header, rows, "lllrrrr", mean, ringkasan=mean)
+    return Table(header, rows, "lllrrrr", mean, ringkasan=mean, key_figures=(3, 4, 5, 6))
 
 
 def _change(selisih: int | Decimal | None) -> Cell:

@@ -36,7 +36,9 @@ def renstra_tujuan(t: m.Tabel, h: Computed) -> Table:
                     ]
                 )
                 first_t = first_s = False
-    return Table(header, rows, "lllll" + "r" * len(years))
+    # a phone: the indicator and its targets under each goal
+    figures = (3, *range(5, len(header)))
+    return Table(header, rows, "lllll" + "r" * len(years), key_figures=figures)
 
 
 def strategi(t: m.Tabel, h: Computed) -> Table:
@@ -103,7 +105,8 @@ def iku(t: m.Tabel, h: Computed) -> Table:
                     dec(s.kondisi_akhir),
                 ]
             )
-    return Table(header, rows, "lll" + "r" * (len(years) + 2))
+    targets = tuple(range(4, 4 + len(years)))  # a phone: the yearly targets
+    return Table(header, rows, "lll" + "r" * (len(years) + 2), key_figures=targets)
 
 
 def perjanjian(t: m.Tabel, h: Computed) -> Table:
@@ -151,7 +154,8 @@ def perjanjian(t: m.Tabel, h: Computed) -> Table:
                         "",
                     ]
                 )
-    return Table(header, rows, "lllrrlll")
+    # a phone: each indicator with its figures under its sasaran
+    return Table(header, rows, "lllrrlll", key_figures=(2, 3, 4))
 
 
 def program_kegiatan(t: m.Tabel, h: Computed) -> Table:
@@ -190,4 +194,5 @@ def program_kegiatan(t: m.Tabel, h: Computed) -> Table:
                 ind_rows(f"{chr(97 + ki)}. {keg.nama}", keg.indikator, lead)
                 for sub in keg.sub_kegiatan:
                     ind_rows(f"- {sub.nama}", sub.indikator, lead)
-    return Table(header, rows, "llllrl", frozenset(strong))
+    # a phone: each programme or kegiatan, its indicator and target under its sasaran
+    return Table(header, rows, "llllrl", frozenset(strong), key_figures=(2, 3, 4))

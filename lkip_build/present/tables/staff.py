@@ -30,4 +30,7 @@ def komposisi(t: m.Tabel, h: Computed) -> Table:
     total = n(k.total).named(f"pegawai.{kom.id}.total")
     rows.append(["", "Jumlah", *column_totals, total])
     last = frozenset({len(rows) - 1})
-    return Table(header, rows, "ll" + "r" * (len(cols) + 1), last, ringkasan=last)
+    # a phone shows every count beside the total while they fit (two columns), else the total
+    figures = tuple(range(2, len(header))) if len(cols) <= 2 else (len(header) - 1,)
+    align = "ll" + "r" * (len(cols) + 1)
+    return Table(header, rows, align, last, ringkasan=last, key_figures=figures)
