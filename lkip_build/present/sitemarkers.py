@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from lkip_build.compute import Computed
 from lkip_build.present.page import MarkerError, PageContext, _args, _need_report
+from lkip_build.present.sorotan import NO_DATA, Sorotan, headline, nothing_to_check
 
 # TINGKAT is imported from here too (by markers, for site.py): re-exported
 from lkip_build.present.sorotan import TINGKAT as TINGKAT
-from lkip_build.present.sorotan import Sorotan, headline
 from lkip_build.present.table import cell_text, mark
 from lkip_build.present.tables import anchors, label
 from lkip_build.present.verification import JSON as VERIFIKASI_JSON
@@ -110,7 +110,7 @@ def _report_row(h: Computed, s: Sorotan, up: str = "") -> str:
     name = f"[{cell_text(lap.instansi)}]({up}{rid}/index.md)"
     if lap.keterangan:
         name += f"<br><small>{cell_text(lap.keterangan)}</small>"
-    mean = "tidak ada data"
+    mean = NO_DATA
     if s.rata_rata:
         mean = s.rata_rata + (f"<br><small>{cell_text(s.kategori)}</small>" if s.kategori else "")
     serapan = "<br>".join(f"{cell_text(a.nama)} {a.serapan}" for a in s.anggaran)
@@ -121,8 +121,8 @@ def _report_row(h: Computed, s: Sorotan, up: str = "") -> str:
         str(lap.tahun),
         cell_text(lap.jenis_dokumen),
         mean,
-        serapan or "tidak ada data",
-        f"[{s.catatan}]({up}{rid}/{VERIFIKASI})",
+        serapan or NO_DATA,
+        NO_DATA if nothing_to_check(h, s) else f"[{s.catatan}]({up}{rid}/{VERIFIKASI})",
     ]
     return "| " + " | ".join(cells) + " |"
 

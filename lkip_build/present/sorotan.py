@@ -184,8 +184,7 @@ def cards(s: Sorotan, h: Computed, link: str, home: str = "") -> str:
         out.append(
             _card("Serapan anggaran", NO_DATA, "Dokumen ini tidak memuat anggaran.", "kosong")
         )
-    r = h.report
-    if not s.catatan and not (s.rata_rata or s.anggaran or r.pegawai or r.daftar or r.harga):
+    if nothing_to_check(h, s):
         # no figure to check is not a clean audit
         nothing = "Dokumen ini tidak memuat angka yang bisa diperiksa."
         out.append(_card("Catatan verifikasi data", NO_DATA, nothing, "kosong"))
@@ -197,6 +196,13 @@ def cards(s: Sorotan, h: Computed, link: str, home: str = "") -> str:
         + "\n".join(out)
         + "\n</div>\n"
     )
+
+
+def nothing_to_check(h: Computed, s: Sorotan) -> bool:
+    """No note because the report holds no figure the audit could check (no indicator,
+    budget, staff table, list or price): not a clean audit, and never shown as "0"."""
+    r = h.report
+    return not s.catatan and not (s.rata_rata or s.anggaran or r.pegawai or r.daftar or r.harga)
 
 
 def _note_card(s: Sorotan, link: str) -> str:
