@@ -53,7 +53,7 @@ class Code:
 # code | severity | stage | judul: what it is | saran: what an editor does about it
 _TABLE = """
 file-unreadable | error | read | berkas tidak bisa dibaca | periksa izin dan nama berkas
-file-too-large | error | read | berkas melebihi 2 MB | pecah data menjadi beberapa berkas
+file-too-large | error | read | berkas melebihi 2 MB | hapus isi yang tidak perlu (komentar panjang, teks yang tertempel); satu jenis data hanya punya satu berkas, jadi berkasnya tidak bisa dipecah
 file-empty | error | read | berkas kosong | isi berkas atau hapus berkasnya
 not-utf8 | error | read | berkas bukan UTF-8 | simpan ulang berkas sebagai UTF-8
 bad-character | error | read | berkas memuat pemisah baris Unicode (U+0085, U+2028, U+2029) | hapus karakter itu (biasanya terbawa dari salinan PDF)
@@ -92,7 +92,7 @@ derived-amount-typed | error | validate | pos berinduk diberi pagu/realisasi (se
 negative-amount | error | validate | rupiah negatif | periksa tanda minus
 price-zero | error | validate | harga tahun lalu 0 | isi harga tahun lalu lebih dari 0
 empty-group | error | validate | kelompok harga tanpa barang | isi `barang` atau hapus kelompoknya
-target-not-positive | error | validate | target 0 atau negatif untuk aturan yang membagi dengan target | periksa target; bila tidak tersedia tulis `NA`
+target-not-positive | error | validate | target 0 atau negatif untuk aturan yang membagi dengan target | periksa target; bila tidak tersedia tulis `{na: alasan}`
 scale-gap | error | compute | realisasi di luar semua langkah skala indikator | tambahkan langkah terakhir tanpa `batas_atas`
 count-fraction | warning | validate | bilangan cacahan (pelaku usaha, orang, dokumen, unit, ...) yang bukan bilangan bulat | periksa angkanya: koma adalah pemisah desimal (1,630 = satu koma enam tiga); ribuan dipisah titik (1.630)
 share-over-100 | warning | validate | indikator bagian-dari-keseluruhan (cakupan, proporsi, persentase) dengan a lebih besar dari b: realisasi di atas 100 % | periksa apakah a dan b tertukar atau salah ketik
@@ -120,7 +120,7 @@ table-error | error | render | tabel tidak bisa digambar dari datanya | periksa 
 table-not-placed | error | render | tabel bernomor tidak dipasang di halaman mana pun | pasang `<!-- lkip:tabel ID -->` di bab yang memuatnya
 table-placed-twice | error | render | tabel bernomor dipasang di dua halaman | hapus salah satu penandanya; tabel tanpa nomor boleh diulang
 missing-page | error | render | halaman di `laporan.yml` tidak ada di `content/` | buat berkasnya atau perbaiki `halaman.file`
-page-outside-report | error | render | halaman berpenanda di folder yang bukan laporan | pindahkan halaman ke `content/<id>/` laporan yang benar
+page-outside-report | error | render | halaman berpenanda di folder yang bukan laporan | pindahkan halaman ke `content/<id>/` laporan yang benar, lalu daftarkan di `halaman` pada `laporan.yml`-nya
 page-not-in-nav | error | render | halaman di `content/` yang tidak ada di navigasi situs | daftarkan di `halaman` pada `laporan.yml` (halaman laporan), atau pindahkan atau hapus berkasnya
 marker-unknown | error | render | penanda tidak dikenal | pakai salah satu penanda yang disebut
 marker-malformed | error | render | penanda salah tulis | tulis `<!-- lkip:nama argumen -->`
@@ -133,37 +133,37 @@ unknown-value | error | render | nama nilai tidak ada (dengan saran) | pakai nam
 bad-format | error | render | format nilai tidak berlaku | pakai format yang disebut
 unknown-indicator | error | render | id indikator tidak ada | periksa ejaan id indikator
 unknown-report | error | render | id laporan tidak ada di `data/` | pakai id laporan yang disebut pesan (nama foldernya di `data/`)
-no-capaian | error | render | indikator tanpa capaian dipakai di `rumus-capaian` | hapus penanda itu, atau beri indikatornya aturan capaian
+no-capaian | error | render | indikator yang tidak dinilai (`dinilai: tidak`) dipakai di `rumus-capaian` | hapus penanda itu, atau hapus `dinilai: tidak` bila indikator itu memang punya capaian
 chart-error | error | render | grafik tidak bisa dibuat dari datanya | periksa argumen penanda grafik
 accepted-stale | error | validate | catatan di `diterima.yml` tidak muncul lagi (angkanya berubah atau sudah diperbaiki) | bila data diperbaiki, hapus butirnya; bila angkanya berubah, tinjau catatan barunya lalu jalankan `make terima LAPORAN=data/<id>`
 accepted-duplicate | error | validate | id catatan tercantum dua kali di `diterima.yml` | hapus salah satu butirnya
 accepted-without-reason | error | validate | catatan diterima di `diterima.yml` tanpa alasan | tulis di `alasan` mengapa catatan itu diterbitkan apa adanya
 policy-retired | error | validate | `kebijakan.temuan_memblokir` tidak dipakai lagi | hapus barisnya; catatan yang diterbitkan apa adanya didaftar di `diterima.yml` (`make terima LAPORAN=data/<id>`)
-stated-mismatch | error | audit | angka tertulis berbeda dari hasil hitung | bila dokumen yang salah, biarkan (temuan diterbitkan); bila data yang salah, perbaiki data
-stated-consequence | info | audit | angka tertulis yang benar terhadap angka lain yang salah cetak (di sampingnya, atau jumlah baris tercetak tabel yang dihitungnya), bukan terhadap data | perbaiki angka yang salah cetak itu; angka ini ikut benar
-stated-unreadable | warning | audit | angka tertulis tidak terbaca | salin angka persis seperti tercetak di dokumen
-stated-without-basis | warning | audit | angka tertulis tanpa dasar hitung (misalnya persen dari pagu 0) | periksa apakah dokumen menulis angka untuk sesuatu yang tidak bisa dihitung
-stated-unknown | warning | audit | nama di `tertulis` tidak dikenal | pakai nama yang disebut panduan
-words-digits-mismatch | error | audit | terbilang tidak sama dengan angkanya | salin terbilang dan angkanya persis seperti tercetak
-words-unreadable | warning | audit | terbilang tidak terbaca | salin terbilang persis seperti tercetak
+stated-mismatch | error | audit | angka tertulis berbeda dari hasil hitung | bila data yang salah, perbaiki data; bila dokumen memang mencetaknya, daftarkan catatannya di `diterima.yml` (`make terima LAPORAN=data/<id>`)
+stated-consequence | info | audit | angka tertulis yang benar terhadap angka lain yang salah cetak (di sampingnya, atau jumlah baris tercetak tabel yang dihitungnya), bukan terhadap data | ikuti catatan angka salah cetak yang diikutinya: bila data yang salah dan diperbaiki, catatan ini ikut hilang; catatan ini sendiri bukan kesalahan
+stated-unreadable | warning | audit | angka tertulis tidak terbaca | salin angka persis seperti tercetak di dokumen (huruf O atau l dari salinan PDF diketik ulang sebagai angka); bila dokumen memang mencetak yang bukan angka, biarkan
+stated-without-basis | warning | audit | angka tertulis tanpa dasar hitung (misalnya persen dari pagu 0) | bila data yang salah (pagu 0, nilai NA), perbaiki data; bila dokumen memang menulis angka untuk sesuatu yang tidak bisa dihitung, biarkan
+stated-unknown | warning | audit | nama di `tertulis` tidak dikenal | pakai nama yang disebut pesan (daftarnya di panduan)
+words-digits-mismatch | error | audit | terbilang tidak sama dengan angkanya | salin terbilang dan angkanya persis seperti tercetak; bila dokumen memang mencetaknya berbeda, daftarkan catatannya di `diterima.yml` (`make terima LAPORAN=data/<id>`)
+words-unreadable | warning | audit | terbilang tidak terbaca | salin terbilang persis seperti tercetak; bila dokumen memang mencetaknya begitu, biarkan
 words-too-large | warning | audit | jumlah terlalu besar untuk ditulis dengan kata | periksa jumlahnya (di atas 999 kuadriliun)
-formula-stated-differs | error | audit | rumus capaian yang dinyatakan kalimat dokumen (`aturan.rumus_tertulis`) bukan aturan yang dipakai angka tercetaknya (`aturan.jenis`) | bila dokumen yang salah, biarkan (catatan diterbitkan); bila `jenis` atau `rumus_tertulis.jenis` salah isi, perbaiki
-table-reference-mismatch | error | audit | kalimat dokumen merujuk tabel dengan nomor atau judul yang bukan milik tabel itu | bila dokumen yang salah, biarkan (catatan diterbitkan); bila `nomor`, `judul` atau `tertulis` tabelnya salah isi, perbaiki
-budget-version-mismatch | error | audit | versi terakhir `versi_pagu` bukan pagu yang berlaku (jumlah rinciannya) | bila dokumen yang salah, biarkan (catatan diterbitkan); bila salah isi, perbaiki versi atau rinciannya
-count-mismatch | error | audit | angka dalam rumus tidak sama dengan banyak baris daftar yang dihitungnya | periksa daftar atau angka masukan rumus
-same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sama_dengan`, atau angka tabel tidak sama dengan angka lain yang menghitung kelompok yang sama (`sama`) | periksa kedua tabel
-target-mismatch | error | audit | target indikator berbeda antara Renstra, Perjanjian Kinerja atau daftar program dan pengukuran kinerja | periksa target di kedua tempat
-pk-without-result | warning | audit | indikator Perjanjian Kinerja tidak diukur (tidak ada di indikator.yml) | isi `indikator_kinerja` bila indikatornya diukur
+formula-stated-differs | error | audit | rumus capaian yang dinyatakan kalimat dokumen (`aturan.rumus_tertulis`) bukan aturan yang dipakai angka tercetaknya (`aturan.jenis`) | bila `jenis` atau `rumus_tertulis.jenis` salah isi, perbaiki; bila dokumen memang menulisnya, daftarkan catatannya di `diterima.yml` (`make terima LAPORAN=data/<id>`)
+table-reference-mismatch | error | audit | kalimat dokumen merujuk tabel dengan nomor atau judul yang bukan milik tabel itu | bila `nomor`, `judul` atau `tertulis` tabelnya salah isi, perbaiki; bila dokumen memang menulisnya, daftarkan catatannya di `diterima.yml` (`make terima LAPORAN=data/<id>`)
+budget-version-mismatch | error | audit | versi terakhir `versi_pagu` bukan pagu yang berlaku (jumlah rinciannya) | bila salah isi, perbaiki versi atau rinciannya; bila dokumen memang mencetaknya, daftarkan catatannya di `diterima.yml` (`make terima LAPORAN=data/<id>`)
+count-mismatch | error | audit | angka dalam rumus tidak sama dengan banyak baris daftar yang dihitungnya | bila salah isi, perbaiki daftar atau angka masukan rumus; bila dokumen memang mencetaknya, daftarkan catatannya di `diterima.yml` (`make terima LAPORAN=data/<id>`)
+same-quantity-mismatch | error | audit | total tabel tidak sama dengan nilai `sama_dengan`, atau angka tabel tidak sama dengan angka lain yang menghitung kelompok yang sama (`sama`) | bila salah isi, perbaiki angka tabel yang salah; bila dokumen memang mencetaknya, daftarkan catatannya di `diterima.yml` (`make terima LAPORAN=data/<id>`)
+target-mismatch | error | audit | target indikator berbeda antara Renstra, Perjanjian Kinerja atau daftar program dan pengukuran kinerja | bila salah isi, perbaiki target yang salah; bila dokumen memang mencetaknya, daftarkan catatannya di `diterima.yml` (`make terima LAPORAN=data/<id>`)
+pk-without-result | warning | audit | indikator Perjanjian Kinerja tidak diukur (tidak ada di indikator.yml) | isi `indikator_kinerja` bila indikatornya diukur; bila memang tidak diukur, biarkan (pembaca diberi tahu)
 realisasi-over-pagu | warning | audit | realisasi melebihi pagu | periksa pagu dan realisasinya
-capaian-over-100 | warning | audit | capaian di atas 100 % pada aturan tanpa batas (`batas: null`) | pastikan laporan memang tidak membatasi capaian; bila membatasi, isi `aturan.batas`
+capaian-over-100 | warning | audit | capaian di atas 100 % pada aturan tanpa batas (`batas: null`) | bila laporan membatasi capaian, isi `aturan.batas`; bila tidak, catat capaian yang tercetak di `tertulis` indikatornya
 policy-applied | info | audit | kebijakan laporan menentukan capaian (nilai NA) | tidak perlu tindakan: kebijakan ditampilkan kepada pembaca
 capaian-na | info | audit | capaian tidak dapat dihitung (nilai NA) dan tidak masuk rata-rata | isi nilainya bila sudah tersedia
 out-of-domain | warning | audit | hasil di luar rentang yang dapat diberikan aturannya | periksa masukan; hasil seperti ini biasanya salah ketik
-claim-false | error | audit | pernyataan dokumen tidak sesuai dengan data | periksa kalimat dokumen dan datanya
+claim-false | error | audit | pernyataan dokumen tidak sesuai dengan data | bila data yang salah, perbaiki data; bila dokumen memang menulisnya, daftarkan catatannya di `diterima.yml` (`make terima LAPORAN=data/<id>`)
 unsafe-html | error | html | HTML yang dapat menjalankan kode (script, atribut `on...=`, tautan `javascript:`, iframe, form, style) ada di halaman | hapus HTML itu dari bab; tulis dengan Markdown
 html-number-mismatch | error | html | angka tabel di HTML berbeda dari hasil hitung | laporkan ke pengembang: tabel berubah setelah dihitung
-html-table-missing | error | html | tabel hilang dari HTML halaman | periksa bahwa penanda tabel tidak berada di dalam blok kode atau komentar
-html-not-a-number | error | html | teks `nan`, `inf`, `None` atau sejenisnya muncul di halaman | laporkan ke pengembang
+html-table-missing | error | html | tabel hilang dari HTML halaman | tulis penanda tabel di barisnya sendiri, di luar blok kode, komentar atau blok HTML (`<div>`)
+html-not-a-number | error | html | angka hasil hitung (di tabel atau penanda `nilai`) tertulis `nan`, `inf`, `None` atau sejenisnya | laporkan ke pengembang
 html-link-broken | error | html | tautan di halaman menuju berkas yang tidak ada di situs | perbaiki tautan di halaman (alamat relatif dari halaman itu), atau tambahkan halaman yang dituju
 site-build-warning | error | html | pembangun situs (MkDocs) menolak halaman laporan | baca pesannya: biasanya tautan ke halaman atau jangkar yang tidak ada di laporan ini
 pdf-failed | error | publish | PDF laporan gagal dibuat | pasang chromium, atau bangun tanpa PDF dengan `LKIP_PDF=0`

@@ -9,7 +9,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from lkip_build.present.table import Table, cell_text
+from lkip_build.present.table import Cell, Table, cell_text
 from lkip_build.publish.safety import check_tables, scan_html
 
 from .conftest import build, tiny_site
@@ -126,7 +126,14 @@ def test_numbers_read_back_from_the_html() -> None:
     assert [p.code for p in check_tables(rounded, "x", {"tabel-3-22": table})] == [
         "html-number-mismatch"
     ]
-    assert [p.code for p in check_tables("<p>nilai nan</p>", "x", {})] == ["html-not-a-number"]
+    # the editor's words are not figures ("nan" is Indonesian: "Ranah Minang nan elok")
+    assert check_tables("<p>Ranah Minang nan elok, None</p>", "x", {}) == []
+    nan = Cell("nan", None, "uang")  # a figure the computation wrote as "nan"
+    broken_figure = Table(["No", "Pagu"], [["1.", nan]], "lr", judul="T", anchor="tabel-n")
+    html_nan = markdown.markdown(broken_figure.as_markdown(), extensions=EXTENSIONS)
+    assert [p.code for p in check_tables(html_nan, "x", {"tabel-n": broken_figure})] == [
+        "html-not-a-number"
+    ]
     assert [p.code for p in check_tables("<p></p>", "x", {"tabel-3-22": table})] == [
         "html-table-missing"
     ]

@@ -26,7 +26,7 @@ def agreement(a: Auditor) -> None:
                 for p in prog.indikator:
                     r = h.indikator.get(p.indikator_kinerja) if p.indikator_kinerja else None
                     if r is not None:
-                        _same_target(a, p.lokasi, table, p.target, r)
+                        _same_target(a, p.lokasi, table, p.target, r, "daftar program")
     renstra = h.report.renstra
     year = h.report.laporan.tahun
     if renstra is not None:
@@ -36,7 +36,7 @@ def agreement(a: Auditor) -> None:
                 for y in (iku, *iku.sub):
                     r = h.indikator.get(y.indikator_kinerja) if y.indikator_kinerja else None
                     if r is not None and year in y.target:
-                        _same_target(a, y.lokasi, table, y.target[year], r)
+                        _same_target(a, y.lokasi, table, y.target[year], r, "Renstra")
 
 
 def _pk_indicator(a: Auditor, x: m.IndikatorPK) -> None:
@@ -60,7 +60,7 @@ def _pk_indicator(a: Auditor, x: m.IndikatorPK) -> None:
     r = a.h.indikator.get(x.indikator_kinerja)
     if r is None:
         return
-    _same_target(a, x.lokasi, table, x.target, r)
+    _same_target(a, x.lokasi, table, x.target, r, "Perjanjian Kinerja")
     for t in x.tertulis:
         for key, text in t.nilai.items():
             if key == "target":
@@ -78,8 +78,9 @@ def _pk_indicator(a: Auditor, x: m.IndikatorPK) -> None:
 
 
 def _same_target(
-    a: Auditor, where: Location, table: str, target: object, r: IndikatorResult
+    a: Auditor, where: Location, table: str, target: object, r: IndikatorResult, source: str
 ) -> None:
+    """The target `source` states (in `table`, when one shows it) against Bab III's."""
     mine = r.indikator.target
     if isinstance(target, NA) and isinstance(mine, NA):
         return
@@ -90,12 +91,13 @@ def _same_target(
         where,
         table,
         f"{r.indikator.id}.target",
-        f"target {r.indikator.id} di {table} {_show(target)}, di pengukuran kinerja {_show(mine)}",
+        f"target {r.indikator.id} di {table or source} {_show(target)}, di pengukuran kinerja "
+        f"{_show(mine)}",
         _show(target),
         _show(mine),
         perihal=(words := wording.indicator_figure(r.indikator, "target")),
         kalimat=wording.sentence(
-            f"{words}: {table or 'dokumen'} menulis {_show(target)}, sedangkan pengukuran "
+            f"{words}: {table or source} menulis {_show(target)}, sedangkan pengukuran "
             f"kinerja memakai {_show(mine)}"
         ),
     )

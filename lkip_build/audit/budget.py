@@ -159,7 +159,19 @@ def _stated_amount(
         digits = t.nilai.get(key.removeprefix("terbilang_"))
         a.words(*at, amount, digits, perihal=words)
     else:
-        a.unknown(t, field, key, text)
+        a.unknown(t, field, key, text, BUDGET_NAMES)
+
+
+# the names a budget line's `tertulis` takes (EDITING.md, "Nama `tertulis` yang diterima")
+BUDGET_NAMES = (
+    "pagu",
+    "realisasi",
+    "persen",
+    "sisa",
+    "fisik",
+    "terbilang_pagu",
+    "terbilang_realisasi",
+)
 
 
 def _printed_basis(
@@ -301,7 +313,7 @@ def _versions(
                         perihal=wording.cap(f"selisih {words} dari versi sebelumnya"),
                     )
                 else:
-                    a.unknown(t, field, key, text)
+                    a.unknown(t, field, key, text, ("pagu", "selisih"))
         before = v.pagu
     if items and in_force is not None and items[-1].pagu != in_force:
         last = items[-1]

@@ -22,7 +22,7 @@ def derived(a: Auditor) -> None:
                 if key == "kategori":
                     a.category(t.lokasi, t.di, field, text, r.kategori, perihal, x.kategori)
                 elif key not in values:
-                    a.unknown(t, field, key, text)
+                    a.unknown(t, field, key, text, [*values, "kategori"])
                 else:
                     a.number(
                         t.lokasi,

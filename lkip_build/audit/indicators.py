@@ -32,7 +32,7 @@ def indicators(a: Auditor) -> None:
             elif key == "klaim":
                 a.claim(t, field, text, claims.report_claim(text, h), "Pernyataan tentang kinerja")
             else:
-                a.unknown(t, field, key, text)
+                a.unknown(t, field, key, text, ("rata_rata", "kategori", "klaim"))
 
 
 def _mean(a: Auditor, t: m.Tertulis, field: str, text: str) -> None:
@@ -160,7 +160,7 @@ def _stated_figures(a: Auditor, r: IndikatorResult) -> None:
                 words = wording.indicator_figure(ind, "klaim")
                 a.claim(t, field, text, claims.indicator_claim(text, r), words)
             elif key not in values:
-                a.unknown(t, field, key, text)
+                a.unknown(t, field, key, text, [*values, "klaim"])
             else:
                 _stated_value(a, r, t, field, key, text, values[key])
 

@@ -8,6 +8,8 @@ one recorder every audit module uses: `a.number`, `a.words`, `a.category`, `a.cl
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from decimal import Decimal
 
 from lkip_build import model as m
@@ -40,14 +42,22 @@ __all__ = [
 
 
 class Auditor(Statements):
-    def unknown(self, t: m.Tertulis, field: str, key: str, text: str) -> None:
-        """A stated figure under a name the audit does not know: reported, not guessed."""
+    def unknown(
+        self, t: m.Tertulis, field: str, key: str, text: str, known: Iterable[str] = ()
+    ) -> None:
+        """A stated figure under a name the audit does not know: reported, not guessed; the
+        message names the one it probably is, or the names known here."""
+        names = sorted(set(known))
+        close = difflib.get_close_matches(key, names, n=1)
+        hint = f"; maksud Anda {close[0]!r}?" if close else ""
+        if names and not close:
+            hint = f"; yang dikenal di sini: {', '.join(names)}"
         self.add(
             "stated-unknown",
             t.lokasi,
             t.di,
             field,
-            f"nama {key!r} tidak dikenal",
+            f"nama {key!r} tidak dikenal{hint}",
             text,
             kalimat=sentence(
                 f"{place(t.di)} menulis {text} untuk sesuatu yang tidak dikenali pemeriksaan",

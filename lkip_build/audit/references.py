@@ -21,7 +21,7 @@ def references(a: Auditor) -> None:
             for key, text in said.nilai.items():
                 field = f"tabel.{t.id}.{key}"
                 if key not in own:
-                    a.unknown(said, field, key, text)
+                    a.unknown(said, field, key, text, own)
                 elif _plain(text) != _plain(own[key]):
                     what = "nomor" if key == "rujukan" else "judul"
                     name = label(t) or t.id

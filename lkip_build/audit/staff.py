@@ -348,7 +348,9 @@ def _named_figures(
             f = facts.get(f"pegawai.{kom.id}.{key}")
             field = f"{kom.id}.{key}"
             if f is None:
-                a.unknown(t, field, key, text)
+                own = f"pegawai.{kom.id}."
+                names = [n.removeprefix(own) for n in facts if n.startswith(own)]
+                a.unknown(t, field, key, text, names)
                 continue
             assert isinstance(f.value, int | Decimal), "staff figures are counts and %"
             basis = printed.figure(key)

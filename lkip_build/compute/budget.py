@@ -8,6 +8,7 @@ from decimal import Decimal
 from lkip_build import model as m
 from lkip_build.compute.common import mean, persen
 from lkip_build.model import NA, BelumDiisi
+from lkip_build.model.numbers import format_decimal
 from lkip_build.problems import Collector
 
 
@@ -83,7 +84,8 @@ def compute_pos(pos: m.PosAnggaran, problems: Collector, induk: str = "rasio_jum
     for name in ("pagu", "realisasi"):
         value = getattr(pos, name)
         if isinstance(value, int | Decimal) and value < 0:
-            problems.add("negative-amount", pos.lokasi, f"{name} tidak boleh negatif: {value}")
+            shown = format_decimal(Decimal(value), 2, trim=True)
+            problems.add("negative-amount", pos.lokasi, f"{name} tidak boleh negatif: {shown}")
     own = None if isinstance(pos.realisasi, NA) else pos.realisasi
     if pos.rincian:
         anak = [compute_pos(c, problems, induk) for c in pos.rincian]

@@ -197,8 +197,12 @@ def _step_scale(h: IndikatorResult, ctx: _Ctx) -> IndikatorResult | None:
                 kategori=step.kategori,
                 applied=expl,
             )
+    last = max(s.batas_atas for s in aturan.skala if s.batas_atas is not None)
     ctx.problems.add(
-        "scale-gap", aturan.lokasi, f"realisasi {realisasi} di luar semua langkah skala"
+        "scale-gap",
+        aturan.lokasi,
+        f"realisasi {num(realisasi)} di atas langkah skala terakhir (X ≤ {num(last)} %); "
+        "tambahkan langkah terakhir tanpa `batas_atas`",
     )
     return None
 
@@ -254,7 +258,7 @@ def _rule_applies(
         return False
     if rule.divides_by == "T" and target <= 0:
         ctx.problems.add(
-            "target-not-positive", ind.lokasi, f"{ind.id}: target {target} harus lebih dari 0"
+            "target-not-positive", ind.lokasi, f"{ind.id}: target {num(target)} harus lebih dari 0"
         )
         return False
     if divisor(rule, target, realisasi, base) == 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import cast
 
@@ -33,7 +34,9 @@ def compute_daftar(daftar: m.Daftar, problems: Collector) -> DaftarResult:
         where = Location(daftar.lokasi.file, daftar.lokasi.line, f"daftar[{daftar.id}].baris[{i}]")
         for key, value in raw.items():
             if key not in known:
-                problems.add("unknown-column", where, f"kolom {key!r} tidak ada di `kolom`")
+                close = difflib.get_close_matches(key, sorted(known), n=1)
+                hint = f"; maksud Anda {close[0]!r}?" if close else ""
+                problems.add("unknown-column", where, f"kolom {key!r} tidak ada di `kolom`{hint}")
                 continue
             if key in numbers:
                 if not isinstance(value, str):

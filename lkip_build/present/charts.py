@@ -24,6 +24,7 @@ from lkip_build.compute.skala import bands_of
 from lkip_build.model.numbers import format_decimal, format_pct
 from lkip_build.present import chartrender
 from lkip_build.present.chartlayout import LEBAR, SEMPIT, Baris, Batang, Garis, Sumbu, Tata, spec
+from lkip_build.present.page import _hint
 from lkip_build.present.satuan import judul_sumbu, langkah, rupiah_singkat, ticks
 from lkip_build.present.tables import rp
 
@@ -136,7 +137,9 @@ def _capaian_alt(h: Computed, values: list[dict[str, object]]) -> str:
 def anggaran(h: Computed, sumber: str) -> Grafik:
     s = h.sumber.get(sumber)
     if s is None:
-        raise GrafikError(f"sumber dana {sumber!r} tidak ada di anggaran.yml")
+        raise GrafikError(
+            f"sumber dana {sumber!r} tidak ada di anggaran.yml{_hint(sumber, [*h.sumber])}"
+        )
     values = _anggaran_values(s)
     top = max([0, *(p.pagu or 0 for p in s.program), *(p.realisasi or 0 for p in s.program)])
     unit, tick_values, tick_labels = ticks(top, 5)
@@ -199,7 +202,9 @@ def _anggaran_alt(s: SumberResult) -> str:
 def harga(h: Computed, kelompok: str) -> Grafik:
     g = h.harga.get(kelompok)
     if g is None:
-        raise GrafikError(f"kelompok harga {kelompok!r} tidak ada di harga.yml")
+        raise GrafikError(
+            f"kelompok harga {kelompok!r} tidak ada di harga.yml{_hint(kelompok, [*h.harga])}"
+        )
     values = []
     known = [b for b in g.barang if b.selisih is not None]  # a draft's prices to fill: no bar
     for b in sorted(known, key=lambda x: x.persen or Decimal(0), reverse=True):

@@ -8,6 +8,7 @@ charts). Downloads, the HTML check and a later single-page expansion (live previ
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import MutableMapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from lkip_build.present.markers import (
     collect_charts,
     expand,
     find_table_ids,
+    named_by_broken_markers,
 )
 from lkip_build.present.page import body
 from lkip_build.present.table import Table
@@ -282,12 +284,12 @@ def _place_tables(
         head = src.split("/", 1)[0]
         if src.endswith("/" + CETAK):
             continue  # the print view repeats every table; their home is the chapter
-        for tid in find_table_ids(text):
+        for tid, line in find_table_ids(text):
             here = placed.setdefault(head, {})
             if tid in here and here[tid] != src and tid in numbered.get(head, set()):
-                problems.add(
+                problems.add(  # at the marker, which is what the editor deletes
                     "table-placed-twice",
-                    Location(f"content/{src}"),
+                    Location(f"content/{src}", line),
                     f"tabel {tid!r} sudah dipasang di content/{here[tid]}",
                 )
             here[tid] = src
@@ -313,8 +315,18 @@ def _check_pages(
                     f"halaman content/{lap.id}/{p.file} tidak ada",
                 )
         placed = table_pages.get(lap.id, {})
-        for t in h.report.tabel.tabel if h.report.tabel else []:
-            if t.nomor and t.id not in placed:
+        tables = h.report.tabel.tabel if h.report.tabel else []
+        mine = [text for src, text in pages.items() if src.startswith(f"{lap.id}/")]
+        # a broken marker naming the table, or a misspelt id meaning it: that marker's
+        # problem is the one (unknown-table suggests the id)
+        meant = {word for text in mine for word in named_by_broken_markers(text)}
+        ids = [t.id for t in tables]
+        for text in mine:
+            for tid, _ in find_table_ids(text):
+                if tid not in ids:
+                    meant.update(difflib.get_close_matches(tid, ids, n=1))
+        for t in tables:
+            if t.nomor and t.id not in placed and t.id not in meant:
                 problems.add(
                     "table-not-placed",
                     t.lokasi,
@@ -326,5 +338,7 @@ def _check_pages(
             problems.add(
                 "page-outside-report",
                 Location(f"content/{src}"),
-                f"folder {head!r} bukan id laporan di data/",
+                f"folder {head!r} bukan id laporan di data/ (laporan yang ada: "
+                f"{', '.join(sorted(pub.by_id)) or '-'}); pindahkan halaman ke folder "
+                "laporannya dan daftarkan di `halaman` laporan.yml-nya",
             )

@@ -39,7 +39,7 @@ from lkip_build.present.draft import m_tulis_ulang
 from lkip_build.present.page import MARKER as MARKER
 from lkip_build.present.page import MarkerError as MarkerError
 from lkip_build.present.page import PageContext as PageContext
-from lkip_build.present.page import _args, _need_report
+from lkip_build.present.page import _args, _hint, _need_report
 
 # CETAK, TINGKAT and pdf_url are imported from here too (by site.py): re-exported
 from lkip_build.present.sitemarkers import CETAK as CETAK
@@ -57,18 +57,32 @@ from lkip_build.present.syntax import CROSS_REPORT as CROSS_REPORT
 from lkip_build.present.table import Table, cell_text, mark
 from lkip_build.present.tables import TableError, dec, render
 from lkip_build.problems import Collector
+from lkip_build.publish.safety import NOT_A_NUMBER
 
 # markers whose text can depend on other reports than the page's own (the portal table,
 # the cards of a report named by its id): expansion._others_shown keys such a page by them
 LOOSE = re.compile(r"<!--\s*lkip\b(?:.*?-->|.*\Z)", re.S)  # unclosed too
 
 
-def find_table_ids(text: str) -> list[str]:
+def find_table_ids(text: str) -> list[tuple[str, int]]:
+    """Each `<!-- lkip:tabel ID -->` of a page: the id and the marker's line."""
     return [
-        m.group(2).split()[0]
+        (m.group(2).split()[0], text.count("\n", 0, m.start()) + 1)
         for m in MARKER.finditer(text)
         if m.group(1) == "tabel" and m.group(2).split()
     ]
+
+
+def named_by_broken_markers(text: str) -> set[str]:
+    """The words of the markers of `text` that are reported as malformed or unknown: a
+    table such a marker was meant to place is not also reported as never placed."""
+    known = {m.span(): m.group(1) in HANDLERS for m in MARKER.finditer(text)}
+    return {
+        word
+        for loose in LOOSE.finditer(text)
+        if not any(a <= loose.start() < b and ok for (a, b), ok in known.items())
+        for word in re.findall(r"[\w-]+", loose.group(0))
+    }
 
 
 def expand(text: str, page: PageContext, problems: Collector, collect: bool = True) -> str:
@@ -98,7 +112,7 @@ def expand(text: str, page: PageContext, problems: Collector, collect: bool = Tr
                 text,
                 mt.start(),
                 "marker-unknown",
-                f"penanda {name!r} tidak dikenal; yang ada: {', '.join(HANDLERS)}",
+                f"penanda {name!r} tidak dikenal{_hint(name, [*HANDLERS])}",
             )
             return ""
         try:
@@ -135,7 +149,9 @@ def m_tabel(args: list[str], page: PageContext) -> str:
     tables = {t.id: t for t in (h.report.tabel.tabel if h.report.tabel else [])}
     t = tables.get(args[0])
     if t is None:
-        raise MarkerError("unknown-table", f"tabel {args[0]!r} tidak ada di tabel.yml")
+        raise MarkerError(
+            "unknown-table", f"tabel {args[0]!r} tidak ada di tabel.yml{_hint(args[0], [*tables])}"
+        )
     table = page.drawn.get(t.id)  # drawn once, by site.prepare; drawn here only without it
     if table is None:
         try:
@@ -183,11 +199,10 @@ def m_nilai(args: list[str], page: PageContext) -> str:
         raise MarkerError(
             "bad-format", f"format {fmt!r} tidak berlaku untuk {args[0]}; pilihan: {allowed}"
         )
-    shown = (
-        cell_text(write_fact(f, fmt)).replace("\\", "")
-        if fmt == "terbilang"
-        else html.escape(write_fact(f, fmt))
-    )
+    written = write_fact(f, fmt)
+    if f.kind != "teks" and NOT_A_NUMBER.search(written):  # a figure, never the editor's words
+        raise MarkerError("html-not-a-number", f"{args[0]} tertulis {written!r}, bukan angka")
+    shown = cell_text(written).replace("\\", "") if fmt == "terbilang" else html.escape(written)
     # a figure the data disagrees about never stands in prose without saying so
     return shown + (mark(page.disputes[args[0]]) if args[0] in page.disputes else "")
 
@@ -197,7 +212,10 @@ def _indikator(args: list[str], page: PageContext, usage: str) -> IndikatorResul
     h = _need_report(page)
     r = h.indikator.get(args[0])
     if r is None:
-        raise MarkerError("unknown-indicator", f"indikator {args[0]!r} tidak ada di indikator.yml")
+        raise MarkerError(
+            "unknown-indicator",
+            f"indikator {args[0]!r} tidak ada di indikator.yml{_hint(args[0], [*h.indikator])}",
+        )
     return r
 
 
@@ -246,7 +264,9 @@ def m_rumus_capaian(args: list[str], page: PageContext) -> str:
     """The capaian with the formula of the rule actually applied, and its numbers."""
     r = _indikator(args, page, "<!-- lkip:rumus-capaian ID -->")
     if r.applied is None:
-        raise MarkerError("no-capaian", f"indikator {args[0]!r} tidak dinilai")
+        raise MarkerError(
+            "no-capaian", f"indikator {args[0]!r} tidak dinilai (`dinilai: tidak`): tanpa capaian"
+        )
     shown = "n/a" if r.capaian is None else f"{format_pct(r.capaian, r.batas)} %"
     p = r.applied
     left = " = ".join(x for x in (html.escape(p.rumus), html.escape(p.hitungan)) if x)

@@ -9,6 +9,7 @@ The marker modules (`markers`, `sitemarkers`, `sorotan`, `draft`) import these f
 
 from __future__ import annotations
 
+import difflib
 import re
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -66,6 +67,14 @@ def _need_report(page: PageContext) -> Computed:
     if page.hasil is None:
         raise MarkerError("marker-outside-report", "hanya bisa dipakai di halaman sebuah laporan")
     return page.hasil
+
+
+def _hint(name: str, known: list[str]) -> str:
+    """What a misspelt id probably meant ("; maksud Anda 'ik-1'?"), else the ids there are."""
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f"; maksud Anda {close[0]!r}?"
+    return f"; yang ada: {', '.join(known)}" if known else ""
 
 
 def _args(args: list[str], count: int, usage: str) -> None:

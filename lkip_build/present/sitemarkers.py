@@ -10,7 +10,7 @@ imports this module to register them, so this one never imports `markers`.
 from __future__ import annotations
 
 from lkip_build.compute import Computed
-from lkip_build.present.page import MarkerError, PageContext, _args, _need_report
+from lkip_build.present.page import MarkerError, PageContext, _args, _hint, _need_report
 from lkip_build.present.sorotan import NO_DATA, Sorotan, headline, nothing_to_check
 
 # TINGKAT is imported from here too (by markers, for site.py): re-exported
@@ -52,7 +52,9 @@ def m_rujukan(args: list[str], page: PageContext) -> str:
     tables = {t.id: t for t in (h.report.tabel.tabel if h.report.tabel else [])}
     t = tables.get(args[0])
     if t is None:
-        raise MarkerError("unknown-table", f"tabel {args[0]!r} tidak ada di tabel.yml")
+        raise MarkerError(
+            "unknown-table", f"tabel {args[0]!r} tidak ada di tabel.yml{_hint(args[0], [*tables])}"
+        )
     if not t.nomor:
         raise MarkerError(
             "table-unnumbered", f"tabel {t.id} tidak bernomor: tidak ada nomor dirujuk"

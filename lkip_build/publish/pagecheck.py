@@ -274,7 +274,7 @@ def _links(src: str, shown: str, refs: Rendered, site: Site, expanded: str) -> l
         else:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
             if target.startswith("../") or not _exists(target, site):
-                why = f"tujuan {target!r} tidak ada di situs"
+                why = f"tujuan {target!r} tidak ada di situs{_meant(target, src, site)}"
             elif target not in site.files and not posixpath.splitext(target)[1]:
                 why = "tautan ke folder: tulis nama berkas halamannya (….md)"
             elif (
@@ -289,6 +289,17 @@ def _links(src: str, shown: str, refs: Rendered, site: Site, expanded: str) -> l
                 problem("html-link-broken", Location(shown, line), f"tautan {url!r}: {why}")
             )
     return found
+
+
+def _meant(target: str, src: str, site: Site) -> str:
+    """The file of the same folder a misspelt link probably meant, as the page writes it."""
+    folder = posixpath.dirname(target)
+    names = [posixpath.basename(f) for f in site.files if posixpath.dirname(f) == folder]
+    close = difflib.get_close_matches(posixpath.basename(target), names, n=1)
+    if not close:
+        return ""
+    shown = posixpath.relpath(posixpath.join(folder, close[0]), posixpath.dirname(src) or ".")
+    return f"; maksud Anda {shown!r}?"
 
 
 def _served_as(target: str) -> list[str]:
@@ -364,6 +375,8 @@ def _needles(p: Problem, html_lines: dict[int, str]) -> list[tuple[str, str]]:
     anchor = re.search(r"tabel-[\w-]+", p.message)
     if anchor:
         out.append((anchor.group(0).removeprefix("tabel-"), "marker"))
+        # a numbered table's anchor is its number: the marker that wrote the anchor
+        out.append((f'id="{anchor.group(0)}"', "text"))
     if p.line in html_lines:
         text = html_lines[p.line]
         out += [(tag, "text") for tag in TAG.findall(text)]

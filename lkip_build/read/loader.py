@@ -64,6 +64,8 @@ class Converter:
         return MISSING
 
     def convert(self, tp: Any, node: YNode, path: str) -> Any:
+        if node.refused:  # reported where it was read (an alias): not again as a wrong shape
+            return MISSING
         if node.kind == "map" and [k.text for k, _ in node.pairs] == [PENDING]:
             return self._pending(tp, node, path)
         origin = get_origin(tp)
@@ -112,12 +114,8 @@ class Converter:
                 return False
             return self.fail("bad-boolean", node, path, f"harus 'ya' atau 'tidak', bukan {text!r}")
         if not node.quoted and text in _NULLS and tp in (int, Decimal, "uang"):
-            return self.fail(
-                "missing-value",
-                node,
-                path,
-                "nilai kosong; isi angkanya, atau tulis NA (dengan alasan) bila tidak tersedia",
-            )
+            # a number that cannot be NA (a union that can is refused in _union)
+            return self.fail("missing-value", node, path, "nilai kosong; isi angkanya")
         parse = {int: parse_int, Decimal: parse_decimal, "uang": parse_uang}.get(tp)
         if parse is not None:
             try:
@@ -184,16 +182,20 @@ class Converter:
 
     def _union(self, options: tuple[Any, ...], node: YNode, path: str) -> Any:
         scalar = node.kind == "scalar"
-        if scalar and not node.quoted and node.text == "":
-            # an empty value is never read as NA or as "not given": that is an error
+        nullable = type(None) in options
+        if (
+            scalar
+            and not node.quoted
+            and (node.text == "" or (node.text in _NULLS and not nullable))
+        ):
+            # an empty value is never read as NA or as "not given": that is an error; only a
+            # field that may be left out (it may be null) can be deleted instead
+            na = ", tulis NA (dengan alasan) bila tidak tersedia" if NA in options else ""
+            optional = ", atau hapus kolomnya" if nullable else ""
             return self.fail(
-                "missing-value",
-                node,
-                path,
-                "nilai kosong; isi nilainya, tulis NA (dengan alasan) bila tidak tersedia, "
-                "atau hapus kolomnya",
+                "missing-value", node, path, f"nilai kosong; isi nilainya{na}{optional}"
             )
-        if type(None) in options and scalar and not node.quoted and node.text in _NULLS:
+        if nullable and scalar and not node.quoted and node.text in _NULLS:
             return None  # an explicit `null` / `~`: the document gives nothing here
         rest = [o for o in options if o is not type(None)]
         if NA in rest and (

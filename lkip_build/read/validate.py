@@ -15,6 +15,7 @@ from decimal import Decimal
 from lkip_build import model as m
 from lkip_build.compute.skala import PRESETS, defects, resolve
 from lkip_build.model import Location
+from lkip_build.model.numbers import format_decimal
 from lkip_build.present.tables import KINDS
 from lkip_build.problems import Collector
 from lkip_build.read import plausible, samegroup
@@ -185,13 +186,16 @@ def _formula_refs(inds: list[m.Indikator], ids: Ids, problems: Collector) -> Non
         for x in (rumus.a, rumus.b):
             if x is not None and x.daftar and _missing(x.daftar, ids["daftar"]):
                 problems.add(
-                    "unknown-ref", x.lokasi, f"daftar {x.daftar!r} tidak ada di daftar.yml"
+                    "unknown-ref",
+                    x.lokasi,
+                    f"daftar {x.daftar!r} tidak ada di daftar.yml{_hint(x.daftar, ids['daftar'])}",
                 )
         if rumus.kelompok and _missing(rumus.kelompok, ids["kelompok harga"]):
+            hint = _hint(rumus.kelompok, ids["kelompok harga"])
             problems.add(
                 "unknown-ref",
                 rumus.lokasi,
-                f"kelompok harga {rumus.kelompok!r} tidak ada di harga.yml",
+                f"kelompok harga {rumus.kelompok!r} tidak ada di harga.yml{hint}",
             )
 
 
@@ -212,13 +216,11 @@ def _table_sources(r: Report, ids: Ids, problems: Collector) -> None:
         named = ids.get(kind.sumber) if kind.sumber else None
         for s in t.sumber:
             if named is not None and _missing(s, named):
-                known = sorted(x for x in named if x != _ANY)
-                hint = difflib.get_close_matches(s, known, n=1)
-                extra = f"; maksud Anda {hint[0]!r}?" if hint else f"; yang ada: {', '.join(known)}"
                 problems.add(
                     "unknown-ref",
                     t.lokasi,
-                    f"tabel {t.id!r}: sumber {s!r} ({kind.sumber}) tidak ditemukan{extra}",
+                    f"tabel {t.id!r}: sumber {s!r} ({kind.sumber}) tidak ditemukan"
+                    + _hint(s, named),
                 )
 
 
@@ -233,7 +235,8 @@ def _agreement_refs(r: Report, ids: Ids, problems: Collector) -> None:
                     problems.add(
                         "unknown-ref",
                         y.lokasi,
-                        f"indikator_kinerja {y.indikator_kinerja!r} tidak ada di indikator.yml",
+                        f"indikator_kinerja {y.indikator_kinerja!r} tidak ada di indikator.yml"
+                        + _hint(y.indikator_kinerja, ids["indikator"]),
                     )
     for sp in r.perjanjian.program:
         for p in sp.program:
@@ -241,7 +244,8 @@ def _agreement_refs(r: Report, ids: Ids, problems: Collector) -> None:
                 problems.add(
                     "unknown-ref",
                     p.lokasi,
-                    f"program_anggaran {p.program_anggaran!r} tidak ada di anggaran.yml",
+                    f"program_anggaran {p.program_anggaran!r} tidak ada di anggaran.yml"
+                    + _hint(p.program_anggaran, ids["pos anggaran"]),
                 )
 
 
@@ -250,6 +254,16 @@ _ANY = "\x00any"  # in a pool whose file could not be read: any reference resolv
 
 def _missing(ident: str, pool: set[str]) -> bool:
     return ident not in pool and _ANY not in pool
+
+
+def _hint(ident: str, pool: set[str]) -> str:
+    """What a dangling reference probably meant ("; maksud Anda 'ik-1'?"), or the ids
+    there are (none: "; belum ada"), for the message of `unknown-ref`."""
+    known = sorted(x for x in pool if x != _ANY)
+    close = difflib.get_close_matches(ident, known, n=1)
+    if close:
+        return f"; maksud Anda {close[0]!r}?"
+    return f"; yang ada: {', '.join(known)}" if known else "; belum ada satu pun"
 
 
 def _numbers(r: Report, problems: Collector) -> None:
@@ -276,12 +290,11 @@ def _plan_refs(r: Report, indikator: set[str], problems: Collector) -> None:
     def check(items: Iterable[m.IndikatorRencana | m.IndikatorProgram]) -> None:
         for x in items:
             if x.indikator_kinerja and _missing(x.indikator_kinerja, indikator):
-                hint = difflib.get_close_matches(x.indikator_kinerja, sorted(indikator), n=1)
-                extra = f"; maksud Anda {hint[0]!r}?" if hint else ""
                 problems.add(
                     "unknown-ref",
                     x.lokasi,
-                    f"indikator_kinerja {x.indikator_kinerja!r} tidak ada di indikator.yml{extra}",
+                    f"indikator_kinerja {x.indikator_kinerja!r} tidak ada di indikator.yml"
+                    + _hint(x.indikator_kinerja, indikator),
                 )
 
     if r.renstra:
@@ -345,7 +358,7 @@ def check_rules(r: Report, problems: Collector) -> None:
             problems.add(
                 "bad-policy",
                 Location(k.lokasi.file, k.lokasi.line, f"kebijakan.{name}"),
-                f"{name} {value} harus antara 0 dan 200 (persen)",
+                f"{name} {format_decimal(value, 2, trim=True)} harus antara 0 dan 200 (persen)",
             )
     for d in r.daftar.daftar if r.daftar else []:
         _list_keys(d, problems)
@@ -362,7 +375,8 @@ def check_rules(r: Report, problems: Collector) -> None:
                     problems.add(
                         "bad-rule",
                         rumus.lokasi,
-                        f"{ind.id}: {name} harus [terendah, tertinggi], bukan {bounds}",
+                        f"{ind.id}: {name} harus [terendah, tertinggi], bukan "
+                        f"[{', '.join(format_decimal(b, 2, trim=True) for b in bounds)}]",
                     )
 
 

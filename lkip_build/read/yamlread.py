@@ -9,6 +9,7 @@ without recursion errors.
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ class YNode:
     text: str = ""  # scalar text exactly as written (quotes removed)
     quoted: bool = False
     comment_after: bool = False  # a plain scalar followed by " #" on its line: YAML cut it there
+    refused: bool = False  # stands for something refused where it is (an alias): no value
     items: list[YNode] = field(default_factory=list)  # seq items
     pairs: list[tuple[YNode, YNode]] = field(default_factory=list)  # map entries
 
@@ -41,17 +43,33 @@ class YNode:
         ]
 
 
+# The parser's words (libyaml's, which read_yaml uses, and PyYAML's own where they differ)
+# -> what the editor does. Matched as parts of the parser's message, first match wins.
+_TAB = "karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi"
 _SYNTAX_HINTS = {
-    "found character '\\t' that cannot start any token": (
-        "karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi"
-    ),
-    "mapping values are not allowed here": (
+    "found a tab character": _TAB,  # libyaml
+    "found character '\\t' that cannot start any token": _TAB,  # PyYAML
+    "mapping values are not allowed": (
         "titik dua ':' di tempat yang salah (teks yang memuat ': ' harus diberi tanda kutip)"
     ),
     "could not find expected ':'": "baris ini kurang tanda ':' setelah kunci",
     "did not find expected key": "indentasi tidak konsisten atau kunci tidak lengkap",
     "did not find expected '-' indicator": "indentasi butir daftar ('- ') tidak konsisten",
+    "expected ',' or ']'": "daftar [ ... ] tidak ditutup ']' atau butirnya tidak dipisah koma",
+    "expected ',' or '}'": "pemetaan { ... } tidak ditutup '}' atau butirnya tidak dipisah koma",
     "found undefined alias": "alias (*nama) tidak diizinkan",
+    "that cannot start any token": (
+        "nilai tidak boleh diawali karakter ini (misalnya @, ` atau %); beri tanda kutip "
+        "pada seluruh teks"
+    ),
+}
+
+
+# why a file could not be read, in the editor's words (the system's own text otherwise)
+_UNREADABLE = {
+    errno.EACCES: "tidak ada izin membacanya",
+    errno.EPERM: "tidak ada izin membacanya",
+    errno.EISDIR: "ini folder, bukan berkas",
 }
 
 
@@ -61,7 +79,8 @@ def read_yaml(path: Path, shown: str, problems: Collector) -> YNode | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problems.add("file-unreadable", where, f"berkas tidak bisa dibaca: {exc.strerror}")
+        why = _UNREADABLE.get(exc.errno or 0, exc.strerror)
+        problems.add("file-unreadable", where, f"berkas tidak bisa dibaca: {why}")
         return None
     if len(raw) > MAX_BYTES:
         problems.add(
@@ -157,7 +176,7 @@ class _Tree:
                 Location(self.shown, line),
                 "alias (*nama) tidak diizinkan; tulis nilainya",
             )
-            node = YNode("scalar", line)
+            node = YNode("scalar", line, refused=True)
         elif isinstance(event, yaml.ScalarEvent):
             node = self._scalar(event, line)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
@@ -249,7 +268,9 @@ def _syntax_error(exc: yaml.YAMLError, text: str, lines: list[str]) -> tuple[int
         what = str(exc.problem or exc.context or "")
         hint = next((v for k, v in _SYNTAX_HINTS.items() if k in what), None)
         if "cannot start any token" in what and 0 < line <= len(lines) and "\t" in lines[line - 1]:
-            hint = _SYNTAX_HINTS["found character '\\t' that cannot start any token"]
+            hint = _TAB  # libyaml does not name the character
+        if "end of stream" in what and "quoted scalar" in str(getattr(exc, "context", "")):
+            hint = "tanda kutip tidak ditutup"
         return line, hint or f"YAML tidak valid: {what}"
     if isinstance(exc, yaml.reader.ReaderError):  # control characters and the like
         # the C reader counts UTF-8 bytes, the Python one characters
