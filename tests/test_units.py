@@ -129,7 +129,7 @@ def test_every_link_of_the_assembled_site_lands_on_a_file(assembled: Path) -> No
             checked += 1
     assert checked > 500
     home = (assembled / "index.html").read_text(encoding="utf-8")
-    assert f'href="{NTT}/"' in home and f'href="{LEBAK}/catatan-verifikasi/"' in home
+    assert f'href="{NTT}/"' in home and f'href="{NTT}/catatan-verifikasi/"' in home
     assert f'<a href="{LEBAK}/" class="md-nav__link">' in home  # the home's nav: each report
     assert not (assembled / NTT / "assets").exists()  # one copy of the theme, at the root
 
