@@ -12,6 +12,8 @@ from lkip_build.present.tables import render
 from lkip_build.problems import Collector
 from lkip_build.read.report import load_reports
 
+from .conftest import ROOT
+
 TABEL = """\
 tabel:
   - id: t
@@ -137,3 +139,21 @@ def test_pagu_zero_shows_no_percentage(make_report) -> None:
     h = compute_report(reports[0], Collector())
     md = render(next(t for t in reports[0].tabel.tabel if t.id == "apbn"), h).as_markdown()
     assert "| 3. | Program Peningkatan Perdagangan Luar Negeri | 0 | 0 | - |" in md
+
+
+def test_a_capaian_the_document_did_not_print_is_marked() -> None:
+    """The Dinkes Sulteng LKIP 2019 (corpus) prints target and realisasi but no capaian:
+    the editor chose the rule, so each capaian the site computed is marked † with a note,
+    never shown exactly like a printed one. NTT prints every capaian it assesses: none."""
+    from lkip_build.present.tables.indicators import UNPRINTED
+    from lkip_build.publish.site import prepare
+
+    corpus = ROOT / "tests" / "corpus" / "prov-sulteng-dinkes-lkip-2019"
+    pub = prepare(corpus, corpus / "data")
+    (tables,) = pub.tables.values()
+    marked = [t for t in tables.values() if UNPRINTED in t.catatan]
+    assert marked, [t.catatan for t in tables.values()]
+    cells = [str(c) for t in marked for row in t.rows for c in row]
+    assert any(c.endswith("%†") or "†" in c for c in cells), cells
+    ntt = prepare(ROOT, only="ntt-disperindag-lkip-2021")
+    assert not any(UNPRINTED in t.catatan for t in ntt.tables["ntt-disperindag-lkip-2021"].values())

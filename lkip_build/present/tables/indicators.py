@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 
 from lkip_build import model as m
@@ -44,11 +45,35 @@ def skala_indikator(t: m.Tabel, h: Computed) -> Table:
     return Table([title, "Skala Pencapaian Kinerja", "Kategori"], rows, "lrl", key_figures=(1, 2))
 
 
-def _capaian_cell(r: IndikatorResult) -> Cell | str:
+def _printed(r: IndikatorResult) -> bool:
+    """The document prints this indicator's capaian (a `tertulis` of it records one)."""
+    return any("capaian" in t.nilai for t in r.indikator.tertulis)
+
+
+def _unprinted(h: Computed) -> set[str]:
+    """Indicators whose capaian the site computed where the document, whose printed
+    figures the data records, printed none (the editor chose the rule): marked †, never shown
+    exactly like a printed figure. A report that records no printed figure at all (a new
+    report written in lkip, not transcribed from a document) marks none."""
+    results = list(h.indikator.values())
+    if not any(r.indikator.tertulis for r in results):
+        return set()
+    return {r.indikator.id for r in results if r.capaian is not None and not _printed(r)}
+
+
+UNPRINTED = (
+    "† Dokumen tidak mencetak capaian ini; situs menghitungnya dengan aturan capaian yang "
+    "ditulis editor."
+)
+
+
+def _capaian_cell(r: IndikatorResult, unprinted: AbstractSet[str] = frozenset()) -> Cell | str:
     if r.capaian is None:
         na = "belum diisi" if r.belum_diisi else "n/a"
         return Cell(na, None, "persen").marked("**") if r.na and r.indikator.dinilai else ""
     shown = pct(r.capaian, r.batas).with_suffix(" %")
+    if r.indikator.id in unprinted:
+        shown = shown.marked("†")
     return shown.marked("*") if r.catatan else shown
 
 
@@ -62,10 +87,15 @@ def _realisasi_cell(r: IndikatorResult) -> Cell:
     return dec(r.realisasi, r.desimal)
 
 
-def _notes(results: list[IndikatorResult]) -> tuple[str, ...]:
-    """A note for each policy that decided a capaian (*) and each capaian that is NA (**),
-    so a reader sees why, under the table that shows it."""
+def _notes(
+    results: list[IndikatorResult], unprinted: AbstractSet[str] = frozenset()
+) -> tuple[str, ...]:
+    """A note for each policy that decided a capaian (*), each capaian that is NA (**) and
+    a capaian the document does not print (†), so a reader sees why, under the table."""
     seen: list[str] = []
+    shown = {r.indikator.id for r in results} | {s.indikator.id for r in results for s in r.sub}
+    if unprinted & shown:
+        seen.append(UNPRINTED)
     for r in results:
         if r.catatan and f"* {r.catatan}" not in seen:
             seen.append(f"* {r.catatan}")
@@ -87,6 +117,7 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
         "Capaian",
     ]
     rows: list[list[str | list[str]]] = []
+    unprinted = _unprinted(h)
     for i, r in enumerate(h.utama):
         ind = r.indikator
         rows.append(
@@ -97,7 +128,7 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                 dec(ind.tahun_dasar),
                 dec(ind.target, r.desimal_target),
                 _realisasi_cell(r),
-                _capaian_cell(r),
+                _capaian_cell(r, unprinted),
             ]
         )
         for j, s in enumerate(r.sub):
@@ -110,7 +141,7 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
                     dec(si.tahun_dasar),
                     dec(si.target, s.desimal_target),
                     _realisasi_cell(s),
-                    _capaian_cell(s),
+                    _capaian_cell(s, unprinted),
                 ]
             )
     none = "belum diisi" if any(r.belum_diisi for r in h.utama) else "n/a"
@@ -122,7 +153,9 @@ def capaian(t: m.Tabel, h: Computed) -> Table:
     rows.append(["", "Rata-rata capaian", "", "", "", "", mean])
     rows.append(["", "Kategori", "", "", "", "", h.kategori or "-"])
     last = len(rows)
-    notes = _notes(h.utama) + ((f"Rata-rata capaian: {h.cakupan}.",) if h.cakupan else ())
+    notes = _notes(h.utama, unprinted) + (
+        (f"Rata-rata capaian: {h.cakupan}.",) if h.cakupan else ()
+    )
     summary = frozenset({last - 2, last - 1})
     return Table(
         header, rows, "lllrrrr", summary, catatan=notes, ringkasan=summary, key_figures=(4, 5, 6)
@@ -140,6 +173,7 @@ def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
         raise TableError("tabel capaian-indikator perlu `sumber` (id indikator)")
     header = ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"]
     rows: list[list[str | list[str]]] = []
+    unprinted = _unprinted(h)
     for i, r in enumerate(results):
         ind = r.indikator
         rows.append(
@@ -149,10 +183,11 @@ def capaian_indikator(t: m.Tabel, h: Computed) -> Table:
                 ind.satuan,
                 dec(ind.target, r.desimal_target),
                 _realisasi_cell(r),
-                _capaian_cell(r),
+                _capaian_cell(r, unprinted),
             ]
         )
-    return Table(header, rows, "lllrrr", catatan=_notes(results), key_figures=(3, 4, 5))
+    notes = _notes(results, unprinted)
+    return Table(header, rows, "lllrrr", catatan=notes, key_figures=(3, 4, 5))
 
 
 def pertumbuhan(t: m.Tabel, h: Computed) -> Table:
