@@ -13,8 +13,9 @@ setup: $(STAMP) $(LSP_STAMP)
 $(STAMP): pyproject.toml
 	@echo "lkip: menyiapkan .venv (sekali saja, atau setelah pyproject.toml berubah): MkDocs, Material, pustaka grafik dan uji dipasang; 1-3 menit"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	@# -qq: errors only (setuptools' banners about editable installs are not ours to act on)
+	$(BIN)/pip install -qq --upgrade pip
+	$(BIN)/pip install -qq -e '.[test]'
 	touch $(STAMP)
 	@echo "lkip: .venv siap"
 
