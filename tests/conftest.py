@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import posixpath
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
 import urllib.parse
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -91,6 +94,39 @@ def build(
 
 
 # a tiny site per scenario, built in tmp_path
+
+
+def preview_repo(repo: Path, reports: tuple[str, ...]) -> Path:
+    """A copy of the repository's site files and of these reports, for a preview to serve."""
+    for name in ("mkdocs.yml", "hooks", "overrides", "content/index.md", "content/assets"):
+        src, dst = ROOT / name, repo / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dst)
+    for rid in reports:
+        shutil.copytree(ROOT / "data" / rid, repo / "data" / rid)
+        shutil.copytree(ROOT / "content" / rid, repo / "content" / rid)
+    return repo
+
+
+@contextlib.contextmanager
+def serving(repo: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`mkdocs serve --dirty` of `repo` on a free port (no PDF, no cache): its URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": "0"}
+    serve = subprocess.Popen(
+        [*MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}", serve
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
 
 
 def tiny_site(tmp_path: Path, page: str, files: dict[str, str] | None = None) -> Path:

@@ -9,7 +9,6 @@ import importlib.util
 import json
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -29,7 +28,7 @@ from watchdog.observers.polling import PollingObserver
 from lkip_build.cli import main as lkip_main
 from lkip_build.publish import preview
 
-from .conftest import MKDOCS, ROOT, tiny_site
+from .conftest import MKDOCS, ROOT, preview_repo, serving, tiny_site
 
 RID = "ntt-disperindag-lkip-2021"
 PAGE = f"/{RID}/bab-3-akuntabilitas-kinerja/"
@@ -61,35 +60,11 @@ def _until(url: str, wanted: str, seconds: float = 240) -> str:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    repo = tmp_path_factory.mktemp("preview")
-    for name in ("mkdocs.yml", "hooks", "overrides", "content/index.md", "content/assets"):
-        src = ROOT / name
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        if src.is_dir():
-            shutil.copytree(src, repo / name)
-        else:
-            shutil.copy2(src, repo / name)
-    for rid in (RID, OTHER):  # another report: a broken save of one leaves it as it is
-        shutil.copytree(ROOT / "data" / rid, repo / "data" / rid)
-        shutil.copytree(ROOT / "content" / rid, repo / "content" / rid)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": "0"}
-    serve = subprocess.Popen(
-        [*MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=repo,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
+    # another report: a broken save of one leaves it as it is
+    repo = preview_repo(tmp_path_factory.mktemp("preview"), (RID, OTHER))
+    with serving(repo) as (url, _):
         _until(url + PAGE, "Tabel 3.2")
         yield repo, url
-    finally:
-        serve.terminate()
-        serve.wait(timeout=30)
 
 
 def _search(url: str) -> list[dict[str, str]]:

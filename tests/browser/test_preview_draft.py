@@ -5,11 +5,6 @@ errors first, which the editor can close."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -20,7 +15,7 @@ import pytest
 
 from lkip_build.cli import main as lkip
 
-from .conftest import ROOT
+from ..conftest import preview_repo, serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -41,35 +36,14 @@ def _wait(url: str, seconds: float = 120) -> None:
 
 @pytest.fixture(scope="module")
 def preview(browser_available: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    repo = tmp_path_factory.mktemp("draft-preview")
-    for name in ("mkdocs.yml", "hooks", "overrides", "content/index.md", "content/assets"):
-        src, dst = ROOT / name, repo / name
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dst)
-    for top in ("data", "content"):
-        shutil.copytree(ROOT / top / OLD, repo / top / OLD)
+    repo = preview_repo(tmp_path_factory.mktemp("draft-preview"), (OLD,))
     assert lkip(["new", "--from", str(repo / "data" / OLD), "--year", "2022"]) == 0
     draft = repo / "data" / NEW / "indikator.yml"
     text = draft.read_text(encoding="utf-8")
     draft.write_text(text.replace("target: 75  #", "target: 7x5  #", 1), encoding="utf-8")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LKIP_PDF": "0", "LKIP_CACHE": "0"}
-    serve = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=repo,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
+    with serving(repo) as (url, _):
         _wait(f"{url}/{OLD}/")
         yield url
-    finally:
-        serve.terminate()
-        serve.wait(timeout=30)
 
 
 def test_a_broken_draft_leaves_last_year_readable(
