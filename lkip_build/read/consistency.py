@@ -12,7 +12,6 @@ is what no order could make consistent. Category scales are checked in `validate
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 
 from lkip_build import model as m
@@ -24,18 +23,12 @@ from lkip_build.read.report import Report
 
 def check_parameters(r: Report, problems: Collector) -> None:
     """Every indicator's rule and formula, every list's sum columns."""
-    for ind in _indicators(r.kinerja.indikator if r.kinerja else []):
+    for ind in r.indicators():
         _rule(ind, problems)
         if isinstance(ind.realisasi, m.Rumus):
             _formula(ind, ind.realisasi, problems)
     for d in r.daftar.daftar if r.daftar else []:
         _sum_columns(d, problems)
-
-
-def _indicators(items: list[m.Indikator]) -> Iterable[m.Indikator]:
-    for i in items:
-        yield i
-        yield from _indicators(i.sub)
 
 
 def _at(node: m.Node, field: str, fallback: Location | None = None) -> Location:

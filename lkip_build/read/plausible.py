@@ -14,7 +14,6 @@ The words come from the vocabulary of these reports (DOMAIN.md), never from one 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from decimal import Decimal
 
 from lkip_build import model as m
@@ -48,14 +47,8 @@ def _whole(value: Decimal) -> bool:
     return value == value.to_integral_value()
 
 
-def _indicators(items: list[m.Indikator]) -> Iterable[m.Indikator]:
-    for ind in items:
-        yield ind
-        yield from _indicators(ind.sub)
-
-
 def check(r: Report, problems: Collector) -> None:
-    for ind in _indicators(r.kinerja.indikator) if r.kinerja else []:
+    for ind in r.indicators():
         target = ind.target
         if isinstance(target, Decimal) and _counted(ind.satuan) and not _whole(target):
             where = Location(ind.lokasi.file, ind.lokasi.line, f"{ind.id}.target")

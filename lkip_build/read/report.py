@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -49,6 +50,16 @@ class Report:
     @property
     def id(self) -> str:
         return self.laporan.id
+
+    def indicators(self) -> Iterator[m.Indikator]:
+        """Every indicator of indikator.yml, each followed by its sub-indicators."""
+
+        def walk(items: list[m.Indikator]) -> Iterator[m.Indikator]:
+            for ind in items:
+                yield ind
+                yield from walk(ind.sub)
+
+        return walk(self.kinerja.indikator if self.kinerja else [])
 
 
 def load_report(folder: Path, root: Path, problems: Collector) -> Report | None:

@@ -2,7 +2,7 @@
 
 Both passes before compute are here, `check_references` (ids and what refers to them) and
 `check_rules` (scales, policies, rules, NA reasons, list keys): one module because they
-run together on the same loaded report and both walk its indicator tree (`_indicators`).
+run together on the same loaded report and both walk its indicator tree (`Report.indicators`).
 """
 
 from __future__ import annotations
@@ -48,12 +48,6 @@ def _unique(items: Iterable[tuple[str, Location]], what: str, problems: Collecto
     return set(seen)
 
 
-def _indicators(items: list[m.Indikator]) -> Iterable[m.Indikator]:
-    for i in items:
-        yield i
-        yield from _indicators(i.sub)
-
-
 def _budget_leaves(r: Report, problems: Collector) -> None:
     """A line without rincian carries its pagu and realisasi: a missing one is never 0."""
     for s in r.anggaran.sumber if r.anggaran else []:
@@ -89,7 +83,7 @@ def check_references(r: Report, problems: Collector) -> None:
     """Every id unique within its kind, every reference pointing at something that exists.
     An id whose object failed to load (`problems.broken`) counts as existing: its problem
     was reported where it is."""
-    inds = list(_indicators(r.kinerja.indikator)) if r.kinerja else []
+    inds = list(r.indicators())
     ids = _ids(r, inds, problems)
     _numbers(r, problems)
     _trust_unread(r, ids, problems.broken)
@@ -365,7 +359,7 @@ def check_rules(r: Report, problems: Collector) -> None:
     check_parameters(r, problems)
     samegroup.suggest(r.pegawai, problems)
     plausible.check(r, problems)
-    for ind in _indicators(r.kinerja.indikator) if r.kinerja else []:
+    for ind in r.indicators():
         _na_reasons(ind, k, problems)
         rumus = ind.realisasi
         if isinstance(rumus, m.Rumus):

@@ -23,7 +23,7 @@ from pathlib import Path
 from lkip_build.compute.indicators import IndikatorResult
 from lkip_build.model import Laporan, Renstra
 from lkip_build.model.numbers import format_decimal
-from lkip_build.problems import Collector
+from lkip_build.problems import Collector, pending
 from lkip_build.publish.site import prepare_report
 from lkip_build.read.loader import load_file
 from lkip_build.read.report import FILES, load_report
@@ -173,7 +173,7 @@ def _last(r: IndikatorResult) -> LastYear:
 def _count_pending(folder: Path, root: Path) -> int:
     problems = Collector()
     load_report(folder, root, problems)
-    return sum(p.code == "value-pending" for p in problems.problems)
+    return len(pending(problems.problems))  # the data's values only: no chapter is read
 
 
 def _shown(path: Path, root: Path) -> str:
