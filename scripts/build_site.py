@@ -188,11 +188,13 @@ def generator() -> str:
 
 
 def build_unit(root: Path, name: str, parts: Path) -> list:
-    """One unit into parts/<name>; its problems (none: it is built)."""
+    """One unit into parts/<name>; its problems (none: it is built). The home unit is
+    built from the rows of the report units in `parts` when every report's is there
+    (`units.rows_in`), else from every report's pass."""
     from lkip_build.problems import Collector, LkipError, guard
     from lkip_build.publish import pdf
     from lkip_build.publish.assemble import finish
-    from lkip_build.publish.units import export_unit, generator_problems
+    from lkip_build.publish.units import export_unit, generator_problems, rows_in
 
     out = parts / name
     shutil.rmtree(out, ignore_errors=True)
@@ -202,7 +204,8 @@ def build_unit(root: Path, name: str, parts: Path) -> list:
             with guard(name, problems):
                 kind = generator()
                 label, generate_with = GENERATORS[kind]
-                unit = export_unit(root, Path(work), name, pdf.available(), generator=kind)
+                rows = rows_in(parts, unit_names(root)[1:]) if name == HOME else None
+                unit = export_unit(root, Path(work), name, pdf.available(), kind, rows)
                 gc.freeze()  # the unit's pass, kept till its end, out of the collector's scans
                 warnings = generate_with(Path(work) / "mkdocs.yml", out)
                 if warnings:
@@ -223,15 +226,21 @@ def build_units(root: Path, names: list[str], parts: Path) -> list:
     parts.mkdir(parents=True, exist_ok=True)
     # LKIP_JOBS: how many units at once (1: one after another, in this process)
     jobs = int(os.environ.get("LKIP_JOBS") or 0) or os.cpu_count() or 1
-    workers = max(1, min(len(names), jobs))
+    # the reports first: the home unit is built from their rows (ARCHITECTURE.md)
+    reports = [n for n in names if n != HOME]
+    workers = max(1, min(len(reports), jobs))
     if workers == 1:
-        found = [build_unit(root, n, parts) for n in names]
+        found = [build_unit(root, n, parts) for n in reports]
     else:
         # spawn, not fork: a forked child of a process whose chart threads (vl-convert) or
         # logging held a lock can wait on it forever
         spawn = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers, mp_context=spawn, initializer=follow_parent) as pool:
-            found = list(pool.map(build_unit, [root] * len(names), names, [parts] * len(names)))
+            found = list(
+                pool.map(build_unit, [root] * len(reports), reports, [parts] * len(reports))
+            )
+    if HOME in names:
+        found.append(build_unit(root, HOME, parts))
     from lkip_build import cache
 
     cache.prune()  # what no build used for a month (at most once a day)

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from lkip_build.present.markers import PageContext
-from lkip_build.present.sitemarkers import m_daftar_laporan
-from lkip_build.present.sorotan import NO_DATA, featured, headline
+from lkip_build.present.portal import featured, m_daftar_laporan, row_of
+from lkip_build.present.sorotan import NO_DATA, headline
 
 from .conftest import ROOT, built, publish
 
@@ -128,14 +128,18 @@ def test_the_featured_report_is_the_latest_complete_one(repo) -> None:
         lap = replace(ntt.report.laporan, **laporan)
         return replace(ntt, report=replace(ntt.report, laporan=lap))
 
+    def row(h: object) -> object:
+        return row_of(h, [])  # type: ignore[arg-type]
+
     newer = variant(tahun=ntt.report.laporan.tahun + 1)
     fragment = replace(newer, sumber={})  # one table of a report: no budget
     draft = variant(tahun=ntt.report.laporan.tahun + 1, status="draf")
-    assert featured([fragment, ntt]) is ntt
-    assert featured([draft, ntt]) is ntt
-    assert featured([ntt, newer]) is newer
+    r_ntt, r_newer = row(ntt), row(newer)
+    assert featured([row(fragment), r_ntt]) == r_ntt
+    assert featured([row(draft), r_ntt]) == r_ntt
+    assert featured([r_ntt, r_newer]) == r_newer
     fewer = replace(newer, utama=newer.utama[:1])
-    assert featured([fewer, newer]) is newer
+    assert featured([row(fewer), r_newer]) == r_newer
 
 
 NA_REPORT = {
@@ -205,28 +209,46 @@ def many_reports(repo, n: int = 300) -> list:
 
 
 def home_context(reports: list) -> PageContext:
-    return PageContext("index.md", None, {}, {}, reports, [], all_findings={})
+    return PageContext("index.md", None, {}, {}, [row_of(h, []) for h in reports], [])
 
 
 def test_home_table_with_300_reports(repo) -> None:
-    out = m_daftar_laporan([], home_context(many_reports(repo)))
-    rows = _rows(out)
-    assert len(rows) == 300 and "300 laporan" in out
+    """The table holds the first page of rows; every row is in the JSON pages beside
+    it, in the same order, none left out."""
+    import json
+
+    from lkip_build.present.portal import PAGE_ROWS, row_pages
+
+    context = home_context(many_reports(repo))
+    out = m_daftar_laporan([], context)
+    first = _rows(out)
+    assert len(first) == PAGE_ROWS and "300 laporan" in out
+    assert 'data-halaman="3"' in out and 'data-baris="300"' in out
+    pages = row_pages(context.rows)
+    assert sorted(pages) == [f"daftar-laporan/{n}.json" for n in (1, 2, 3)]
+    rows = [
+        r["sel"] for n in (1, 2, 3) for r in json.loads(pages[f"daftar-laporan/{n}.json"])["baris"]
+    ]
+    assert len(rows) == 300 and len({r[0] for r in rows}) == 300
+    assert [r[1:5] for r in rows[:PAGE_ROWS]] == [r[1:5] for r in first]
     order = ["Kementerian dan Lembaga", "Provinsi", "Kabupaten", "Kota"]
     assert [order.index(r[1]) for r in rows] == sorted(order.index(r[1]) for r in rows)
     assert {r[3] for r in rows} == {"2018", "2019", "2020", "2021", "2022"}
 
 
 def test_home_page_shows_the_newest_report_with_figures(repo) -> None:
-    from lkip_build.present.sorotan import featured
+    def rows(hs: list) -> list:
+        return [row_of(h, []) for h in hs]
 
-    assert featured(repo.hasil) is repo.by_id[NTT]  # Lebak (same year) has no figures
+    chosen = featured(rows(repo.hasil))
+    assert chosen is not None and chosen.id == NTT  # Lebak (same year) has no figures
     later = many_reports(repo, 6)  # years 2018, 2019, ..., 2022, 2018
     with_figures = [h for h in later if h.rata_rata is not None]
     newest = max(with_figures, key=lambda h: h.report.laporan.tahun)
     # a newer report without figures (a Renja copy of 2022) is passed over
     assert any(h.report.laporan.tahun > newest.report.laporan.tahun for h in later)
-    assert featured(later) is newest
+    chosen = featured(rows(later))
+    assert chosen is not None and chosen.id == newest.report.id
     assert featured([]) is None
 
 

@@ -40,19 +40,18 @@ from lkip_build.present.page import MARKER as MARKER
 from lkip_build.present.page import MarkerError as MarkerError
 from lkip_build.present.page import PageContext as PageContext
 from lkip_build.present.page import _args, _hint, _need_report
+from lkip_build.present.portal import m_daftar_laporan, m_sorotan
 
 # CETAK, TINGKAT and pdf_url are imported from here too (by site.py): re-exported
 from lkip_build.present.sitemarkers import CETAK as CETAK
 from lkip_build.present.sitemarkers import TINGKAT as TINGKAT
 from lkip_build.present.sitemarkers import (
     m_catatan_verifikasi,
-    m_daftar_laporan,
     m_daftar_tabel,
     m_rujukan,
     m_unduhan,
 )
 from lkip_build.present.sitemarkers import pdf_url as pdf_url
-from lkip_build.present.sorotan import m_sorotan
 from lkip_build.present.syntax import CROSS_REPORT as CROSS_REPORT
 from lkip_build.present.table import Table, cell_text, mark
 from lkip_build.present.tables import TableError, dec, render

@@ -22,6 +22,7 @@ from lkip_build.present.table import Table
 
 if TYPE_CHECKING:
     from lkip_build.audit.acceptance import Review
+    from lkip_build.present.portal import Row
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
 
@@ -39,7 +40,7 @@ class PageContext:
     hasil: Computed | None  # None on pages outside any report (the home page)
     facts: dict[str, Fact]
     table_pages: dict[str, str]  # table id -> src of the page that shows it (same report)
-    reports: list[Computed]
+    rows: list[Row]  # every report's portal row (present/portal.py), in scope or not
     findings: list  # the report's audit findings (list[Problem])
     rendered: dict[str, Table] = field(default_factory=dict)  # anchor -> table, for checks
     files: dict[str, bytes] = field(default_factory=dict)  # path under the report -> content
@@ -49,8 +50,6 @@ class PageContext:
     pending: dict[str, Future[str]] = field(default_factory=dict)  # charts being drawn
     # named figures the data disagrees about -> the link to the finding (see site.disputes)
     disputes: dict[str, str] = field(default_factory=dict)
-    all_findings: dict[str, list] = field(default_factory=dict)  # report id -> its findings
-    all_facts: dict[str, dict[str, Fact]] = field(default_factory=dict)  # id -> its figures
     drawn: dict[str, Table] = field(default_factory=dict)  # table id -> drawn by site.prepare
     review: Review | None = None  # the report's notes against its diterima.yml
 

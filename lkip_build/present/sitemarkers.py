@@ -9,16 +9,13 @@ imports this module to register them, so this one never imports `markers`.
 
 from __future__ import annotations
 
-from lkip_build.compute import Computed
 from lkip_build.present.page import MarkerError, PageContext, _args, _hint, _need_report
-from lkip_build.present.sorotan import NO_DATA, Sorotan, headline, nothing_to_check
 
 # TINGKAT is imported from here too (by markers, for site.py): re-exported
 from lkip_build.present.sorotan import TINGKAT as TINGKAT
 from lkip_build.present.table import cell_text, mark
 from lkip_build.present.tables import anchors, label
 from lkip_build.present.verification import JSON as VERIFIKASI_JSON
-from lkip_build.present.verification import PAGE as VERIFIKASI
 from lkip_build.present.verification import page_markdown
 
 
@@ -71,62 +68,6 @@ def m_rujukan(args: list[str], page: PageContext) -> str:
     link = f"[{cell_text(label(t))}]({rel}#{anchors(h.report.tabel)[t.id]})"
     key = f"tabel.{t.id}"
     return link + (mark(page.disputes[key]) if key in page.disputes else "")
-
-
-def report_order(h: Computed) -> tuple[int, str, int, str]:
-    """The order reports are listed in, on the home page and in the navigation: by level
-    (ministries first), agency, newest year first, then kind of document."""
-    lap = h.report.laporan
-    return (list(TINGKAT).index(lap.tingkat), lap.instansi, -lap.tahun, lap.jenis_dokumen)
-
-
-def m_daftar_laporan(args: list[str], page: PageContext) -> str:
-    """The home page: every report in one table (level, agency, newest year first), with
-    its headline figures. Complete without JavaScript; assets/lkip-daftar.js adds filters
-    by level and year and sorting by column."""
-    _args(args, 0, "<!-- lkip:daftar-laporan -->")
-    rows = []
-    up = "../" * page.src.count("/")  # the links from the page's own folder: any page may list
-    for h in sorted(page.reports, key=report_order):
-        rid = h.report.id
-        found = page.all_findings.get(rid, [])
-        rows.append(_report_row(h, headline(h, found, page.all_facts.get(rid)), up))
-    head = (
-        "| Instansi | Tingkat | Wilayah | Tahun | Jenis dokumen | Rata-rata capaian "
-        "| Serapan anggaran | Catatan verifikasi |\n"
-        "| :-- | :-- | :-- | --: | :-- | --: | --: | --: |"
-    )
-    return (
-        f'\n<div class="lkip-portal" markdown="1">\n\n'
-        f'<p class="lkip-portal-jumlah">{len(rows)} laporan</p>\n\n'
-        + head
-        + "\n"
-        + "\n".join(rows)
-        + "\n\n</div>\n"
-    )
-
-
-def _report_row(h: Computed, s: Sorotan, up: str = "") -> str:
-    lap = h.report.laporan
-    rid = lap.id
-    name = f"[{cell_text(lap.instansi)}]({up}{rid}/index.md)"
-    if lap.keterangan:
-        name += f"<br><small>{cell_text(lap.keterangan)}</small>"
-    mean = NO_DATA
-    if s.rata_rata:
-        mean = s.rata_rata + (f"<br><small>{cell_text(s.kategori)}</small>" if s.kategori else "")
-    serapan = "<br>".join(f"{cell_text(a.nama)} {a.serapan}" for a in s.anggaran)
-    cells = [
-        name,
-        TINGKAT[lap.tingkat],
-        cell_text(lap.wilayah),
-        str(lap.tahun),
-        cell_text(lap.jenis_dokumen),
-        mean,
-        serapan or NO_DATA,
-        NO_DATA if nothing_to_check(h, s) else f"[{s.catatan}]({up}{rid}/{VERIFIKASI})",
-    ]
-    return "| " + " | ".join(cells) + " |"
 
 
 def m_catatan_verifikasi(args: list[str], page: PageContext) -> str:

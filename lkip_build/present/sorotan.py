@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from lkip_build.compute import Computed
 from lkip_build.compute import skala as skala_mod
 from lkip_build.compute.facts import Fact, collect_facts, write_fact
-from lkip_build.present.page import MarkerError, PageContext
 from lkip_build.present.table import cell_text
-from lkip_build.present.verification import PAGE, money, summary
+from lkip_build.present.verification import money, summary
 
 NO_DATA = "tidak ada data"
 # the levels of government, in the order reports are listed (here and in sitemarkers)
@@ -93,55 +92,6 @@ def headline(h: Computed, findings: list, facts: dict[str, Fact] | None = None) 
     )
 
 
-def featured(reports: list[Computed]) -> Computed | None:
-    """The report the home page shows without an ID, by a stated rule (EDITING.md): the
-    latest complete report. Complete first: final (not a draft), with a mean capaian and a
-    budget; then the newest year; then the one with the most indicators assessed (a
-    fragment of one table never takes a whole report's place); then a higher level of
-    government, then by agency."""
-    levels = list(TINGKAT)
-    return min(
-        reports,
-        key=lambda h: (
-            h.report.laporan.status == "draf",
-            h.rata_rata is None or not h.sumber,
-            h.rata_rata is None and not h.sumber,
-            -h.report.laporan.tahun,
-            -len(h.dinilai),
-            levels.index(h.report.laporan.tingkat),
-            h.report.laporan.instansi,
-        ),
-        default=None,
-    )
-
-
-def m_sorotan(args: list[str], page: PageContext) -> str:
-    """`<!-- lkip:sorotan [ID] -->`: the cards of this report, of report ID, or on the home
-    page without ID of the `featured` report."""
-    if len(args) > 1:
-        raise MarkerError("marker-arguments", "penulisan yang benar: <!-- lkip:sorotan [ID] -->")
-    if args:
-        h = next((x for x in page.reports if x.report.id == args[0]), None)
-        if h is None:
-            ids = ", ".join(x.report.id for x in page.reports)
-            raise MarkerError("unknown-report", f"laporan {args[0]!r} tidak ada; yang ada: {ids}")
-    else:
-        h = page.hasil or featured(page.reports)
-        if h is None:
-            return ""  # a home page with no report yet
-    rid = h.report.id
-    found = page.findings if page.hasil is h else page.all_findings.get(rid, [])
-    here = page.src.rsplit("/", 1)[0] if "/" in page.src else ""
-    link = PAGE if here == rid else f"../{rid}/{PAGE}" if here else f"{rid}/{PAGE}"
-    home = "" if page.hasil is h else f"{'../' if here else ''}{rid}/index.md"
-    out = cards(headline(h, found, page.all_facts.get(rid)), h, link, home)
-    if page.src != f"{rid}/index.md":
-        # search finds the figures once, on the report's start page, not on every page
-        # that repeats its cards (home page, Ringkasan Eksekutif)
-        out = out.replace('<p class="lkip-kartu', '<p data-search-exclude class="lkip-kartu')
-    return out
-
-
 def _card(judul: str, angka: str, rinci: str = "", cls: str = "") -> str:
     """One card as one paragraph: search shows the paragraph that matched, so the words a
     reader types ("serapan") come back with their figure."""
@@ -155,14 +105,14 @@ def _card(judul: str, angka: str, rinci: str = "", cls: str = "") -> str:
     return f'<p class="lkip-kartu{extra}" markdown="span">' + " ".join(parts) + "</p>"
 
 
-def cards(s: Sorotan, h: Computed, link: str, home: str = "") -> str:
+def cards(s: Sorotan, kosong: bool, dokumen: str, instansi: str, link: str, home: str = "") -> str:
     """The cards as Markdown-in-HTML (a link stays a Markdown link, checked by the build);
-    shown outside its report (`home`: the link to its start page), they name the report."""
+    shown outside its report (`home`: the link to its start page), they name the report
+    (`dokumen`: its kind and year, "LKIP 2021"). `kosong`: `nothing_to_check`."""
     e = html.escape
-    lap = h.report.laporan
     out = []
     if home:
-        name = cell_text(f"{lap.jenis_dokumen} {lap.tahun} {lap.instansi}")
+        name = cell_text(f"{dokumen} {instansi}")
         link_home = f"Sorotan: [{name}]({home})"
         out.append(f'<div class="lkip-sorotan-laporan" markdown="span">{link_home}</div>')
     if s.rata_rata:
@@ -184,13 +134,13 @@ def cards(s: Sorotan, h: Computed, link: str, home: str = "") -> str:
         out.append(
             _card("Serapan anggaran", NO_DATA, "Dokumen ini tidak memuat anggaran.", "kosong")
         )
-    if nothing_to_check(h, s):
+    if kosong:
         # no figure to check is not a clean audit
         nothing = "Dokumen ini tidak memuat angka yang bisa diperiksa."
         out.append(_card("Catatan verifikasi data", NO_DATA, nothing, "kosong"))
     else:
         out.append(_note_card(s, link))
-    title = e(f"Sorotan {lap.jenis_dokumen} {lap.tahun}")
+    title = e(f"Sorotan {dokumen}")
     return (
         f'\n<div class="lkip-sorotan" role="group" aria-label="{title}" markdown="1">\n'
         + "\n".join(out)

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from lkip_build.model import Location
-from lkip_build.present import regions, searchindex
+from lkip_build.present import portal, regions, searchindex
 from lkip_build.present.table import Table
 from lkip_build.problems import LkipError, Problem, problem
 from lkip_build.publish import pdf
@@ -132,7 +132,9 @@ def finish(unit: Unit, site: Path) -> None:
     indexed = _indexed(site)
     urls = {src: searchindex_url(src) for src in unit.rendered if searchindex_url(src) in indexed}
     searchindex.add_tables(site, searchindex.table_entries(unit.rendered, urls))
-    manifest = {"unit": unit.name, "links": leaving}
+    manifest: dict[str, object] = {"unit": unit.name, "links": leaving}
+    if unit.row is not None:  # what the home unit is built from (units.rows_in)
+        manifest["row"] = portal.to_json(unit.row)
     (site / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
 
 

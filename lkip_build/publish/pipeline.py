@@ -30,9 +30,10 @@ from typing import Any
 
 from lkip_build import cache
 from lkip_build.audit import ERROR
-from lkip_build.present import draft, verification
+from lkip_build.present import draft, portal, verification
 from lkip_build.present.expansion import Expansion
 from lkip_build.present.markers import CETAK
+from lkip_build.present.portal import Row
 from lkip_build.problems import LkipError, Problem
 from lkip_build.publish import pagecheck, printview
 from lkip_build.publish.scope import ALL as ALL
@@ -119,6 +120,7 @@ def run(
     check_pages: bool = True,
     defer_checks: bool = False,
     keep_going: bool = False,
+    rows: list[Row] | None = None,
 ) -> Result:
     """The pipeline (module docstring). LkipError when the pass or the expansion stops
     (every problem found so far); what blocks after that is `Result.blocking`. Without
@@ -126,7 +128,9 @@ def run(
     which serves the page first) they are `Result.page_problems()`, to call later. With
     `keep_going` (the preview) a report's errors do not stop the run: that report is shown
     from its last good pass (or left out) and a chapter's marker error in its place; what
-    blocks is decided as ever (`blocking`), the preview shows it instead of stopping."""
+    blocks is decided as ever (`blocking`), the preview shows it instead of stopping.
+    With `rows` (the home unit of `make site`: every report's portal row, from the report
+    units' manifests) the home page's scope is expanded from them and no report is read."""
     memos = memos or Memos()
     data_dir = data_dir or root / "data"
     content = root / "content"
@@ -135,7 +139,10 @@ def run(
     others = named_reports(typed) if scope.only is not None else None
     only: set[str] | None = None if others is None else {scope.only or "", *others}
     last_good = memos.last_good if keep_going else None
-    publication = prepare(root, data_dir, only=only, memo=memos.prepared, last_good=last_good)
+    if rows is not None and scope == HOME:
+        publication = Publication(root, [], {}, {}, {}, [], given_rows=tuple(rows))
+    else:
+        publication = prepare(root, data_dir, only=only, memo=memos.prepared, last_good=last_good)
     publication = publication.with_pdf(pdf).with_site_url(pagecheck.site_url(root))
     sources = {
         s: t
@@ -153,6 +160,8 @@ def run(
     )
     pages = {s: t for s, t in pages.items() if scope.has(s)}
     generated = {s: t for s, t in generated.items() if scope.has(s)}
+    if scope.home and "index.md" in sources:  # the home page's table, page by page
+        generated.update(portal.row_pages(publication.rows))
     sources.update(pages)
     expansion = publication.expand_pages(
         {**sources, **outside},

@@ -26,7 +26,7 @@ from lkip_build.present.markers import CETAK
 # body and FRONT_MATTER are imported from here too (export.py): re-exported
 from lkip_build.present.page import FRONT_MATTER as FRONT_MATTER
 from lkip_build.present.page import body as body
-from lkip_build.present.sitemarkers import report_order
+from lkip_build.present.portal import Row, order, row_of
 from lkip_build.present.table import Table
 from lkip_build.present.tables import TableError, render
 from lkip_build.problems import Collector, Problem, guard, tally
@@ -59,6 +59,19 @@ class Publication:
     # `problems`, and they block as ever
     stale: frozenset[str] = frozenset()
     absent: frozenset[str] = frozenset()
+    # the home unit's: every report's portal row, read from the report units' manifests
+    # (publish/units.py) instead of computed from passes it does not have
+    given_rows: tuple[Row, ...] | None = None
+
+    @cached_property
+    def rows(self) -> list[Row]:
+        """Every report's portal row (present/portal.py): the given ones, or one per pass."""
+        if self.given_rows is not None:
+            return list(self.given_rows)
+        return [
+            row_of(h, self.findings.get(h.report.id, []), self.facts.get(h.report.id))
+            for h in self.hasil
+        ]
 
     @cached_property
     def by_id(self) -> dict[str, Computed]:
@@ -158,7 +171,8 @@ class Publication:
         with its pages in reading order."""
         nav: list[object] = [{"Beranda": "index.md"}]
         nav += sorted(s for s in top or [] if s != "index.md")
-        for h in sorted(self.hasil, key=report_order):
+        rows = {r.id: r for r in self.rows}
+        for h in sorted(self.hasil, key=lambda h: order(rows[h.report.id])):
             lap = h.report.laporan
             # the theme writes nav titles into HTML unescaped: escape text that comes from YAML
             title = html.escape(

@@ -17,6 +17,7 @@ that it lands on a file. Everything else is checked by the generator, strictly, 
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -25,7 +26,9 @@ from pathlib import Path
 import yaml
 
 from lkip_build.model import Location
+from lkip_build.present import portal
 from lkip_build.present.markers import CETAK
+from lkip_build.present.portal import Row
 from lkip_build.present.syntax import outside_code, page_dir, rebase, rebase_raw
 from lkip_build.present.table import Table
 from lkip_build.problems import Collector, LkipError, Problem, problem
@@ -50,6 +53,7 @@ class Unit:
     publication: Publication
     rendered: dict[str, dict[str, Table]]  # src in the unit's docs -> anchor -> table drawn
     shown: dict[str, str]  # src in the unit's docs -> the file an editor opens (content/...)
+    row: Row | None = None  # a report unit's portal row, for its manifest (the home's input)
 
 
 def url_of(src: str) -> str:
@@ -113,20 +117,27 @@ def for_source(markdown: str, src: str) -> str:
 
 
 def export_unit(
-    root: Path, out: Path, name: str, pdf: bool = False, generator: str = "mkdocs"
+    root: Path,
+    out: Path,
+    name: str,
+    pdf: bool = False,
+    generator: str = "mkdocs",
+    rows: list[Row] | None = None,
 ) -> Unit:
     """Write the unit `name` (a report id, or HOME) as a docs folder and mkdocs.yml under
     `out`: the pipeline with that scope and the docs-folder writer (export.py), refusing
     what every other path refuses. The home unit's markers expand against every report.
     For Zensical (`generator`), which resolves every relative URL against the page's
     source file where MkDocs leaves raw HTML as written (relative to the page's URL), the
-    URLs written for the built page are rewritten for the source (`for_source`)."""
+    URLs written for the built page are rewritten for the source (`for_source`). The
+    home unit is expanded from `rows` (every report's portal row, `rows_in`) when given,
+    else from every report's pass."""
     if name != HOME and not (root / "data" / name).is_dir():
         problems = Collector()
         problems.add("no-reports", _where(root, name), f"tidak ada laporan {name!r} di data/")
         raise LkipError(problems.problems)
     scope = pipeline.HOME if name == HOME else pipeline.report(name)
-    result = pipeline.run(root, scope, pdf=pdf and name != HOME)
+    result = pipeline.run(root, scope, pdf=pdf and name != HOME, rows=rows)
     result.raise_if_blocked()
     prefix = "" if name == HOME else name + "/"
     written = {}
@@ -142,7 +153,25 @@ def export_unit(
     rendered = {
         s.removeprefix(prefix): t for s, t in result.expansion.rendered.items() if scope.has(s)
     }
-    return Unit(name, result.publication, rendered, {s: f"content/{prefix}{s}" for s in rendered})
+    shown = {s: f"content/{prefix}{s}" for s in rendered}
+    row = next((r for r in result.publication.rows if r.id == name), None)
+    return Unit(name, result.publication, rendered, shown, row)
+
+
+def rows_in(parts: Path, ids: list[str]) -> list[Row] | None:
+    """The portal rows of the report units `ids` built into `parts` (their manifests), or
+    None when one of them is not there (the home unit then reads every report's pass:
+    a row is never left out)."""
+    rows = []
+    for rid in ids:
+        path = parts / rid / MANIFEST
+        if not path.is_file():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not data.get("row"):
+            return None
+        rows.append(portal.from_json(data["row"]))
+    return rows
 
 
 def _nav(result: pipeline.Result, name: str) -> list[object]:
@@ -155,8 +184,9 @@ def _nav(result: pipeline.Result, name: str) -> list[object]:
         return [{"Beranda": "../"}, *(_strip(e, name + "/") for e in mine)]
     nav: list[object] = [{"Beranda": "index.md"}]
     nav += [e for e in result.nav[1:] if isinstance(e, str)]
-    if len(sections) <= NAV_REPORTS:  # beyond, the portal table is the way in
-        nav.append({"Laporan": [{t: _first(p) for t, p in e.items()} for e in sections]})
+    rows = sorted(result.publication.rows, key=portal.order)
+    if len(rows) <= NAV_REPORTS:  # beyond, the portal table is the way in
+        nav.append({"Laporan": [{r.title: f"{r.id}/"} for r in rows]})
     return nav
 
 
@@ -179,13 +209,6 @@ def generator_problems(name: str, warnings: list[str], generator: str = "MkDocs"
 
 def _where(root: Path, name: str) -> Location:
     return Location(f"data/{name}")
-
-
-def _first(pages: object) -> str:
-    """The URL of a report's start page from the home page: "<id>/"."""
-    first = pages[0] if isinstance(pages, list) and pages else ""
-    src = next(iter(first.values())) if isinstance(first, dict) else str(first)
-    return src.split("/", 1)[0] + "/"
 
 
 def _strip(nav: object, prefix: str) -> object:

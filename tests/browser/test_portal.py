@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import markdown
 import pytest
 
-from lkip_build.present.sitemarkers import m_daftar_laporan
+from lkip_build.present.portal import m_daftar_laporan
 
 from ..conftest import ROOT, built
 from ..test_sorotan import home_context, many_reports
