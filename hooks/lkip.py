@@ -22,7 +22,7 @@ from mkdocs.utils.meta import get_data
 from lkip_build import cache
 from lkip_build.present import pagemeta, regions
 from lkip_build.problems import Collector, LkipError, guard
-from lkip_build.publish import pdf, pipeline, preview
+from lkip_build.publish import pdf, pipeline, portalsearch, preview
 
 log = logging.getLogger("mkdocs.plugins.lkip")
 _KEY = "_lkip"
@@ -156,6 +156,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         elif found:
             raise PluginError(LkipError(found).render())
         serve.add_tables_to_search(result, state)  # after the theme's search plugin wrote it
+        site_dir = Path(state["site_dir"])
+        records = portalsearch.site_records(
+            site_dir, result.publication.rows, result.sources, result.expansion.rendered
+        )
+        _boundary("search", lambda: portalsearch.write_index(site_dir, records))
         if result.publication.pdf:
             site = Path(state["site_dir"])
             made = _boundary("pdf", lambda: pdf.write_all(result.publication, site))

@@ -14,6 +14,8 @@ commit are identical.
     build_site.py                      all units, assembled into site/
     build_site.py --unit ID... --out DIR   units (report ids, or "beranda") into DIR/ID
     build_site.py --plan 20 [--changed FILE]   the CI matrix: units in at most 20 jobs
+                                       (without --changed: the reports' units; the home
+                                       unit is built from their rows after them)
     build_site.py --shard 2/20 --out DIR   units 2, 22, 42, ... (1-based) into DIR
     build_site.py --assemble DIR       the units built into DIR, assembled into site/
 """
@@ -341,6 +343,8 @@ def main(argv: list[str] | None = None, root: Path | None = None, site: str = "s
     if args.plan:
         if args.changed:
             names = touched(root, args.changed.read_text(encoding="utf-8").split())
+        else:  # publishing: the home unit is built after the matrix, from its rows
+            names = [n for n in names if n != HOME]
         print(json.dumps(plan(names, args.plan)))
         return 0
     if args.unit or args.shard:

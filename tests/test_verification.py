@@ -157,7 +157,7 @@ def test_each_finding_has_its_anchor_and_folds_what_editors_need(grouped) -> Non
     ids = sorted(re.search(r'id="(cv-[0-9a-f]{8})"', f).group(1) for f in found)
     assert ids == sorted(pub.reviews[RID].ids)
     for f in found:
-        shown, details = f.split("<details data-search-exclude>")
+        shown, details = f.split('<details class="lkip-rincian" data-search-exclude>')
         assert shown.count("<strong>Angka tidak cocok.</strong>") == 1
         assert "Diterbitkan sebagaimana tercetak: tercetak demikian di dokumen" in shown
         # the sentence a citizen reads names no file, line, code or field path

@@ -81,11 +81,26 @@ def test_pages_workflow_never_deploys_an_older_build_over_a_newer() -> None:
     run = steps_run(wf)
     assert 'build_site.py --plan "$RUNNERS"' in run
     assert "build_site.py --unit $UNITS --out parts" in run
-    assert "build_site.py --assemble parts" in run
+    # the home page from the report units' rows, after the matrix, before the assembly
+    home = run.index("build_site.py --unit beranda --out parts")
+    assert home < run.index("build_site.py --assemble parts")
+    assert "beranda" not in build_site_plan()
     upload = next(
         s for s in wf["jobs"]["bangun"]["steps"] if "upload-artifact" in s.get("uses", "")
     )
     assert upload["with"]["include-hidden-files"] is True  # each unit's links manifest
+
+
+def build_site_plan() -> str:
+    """What `rencana` plans for publishing: the report units only."""
+    done = subprocess.run(
+        [sys.executable, "scripts/build_site.py", "--plan", "20"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
 
 
 def test_both_workflows_cache_pip_and_the_content_cache() -> None:

@@ -35,9 +35,80 @@
     return a < b ? -1 : a > b ? 1 : 0;
   };
 
+  // one row of a JSON page (lkip_build/present/portal.row_pages) as the table writes it:
+  // the agency linked to the report, small print under it, the notes linked to their page
+  function rowOf(r, up) {
+    var tr = document.createElement("tr");
+    r.sel.forEach(function (text, i) {
+      var td = document.createElement("td");
+      if (i === 0 || (i === 7 && r.catatan)) {
+        var a = document.createElement("a");
+        a.href = up + (i === 0 ? r.id + "/" : r.catatan);
+        a.textContent = text;
+        td.appendChild(a);
+      } else if (i === 6 && r.serapan.length) {
+        r.serapan.forEach(function (s, k) {
+          if (k) td.appendChild(document.createElement("br"));
+          td.appendChild(document.createTextNode(s));
+        });
+      } else td.textContent = text;
+      var small = i === 0 ? r.keterangan : i === 5 ? r.kategori : "";
+      if (small) {
+        td.appendChild(document.createElement("br"));
+        var s = document.createElement("small");
+        s.textContent = small;
+        td.appendChild(s);
+      }
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+
+  // more reports than one page: the table shows one page at a time, loaded from its JSON
+  // file; filters go through the portal's search (its filters cover every report)
+  function pager(box, table) {
+    var pages = parseInt(box.dataset.halaman, 10), total = box.dataset.baris;
+    var source = box.dataset.sumber, up = source.replace(/[^/]*\/$/, "");
+    var body = table.tBodies[0], at = 1;
+    var bar = document.createElement("div");
+    bar.className = "lkip-portal-halaman";
+    var prev = document.createElement("button"), next = document.createElement("button");
+    prev.type = next.type = "button";
+    prev.className = next.className = "md-button";
+    prev.textContent = "‹ Sebelumnya";
+    next.textContent = "Berikutnya ›";
+    var where = document.createElement("span");
+    where.setAttribute("aria-live", "polite");
+    bar.appendChild(prev);
+    bar.appendChild(where);
+    bar.appendChild(next);
+    box.appendChild(bar);
+    var count = box.querySelector(".lkip-portal-jumlah");
+    if (count) count.textContent = total + " laporan, " + pages + " halaman. Saring menurut tingkat, wilayah, instansi, tahun atau jenis dokumen di pencarian di atas (Bagian: Laporan).";
+    function show() {
+      where.textContent = " Halaman " + at + " dari " + pages + " ";
+      prev.disabled = at === 1;
+      next.disabled = at === pages;
+    }
+    function go(n) {
+      fetch(source + n + ".json").then(function (r) { return r.json(); }).then(function (page) {
+        var frag = document.createDocumentFragment();
+        page.baris.forEach(function (r) { frag.appendChild(rowOf(r, up)); });
+        body.textContent = "";
+        body.appendChild(frag);
+        at = n;
+        show();
+      });
+    }
+    prev.addEventListener("click", function () { if (at > 1) go(at - 1); });
+    next.addEventListener("click", function () { if (at < pages) go(at + 1); });
+    show();
+  }
+
   function enhance(box) {
     var table = box.querySelector("table");
     if (!table || !table.tBodies.length) return;
+    if (box.dataset.halaman) return pager(box, table);
     var body = table.tBodies[0];
     var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var rows = Array.prototype.slice.call(body.rows);

@@ -238,7 +238,8 @@ def _details(t: Problem) -> str:
     body = "".join(f"<li>{i}</li>" for i in items if i)
     # for editors: kept out of search, which a citizen uses (file paths and codes)
     return (
-        "<details data-search-exclude><summary>Rincian untuk penyunting</summary>"
+        '<details class="lkip-rincian" data-search-exclude>'
+        "<summary>Rincian untuk penyunting</summary>"
         f"<ul>{body}</ul></details>"
     )
 

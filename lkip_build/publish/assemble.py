@@ -29,13 +29,13 @@ from lkip_build.model import Location
 from lkip_build.present import portal, regions, searchindex
 from lkip_build.present.table import Table
 from lkip_build.problems import LkipError, Problem, problem
-from lkip_build.publish import pdf
+from lkip_build.publish import pdf, portalsearch
 from lkip_build.publish.safety import check_page
 from lkip_build.publish.units import HOME, MANIFEST, Unit
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 URL = re.compile(r"""((?:href|src|srcset)=")([^"]*)(")|("search":\s*")([^"]+)(")""")
-DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST)
+DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST, portalsearch.FRAGMENT)
 
 
 def page_file(src: str) -> str:
@@ -132,6 +132,9 @@ def finish(unit: Unit, site: Path) -> None:
     indexed = _indexed(site)
     urls = {src: searchindex_url(src) for src in unit.rendered if searchindex_url(src) in indexed}
     searchindex.add_tables(site, searchindex.table_entries(unit.rendered, urls))
+    prefix = "" if unit.name == HOME else unit.name + "/"
+    records = portalsearch.unit_records(site, prefix, unit.pages, unit.rendered, unit.row)
+    portalsearch.write_fragment(site, records)
     manifest: dict[str, object] = {"unit": unit.name, "links": leaving}
     if unit.row is not None:  # what the home unit is built from (units.rows_in)
         manifest["row"] = portal.to_json(unit.row)
@@ -167,7 +170,7 @@ def assemble(parts: Path, site: Path) -> list[str]:
     parts/<name>/); returns the units placed. LkipError when a link between units
     lands nowhere."""
     home = parts / HOME
-    shutil.copytree(home, site, ignore=shutil.ignore_patterns(MANIFEST))
+    shutil.copytree(home, site, ignore=shutil.ignore_patterns(MANIFEST, portalsearch.FRAGMENT))
     shared = _digest(site / "assets") if (site / "assets").is_dir() else None
     placed, leaving = [HOME], _leaving(home, HOME)
     for unit in sorted(p for p in parts.iterdir() if p.is_dir() and p.name != HOME):
@@ -194,6 +197,8 @@ def assemble(parts: Path, site: Path) -> list[str]:
     ]
     if missing:
         raise LkipError(missing)
+    # the portal's one search: every unit's records in one chunked index (portalsearch)
+    portalsearch.write_index(site, (portalsearch.read_fragment(parts / n) for n in placed))
     return placed
 
 

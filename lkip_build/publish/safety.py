@@ -57,7 +57,7 @@ THEME_TAGS = {"meta", "link", "form", "input", "label", "button", "style"}
 # (Zensical writes the root pages' as "./assets/...");
 # and ours, named one by one (content/assets, reviewed like code).
 THEME_SCRIPT_SRC = re.compile(
-    r"^(\./)?(\.\./)*assets/(javascripts/(bundle|workers/search)\.[0-9a-f]+\.min|lkip-daftar|lkip-cari)\.js$"
+    r"^(\./)?(\.\./)*assets/(javascripts/(bundle|workers/search)\.[0-9a-f]+\.min|lkip-daftar|lkip-cari|lkip-portal)\.js$"
 )
 THEME_INLINE = (
     "__md_scope=",

@@ -54,6 +54,7 @@ class Unit:
     rendered: dict[str, dict[str, Table]]  # src in the unit's docs -> anchor -> table drawn
     shown: dict[str, str]  # src in the unit's docs -> the file an editor opens (content/...)
     row: Row | None = None  # a report unit's portal row, for its manifest (the home's input)
+    pages: tuple[str, ...] = ()  # src in the unit's docs of every page but the print view
 
 
 def url_of(src: str) -> str:
@@ -155,7 +156,8 @@ def export_unit(
     }
     shown = {s: f"content/{prefix}{s}" for s in rendered}
     row = next((r for r in result.publication.rows if r.id == name), None)
-    return Unit(name, result.publication, rendered, shown, row)
+    pages = tuple(sorted(s for s in written if s.endswith(".md") and s != CETAK))
+    return Unit(name, result.publication, rendered, shown, row, pages)
 
 
 def rows_in(parts: Path, ids: list[str]) -> list[Row] | None:
