@@ -22,7 +22,7 @@ from mkdocs.utils.meta import get_data
 from lkip_build import cache
 from lkip_build.present import pagemeta, regions
 from lkip_build.problems import Collector, LkipError, guard
-from lkip_build.publish import pdf, pipeline, portalsearch, preview
+from lkip_build.publish import opendata_site, pdf, pipeline, portalsearch, preview
 
 log = logging.getLogger("mkdocs.plugins.lkip")
 _KEY = "_lkip"
@@ -161,6 +161,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             site_dir, result.publication.rows, result.sources, result.expansion.rendered
         )
         _boundary("search", lambda: portalsearch.write_index(site_dir, records))
+        ids = [h.report.id for h in result.publication.hasil]
+        _boundary("data-terbuka", lambda: opendata_site.merge_site(site_dir, ids))
         if result.publication.pdf:
             site = Path(state["site_dir"])
             made = _boundary("pdf", lambda: pdf.write_all(result.publication, site))

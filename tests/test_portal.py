@@ -57,3 +57,39 @@ def test_a_missing_report_unit_means_no_rows(tmp_path: Path) -> None:
     (tmp_path / NTT / units.MANIFEST).write_text(json.dumps(row), encoding="utf-8")
     assert units.rows_in(tmp_path, [NTT]) is None
     assert units.rows_in(tmp_path, ["lain"]) is None
+
+
+def test_an_agency_with_two_years_gets_its_page_from_the_rows(tmp_path: Path) -> None:
+    """NTT 2021 and its 2022 made by `lkip new`: the home unit, built from the two report
+    units' rows alone, has the agency's page with both years, each column linked to its
+    report, and the home table links it."""
+    import shutil
+
+    from lkip_build.cli import main
+    from lkip_build.publish import pipeline
+
+    from .test_units import IGNORE
+
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT, root, ignore=IGNORE)
+    assert main(["new", "--from", str(root / "data" / NTT), "--year", "2022"]) == 0
+    new = NTT.replace("2021", "2022")
+    rows = []
+    for rid in (NTT, new, "lebak-disperindag-renja-2021"):  # as each report unit writes it
+        result = pipeline.run(root, pipeline.report(rid), check_pages=False)
+        row = next(r for r in result.publication.rows if r.id == rid)
+        rows.append(portal.from_json(json.loads(json.dumps(portal.to_json(row)))))
+    unit = units.export_unit(root, tmp_path / "beranda", units.HOME, rows=rows)
+    assert unit.publication.hasil == []  # no report read
+    docs = tmp_path / "beranda" / "docs"
+    pages = sorted((docs / "instansi").glob("*.md"))
+    assert len(pages) == 1  # NTT only: Lebak has one year
+    text = pages[0].read_text(encoding="utf-8")
+    assert f"(../../{NTT}/)" in text and f"(../../{new}/)" in text  # each year's report
+    # LKIP 2021 NTT, Tabel 3.2: ik-1 target 50, realisasi 44,32, capaian 88,64 %; mean 81,44 %
+    ik1 = next(line for line in text.splitlines() if line.startswith("| ik-1 "))
+    assert [c.strip() for c in ik1.split("|")][3:6] == ["50", "44,32", "88,64 %"], ik1
+    assert "81,44 %" in text and "97,32 %" in text
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert home.count(portal.AGENCY_LINK) == 2  # on both years' rows
+    assert f"instansi/{pages[0].stem}/" in home

@@ -59,6 +59,14 @@
         s.textContent = small;
         td.appendChild(s);
       }
+      if (i === 0 && r.instansi) { // the agency's years side by side
+        td.appendChild(document.createElement("br"));
+        var years = document.createElement("small"), link = document.createElement("a");
+        link.href = up + r.instansi;
+        link.textContent = "Semua tahun instansi ini";
+        years.appendChild(link);
+        td.appendChild(years);
+      }
       tr.appendChild(td);
     });
     return tr;

@@ -12,12 +12,12 @@ import difflib
 from collections.abc import MutableMapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lkip_build import cache
 from lkip_build.compute.facts import write_fact
 from lkip_build.model import Location
-from lkip_build.present import downloads, verification
+from lkip_build.present import downloads, opendata, verification
 from lkip_build.present.markers import (
     CETAK,
     CROSS_REPORT,
@@ -104,13 +104,13 @@ class Expansion:
         return check_page(body, chrome, shown, drawn)
 
     def downloads(
-        self, memo: MutableMapping[str, bytes] | None = None, only: set[str] | None = None
+        self, memo: MutableMapping[str, Any] | None = None, only: set[str] | None = None
     ) -> dict[str, bytes]:
         """Every file the pages asked for (CSV, XLSX, SVG) and each report's data bundle
-        (of the reports `only`, when given); with a `memo` (live preview) an unchanged
-        report's bundle is not written again."""
+        and open data (of the reports `only`, when given); with a `memo` (live preview, the
+        content cache) an unchanged report's bundle and open data are not made again."""
         pub = self.publication
-        bundles: dict[str, bytes] = {}
+        bundles: dict[str, Any] = {}
         out: dict[str, bytes] = {}
         for src, files in sorted(self.files.items()):
             rid = src.split("/", 1)[0]
@@ -121,8 +121,12 @@ class Expansion:
             if only is not None and rid not in only:
                 continue
             path, key = f"{rid}/unduh/{rid}-data.json", self.keys.get(rid, "")
-            if memo is not None and key in memo:
+            # the open data slice: the same inputs, so the same key (its own entry)
+            folder, open_key = f"{rid}/unduh/{opendata.FOLDER}", key and f"{key}:{opendata.FOLDER}"
+            if memo is not None and key in memo and open_key in memo:
                 out[path] = bundles[key] = memo[key]
+                bundles[open_key] = memo[open_key]
+                out.update({f"{folder}/{name}": data for name, data in memo[open_key].items()})
                 continue
             seen: dict[str, Table] = {}
             for src, drawn in sorted(self.rendered.items()):
@@ -143,8 +147,12 @@ class Expansion:
             out[path] = downloads.bundle(
                 rid, meta, sources, tables, values, findings, pub.disputes.get(rid, {})
             )
+            rows = opendata.slice_of(h, pub.facts[rid], findings)
+            package = opendata.write_package(rows, opendata.slice_title(h))
+            out.update({f"{folder}/{name}": data for name, data in package.items()})
             if key:
                 bundles[key] = out[path]
+                bundles[open_key] = package
         if memo is not None:  # only what the reports are now
             memo.clear()
             memo.update(bundles)

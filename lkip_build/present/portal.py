@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lkip_build.compute import Computed
-from lkip_build.compute.facts import Fact
+from lkip_build.compute.facts import Fact, collect_facts
+from lkip_build.present import tahunan
 from lkip_build.present.page import MarkerError, PageContext, _args
 from lkip_build.present.sorotan import (
     NO_DATA,
@@ -29,6 +30,7 @@ from lkip_build.present.sorotan import (
     headline,
     nothing_to_check,
 )
+from lkip_build.present.syntax import AGENCY_DIR, ROWS_DIR
 from lkip_build.present.table import cell_text
 from lkip_build.present.verification import PAGE
 
@@ -52,7 +54,19 @@ class Row:
     dinilai: int  # indicators assessed (the featured report's rule)
     ada_rata_rata: bool
     ada_anggaran: bool
-    tahunan: dict[str, Any] = field(default_factory=dict)  # present/tahunan.figures
+    figures: dict[str, Any] = field(default_factory=dict)  # present/tahunan.figures
+
+    @property
+    def identitas(self) -> tahunan.Identitas:
+        return {
+            "instansi": self.instansi,
+            "pemerintah": self.pemerintah,
+            "tahun": self.tahun,
+            "jenis_dokumen": self.jenis_dokumen,
+            "wilayah": self.wilayah,
+            "tingkat": self.tingkat,
+            "status": self.status,
+        }
 
     @property
     def title(self) -> str:
@@ -61,11 +75,10 @@ class Row:
         return html.escape(f"{self.jenis_dokumen} {self.tahun} {self.singkatan or self.instansi}")
 
 
-def row_of(
-    h: Computed, findings: list, facts: dict[str, Fact] | None = None, tahunan: dict | None = None
-) -> Row:
+def row_of(h: Computed, findings: list, facts: dict[str, Fact] | None = None) -> Row:
     lap = h.report.laporan
-    s = headline(h, findings, facts)
+    f = collect_facts(h) if facts is None else facts
+    s = headline(h, findings, f)
     return Row(
         lap.id,
         lap.instansi,
@@ -82,7 +95,7 @@ def row_of(
         len(h.dinilai),
         h.rata_rata is not None,
         bool(h.sumber),
-        tahunan or {},
+        dict(tahunan.figures(h, f)),
     )
 
 
@@ -170,7 +183,8 @@ def m_daftar_laporan(args: list[str], page: PageContext) -> str:
     _args(args, 0, "<!-- lkip:daftar-laporan -->")
     up = "../" * page.src.count("/")  # the links from the page's own folder: any page may list
     rows = sorted(page.rows, key=order)
-    shown = [_report_row(r, up) for r in rows[:PAGE_ROWS]]
+    years = _agency_pages(rows)
+    shown = [_report_row(r, up, years.get(r.id, "")) for r in rows[:PAGE_ROWS]]
     pages = -(-len(rows) // PAGE_ROWS)
     paged = (
         f' data-halaman="{pages}" data-baris="{len(rows)}" data-sumber="{up}{ROWS_DIR}/"'
@@ -187,11 +201,18 @@ def m_daftar_laporan(args: list[str], page: PageContext) -> str:
     )
 
 
-def _report_row(r: Row, up: str = "") -> str:
+def _agency_pages(rows: list[Row]) -> dict[str, str]:
+    """Report id -> its agency's page (src), for the agencies with several years."""
+    return {r.id: src for src, group in agencies(rows).items() for r in group}
+
+
+def _report_row(r: Row, up: str = "", agency: str = "") -> str:
     cells = [cell_text(c) if i not in (0, 5, 6, 7) else c for i, c in enumerate(row_cells(r))]
     name = f"[{cell_text(r.instansi)}]({up}{r.id}/index.md)"
     if r.keterangan:
         name += f"<br><small>{cell_text(r.keterangan)}</small>"
+    if agency:
+        name += f"<br><small>[{AGENCY_LINK}]({up}{agency})</small>"
     s = r.sorotan
     mean = NO_DATA
     if s.rata_rata:
@@ -218,8 +239,8 @@ def row_cells(r: Row) -> list[str]:
     ]
 
 
+AGENCY_LINK = "Semua tahun instansi ini"
 PAGE_ROWS = 100  # the home page's table holds this many reports; the rest in JSON pages
-ROWS_DIR = "daftar-laporan"  # where the JSON pages of rows are, beside the home page
 
 
 def row_pages(rows: list[Row]) -> dict[str, str]:
@@ -227,6 +248,7 @@ def row_pages(rows: list[Row]) -> dict[str, str]:
     order, PAGE_ROWS a page, each row its link, cells and small print (the script writes
     them with textContent: nothing in a row is HTML)."""
     ordered = sorted(rows, key=order)
+    years = _agency_pages(ordered)
     out = {}
     for n in range(0, len(ordered), PAGE_ROWS):
         chunk = ordered[n : n + PAGE_ROWS]
@@ -238,6 +260,7 @@ def row_pages(rows: list[Row]) -> dict[str, str]:
                 "kategori": r.sorotan.kategori,
                 "serapan": [f"{a.nama} {a.serapan}" for a in r.sorotan.anggaran],
                 "catatan": "" if r.kosong else f"{r.id}/{PAGE.removesuffix('.md')}/",
+                "instansi": years[r.id].removesuffix(".md") + "/" if r.id in years else "",
             }
             for r in chunk
         ]
@@ -247,3 +270,37 @@ def row_pages(rows: list[Row]) -> dict[str, str]:
             separators=(",", ":"),
         )
     return out
+
+
+def agencies(rows: list[Row]) -> dict[str, list[Row]]:
+    """The agencies with reports of more than one year (tahunan.agency_key: the same
+    pemerintah, instansi and kind of document): their page's src -> their rows."""
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        groups.setdefault(tahunan.agency_key(r.identitas), []).append(r)
+    out = {}
+    for group in groups.values():
+        if len({r.tahun for r in group}) > 1:
+            out[f"{AGENCY_DIR}/{tahunan.agency_slug(group[0].identitas)}.md"] = group
+    return dict(sorted(out.items()))
+
+
+def agency_pages(rows: list[Row]) -> dict[str, str]:
+    """Each agency's years side by side (tahunan.agency_page), from the rows alone: src ->
+    Markdown, every year's column linked to its report."""
+    return {
+        src: tahunan.agency_page(
+            [
+                tahunan.Entry(r.id, r.identitas, r.figures, f"../{r.id}/index.md")  # type: ignore[arg-type]
+                for r in group
+            ]
+        )
+        for src, group in agencies(rows).items()
+    }
+
+
+def agency_title(group: list[Row]) -> str:
+    """An agency page's name in navigation (escaped: see Row.title)."""
+    first = group[0]
+    span = f"{min(r.tahun for r in group)}–{max(r.tahun for r in group)}"
+    return html.escape(f"{first.jenis_dokumen} {span} {first.singkatan or first.instansi}")

@@ -9,6 +9,7 @@ imports this module to register them, so this one never imports `markers`.
 
 from __future__ import annotations
 
+from lkip_build.present import opendata
 from lkip_build.present.page import MarkerError, PageContext, _args, _hint, _need_report
 
 # TINGKAT is imported from here too (by markers, for site.py): re-exported
@@ -86,11 +87,25 @@ def m_unduhan(args: list[str], page: PageContext) -> str:
         "- [Semua data laporan untuk diolah dengan program: data yang diisi editor, setiap "
         f"tabel hasil hitung dan catatan verifikasi (berkas JSON)](unduh/{rid}-data.json)",
         f"- [Catatan verifikasi data untuk diolah dengan program (berkas JSON)]({VERIFIKASI_JSON})",
+        _open_data(),
     ]
     if page.pdf:
         # raw HTML: the PDF is written after the pages, so the link is not checked as a page link
         items.insert(1, f'- <a href="{pdf_url(page.src, rid)}">Laporan lengkap (PDF)</a>')
     return "\n" + "\n".join(items) + "\n"
+
+
+def _open_data() -> str:
+    """The report's open data slice: its description and each CSV, in plain words."""
+    folder = f"unduh/{opendata.FOLDER}"
+    tables = ", ".join(
+        f"[{r.title.lower()}]({folder}/{r.path})" for r in opendata.RESOURCES.values()
+    )
+    return (
+        "- Data terbuka laporan ini (Frictionless Data Package: CSV dan datapackage.json): "
+        f"[arti setiap kolom (datapackage.json)]({folder}/{opendata.DESCRIPTOR}); "
+        f"tabel CSV {tables}"
+    )
 
 
 CETAK = "cetak.md"

@@ -11,6 +11,10 @@ from collections.abc import Callable
 MARKER = re.compile(r"<!--\s*lkip:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
 # markers that show other reports' figures: every report's (the portal table), or one's
 CROSS_REPORT = frozenset({"daftar-laporan", "sorotan"})
+# the home page's generated folders (present/portal.py): pages of the home, not of a report
+ROWS_DIR = "daftar-laporan"  # the pages of the home page's table, as JSON
+AGENCY_DIR = "instansi"  # the agencies' pages: their years side by side
+HOME_FOLDERS = (ROWS_DIR, AGENCY_DIR)
 
 # fenced code blocks and code spans: what an editor shows as code is shown as typed
 CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.M | re.S)

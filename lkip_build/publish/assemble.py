@@ -29,7 +29,7 @@ from lkip_build.model import Location
 from lkip_build.present import portal, regions, searchindex
 from lkip_build.present.table import Table
 from lkip_build.problems import LkipError, Problem, problem
-from lkip_build.publish import pdf, portalsearch
+from lkip_build.publish import opendata_site, pdf, portalsearch
 from lkip_build.publish.safety import check_page
 from lkip_build.publish.units import HOME, MANIFEST, Unit
 
@@ -190,6 +190,9 @@ def assemble(parts: Path, site: Path) -> list[str]:
             _point_up(target, unit.name)
         placed.append(unit.name)
         leaving += _leaving(unit, unit.name)
+    # the portal's open data: every report's slice in one package (before the links to it
+    # are checked)
+    opendata_site.merge_site(site, [name for name in placed if name != HOME])
     missing = [
         problem("html-link-broken", Location(f"{name}/{MANIFEST}"), f"tautan ke {rel!r} tidak ada")
         for name, rel in leaving

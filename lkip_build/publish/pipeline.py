@@ -30,10 +30,11 @@ from typing import Any
 
 from lkip_build import cache
 from lkip_build.audit import ERROR
-from lkip_build.present import draft, portal, verification
+from lkip_build.present import draft, opendata, portal, verification
 from lkip_build.present.expansion import Expansion
 from lkip_build.present.markers import CETAK
 from lkip_build.present.portal import Row
+from lkip_build.present.syntax import AGENCY_DIR
 from lkip_build.problems import LkipError, Problem
 from lkip_build.publish import pagecheck, printview
 from lkip_build.publish.scope import ALL as ALL
@@ -160,8 +161,9 @@ def run(
     )
     pages = {s: t for s, t in pages.items() if scope.has(s)}
     generated = {s: t for s, t in generated.items() if scope.has(s)}
-    if scope.home and "index.md" in sources:  # the home page's table, page by page
-        generated.update(portal.row_pages(publication.rows))
+    if scope.home and "index.md" in sources:  # made from the rows: the home page's table,
+        generated.update(portal.row_pages(publication.rows))  # page by page, and each
+        sources.update(portal.agency_pages(publication.rows))  # agency's years side by side
     sources.update(pages)
     expansion = publication.expand_pages(
         {**sources, **outside},
@@ -174,7 +176,7 @@ def run(
     )
     # the print view links inside itself: to its chapters, tables and notes
     expansion = printview.resolve(expansion, sources, pagecheck.extensions(root))
-    nav = publication.nav([s for s in sources if "/" not in s])
+    nav = publication.nav([s for s in sources if "/" not in s or s.startswith(AGENCY_DIR + "/")])
     problems = [p for p in publication.problems if _in_scope(p, scope, publication)]
     problems += expansion.errors  # keep_going only: otherwise the expansion stopped
     problems += [
@@ -302,6 +304,8 @@ def _site(
         )
         prefixes.update({f"{rid}/unduh/", f"{rid}/grafik/"})
     files.update(generated)
+    files.update(expansion.pages)  # generated pages too (the agencies' pages)
+    prefixes.add(f"{opendata.FOLDER}/")  # the portal's open data, made at assembly
     for src, made in expansion.files.items():
         files.update(f"{src.split('/', 1)[0]}/{path}" for path in made)
     return pagecheck.Site(frozenset(files), pagecheck.extensions(root), frozenset(prefixes))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lkip_build.model.common import Location
-from lkip_build.present.syntax import CROSS_REPORT, MARKER
+from lkip_build.present.syntax import CROSS_REPORT, HOME_FOLDERS, MARKER
 from lkip_build.problems import Collector
 
 
@@ -22,7 +22,7 @@ class Scope:
     home: bool = True
 
     def has(self, src: str) -> bool:
-        if "/" not in src:
+        if "/" not in src or src.split("/", 1)[0] in HOME_FOLDERS:
             return self.home
         return self.reports and (self.only is None or src.startswith(self.only + "/"))
 

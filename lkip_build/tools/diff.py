@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip_build.audit.acceptance import identities, identity
+from lkip_build.compute import years
 from lkip_build.compute.facts import write_fact
 from lkip_build.model.numbers import AngkaError, parse_decimal
 from lkip_build.present import verification
@@ -115,12 +116,12 @@ def _pair(old: Side, new: Side, a: str, b: str) -> ReportDiff:
     """Report `a` of the old side against report `b` of the new side."""
     la, lb = old.publication.by_id[a].report.laporan, new.publication.by_id[b].report.laporan
     d = _one(new.publication.by_id[b], b, "")
-    if yearly.two_years(la, lb):
+    if years.two_years(la, lb):
         d.yearly = yearly.compare(old, new, a, b)
         return d
     notes = []
     if a != b:
-        other = "" if yearly.agency(la) == yearly.agency(lb) else ", instansi atau dokumen lain"
+        other = "" if years.agency(la) == years.agency(lb) else ", instansi atau dokumen lain"
         notes.append(f"Dibandingkan dengan laporan `{a}` (id lain{other}).")
     paged = _chapters(old, a) and _chapters(new, b)
     if not paged:

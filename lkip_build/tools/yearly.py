@@ -1,12 +1,8 @@
 """`lkip diff` across two years of one agency: its indicators side by side, year on year.
 
-Two reports are **one agency's two years** when their laporan.yml say so: the same
-`pemerintah` and the same `instansi` (compared without case and repeated spaces), the same
-kind of document (`KIND`: LKIP, LAKIP, LKjIP and LKj are one performance report under four
-names, Renja and RKT one annual plan) and another `tahun`. The id is not asked: it is a
-folder name (`lkip new` makes the new one from last year's by the year alone, but an
-editor may name a folder otherwise), and `singkatan_instansi`, `wilayah` and `tingkat`
-follow from the two compared.
+Which reports are one agency's two years, and how their indicators are matched, is
+`compute/years` (shared with the agency's page, present/tahunan): the same `pemerintah`,
+`instansi` and kind of document, another `tahun`; indicators by id.
 
 Such a pair is compared by indicator id (each indicator, then its sub-indicators): target,
 realisasi and capaian of both years as the reports show them (their named figures,
@@ -23,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip_build.compute.facts import Fact, write_fact
+from lkip_build.compute.years import indicators, match, two_years
 from lkip_build.model import Laporan
 from lkip_build.present import verification
 from lkip_build.present.table import cell_text
@@ -31,28 +28,10 @@ from lkip_build.read.loader import load_file
 
 if TYPE_CHECKING:
     from lkip_build.compute import Computed
-    from lkip_build.compute.indicators import IndikatorResult
     from lkip_build.tools.revisions import Side
 
-# one kind of document under its several names
-KIND = {"LAKIP": "LKIP", "LKjIP": "LKIP", "LKj": "LKIP", "RKT": "Renja"}
 FIGURES = (("Target", "target"), ("Realisasi", "realisasi"), ("Capaian", "capaian"))
 _ARROW = "→"  # as diff.ARROW (diff imports this module)
-
-
-def agency(lap: Laporan) -> tuple[str, str, str]:
-    """Who publishes which kind of document: what two years of one agency share."""
-    kind = KIND.get(lap.jenis_dokumen, lap.jenis_dokumen)
-    return (_norm(lap.pemerintah), _norm(lap.instansi), kind)
-
-
-def two_years(a: Laporan, b: Laporan) -> bool:
-    """The two reports are two years of one agency (see the module's rule)."""
-    return agency(a) == agency(b) and a.tahun != b.tahun
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def successors(gone: dict[str, Laporan], added: dict[str, Laporan]) -> list[tuple[str, str]]:
@@ -120,36 +99,24 @@ def compare(old: Side, new: Side, a: str, b: str) -> YearOnYear:
     fa, fb = old.publication.facts[a], new.publication.facts[b]
     ya, yb = ha.report.laporan.tahun, hb.report.laporan.tahun
     out = YearOnYear((a, b), (ya, yb))
-    before, after = dict(_indicators(ha)), dict(_indicators(hb))
-    for iid in list(before) + [i for i in after if i not in before]:
-        ra, rb = before.get(iid), after.get(iid)
-        either = rb or ra
-        name = f"{iid} {either.indikator.nama if either else ''}"
-        if ra is None:
+    names = [{iid: r.indikator.nama for iid, r in indicators(h)} for h in (ha, hb)]
+    for line in match(names):
+        iid, (was, now) = line.id, line.names
+        name = f"{iid} {line.nama}"
+        if was is None:
             out.notes.append(f"{name}: indikator baru di {yb}; tidak ada di laporan {ya}")
-        elif rb is None:
+        elif now is None:
             out.notes.append(f"{name}: tidak ada di laporan {yb}; baris {ya} saja")
-        elif _norm(ra.indikator.nama) != _norm(rb.indikator.nama):
-            out.notes.append(
-                f"{iid}: namanya berubah: {ra.indikator.nama} ({ya}) → {rb.indikator.nama} ({yb})"
-            )
+        elif line.renamed():
+            out.notes.append(f"{iid}: namanya berubah: {was} ({ya}) → {now} ({yb})")
         for label, key in FIGURES:
-            x = _shown(fa, f"indikator.{iid}.{key}") if ra else ""
-            y = _shown(fb, f"indikator.{iid}.{key}") if rb else ""
+            x = _shown(fa, f"indikator.{iid}.{key}") if was is not None else ""
+            y = _shown(fb, f"indikator.{iid}.{key}") if now is not None else ""
             if x or y:
                 out.indicators.append(Row(name, label, x, y))
     out.summary = list(_summary(ha, hb, fa, fb))
     out.findings = verification.summary(new.publication.findings[b])
     return out
-
-
-def _indicators(h: Computed) -> Iterator[tuple[str, IndikatorResult]]:
-    """Every indicator in the report's order, each followed by its sub-indicators."""
-    stack = list(reversed(h.utama))
-    while stack:
-        r = stack.pop()
-        yield r.indikator.id, r
-        stack.extend(reversed(r.sub))
 
 
 def _shown(facts: dict[str, Fact], name: str) -> str:
