@@ -69,13 +69,20 @@ def test_pull_request_workflow_checks_tests_builds_and_comments_the_diff() -> No
 def test_pages_workflow_never_deploys_an_older_build_over_a_newer() -> None:
     wf = workflow("terbit.yml")
     assert wf[True]["push"]["branches"] == ["main"]
+    # any static host or object store beside Pages, by a repository variable (rclone)
+    steps = wf["jobs"]["terbit"]["steps"]
+    other = next(s for s in steps if "rclone" in s.get("run", ""))
+    assert "vars.LKIP_TUJUAN != ''" in other["if"] and "terbaru == 'true'" in other["if"]
+    assert 'sync --checksum "$SITUS/" "$TUJUAN"' in other["run"]
     # one group for the whole run, runs queued in order, a started deploy never cut off
     assert wf["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert {"actions/upload-pages-artifact", "actions/deploy-pages", "actions/cache"} <= steps_uses(
         wf
     )
     # the head check is in the plan, the only job every other waits for
-    assert wf["jobs"]["terbitkan"]["if"] == "needs.rencana.outputs.terbaru == 'true'"
+    assert wf["jobs"]["terbitkan"]["if"] == (
+        "needs.rencana.outputs.terbaru == 'true' && vars.LKIP_TANPA_PAGES != 'true'"
+    )
     assert set(wf["jobs"]["terbitkan"]["needs"]) == {"rencana", "terbit"}
     # built by units over a matrix of runners, assembled once (was `make site` in one job)
     run = steps_run(wf)
