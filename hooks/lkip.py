@@ -157,12 +157,17 @@ def on_post_build(config: MkDocsConfig) -> None:
             raise PluginError(LkipError(found).render())
         serve.add_tables_to_search(result, state)  # after the theme's search plugin wrote it
         site_dir = Path(state["site_dir"])
-        records = portalsearch.site_records(
-            site_dir, result.publication.rows, result.sources, result.expansion.rendered
-        )
-        _boundary("search", lambda: portalsearch.write_index(site_dir, records))
         ids = [h.report.id for h in result.publication.hasil]
-        _boundary("data-terbuka", lambda: opendata_site.merge_site(site_dir, ids))
+
+        def portal() -> None:  # the portal's search and open data (ARCHITECTURE.md)
+            records = portalsearch.site_records(
+                site_dir, result.publication.rows, result.sources, result.expansion.rendered
+            )
+            portalsearch.write_index(site_dir, records)
+            opendata_site.merge_site(site_dir, ids)
+
+        if not serve.search_later(portal):
+            _boundary("portal", portal)
         if result.publication.pdf:
             site = Path(state["site_dir"])
             made = _boundary("pdf", lambda: pdf.write_all(result.publication, site))

@@ -33,7 +33,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -230,6 +230,29 @@ def check_later(result: pipeline.Result, idle: float = 0.5) -> None:
             log.info(str(problem))
 
     worker.submit(check)
+
+
+def search_later(write: Callable[[], object], idle: float = 1.0) -> bool:
+    """Under the preview, the portal's search index (portalsearch) is written after the
+    save's pages are served, in the checker's thread (it takes about 0,3 s a report, which
+    a save would otherwise wait for); a newer save's index replaces a waiting one. False
+    outside the preview: the build writes it in line."""
+    if not STATE:
+        return False
+    worker = STATE.setdefault("checker", ThreadPoolExecutor(1, thread_name_prefix="lkip-cek"))
+    turn = STATE.get("turn", 0)
+
+    def index() -> None:
+        time.sleep(idle)
+        if STATE.get("turn") != turn:
+            return
+        try:
+            write()
+        except Exception as exc:  # the build would say it; the preview keeps serving
+            log.info(f"lkip: indeks pencarian portal tidak bisa ditulis: {exc}")
+
+    worker.submit(index)
+    return True
 
 
 def charts_drawn(result: pipeline.Result) -> None:
