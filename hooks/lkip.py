@@ -108,7 +108,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return preview.broken_page(config[_KEY]["broken"])
     src, pub = page.file.src_uri, config[_KEY]["result"].publication
     page.meta["lkip_header"] = pub.header(src)
-    meta = pagemeta.page_meta(pub, src, config.site_name, config.site_description or "")
+    site = config.site_name, config.site_description or ""
+    meta = pagemeta.page_meta(pub, src, *site, markdown)
     page.meta["lkip_title"], page.meta["description"] = meta.title, meta.description
     if (alone := serve.absent_page(src)) is not None:
         return alone  # a report never read in this preview: its problems alone

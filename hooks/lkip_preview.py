@@ -451,8 +451,9 @@ def mark_changed(
         handed: tuple[str, ...] = (broken, "", "")
         if result is not None:
             pub, pages = result.publication, result.expansion.pages
-            meta = pagemeta.page_meta(pub, src, config.site_name, config.site_description or "")
             shown = pages.get(src, absent_page(src) or f.content_string)
+            site = config.site_name, config.site_description or ""
+            meta = pagemeta.page_meta(pub, src, *site, shown)
             handed = (shown, pub.header(src), repr(meta))
         changed = _changed(src, *handed, nav)
         f.is_modified = (lambda c: lambda: c)(changed)  # type: ignore[method-assign]

@@ -11,6 +11,7 @@ report: Chromium writes it as the PDF's document title. Everything returned is H
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,9 @@ START = "index.md"
 class PageMeta:
     title: str  # escaped, for <title>
     description: str  # escaped, for <meta name="description">
+
+
+HEADING = re.compile(r"^# (.+)$", re.M)  # a page's first heading
 
 
 def report_name(lap: Laporan) -> str:
@@ -54,12 +58,19 @@ def page_name(lap: Laporan, file: str) -> str:
     return verification.TITLE if file == verification.PAGE else file.removesuffix(".md")
 
 
-def page_meta(pub: Publication, src: str, site_name: str, site_description: str) -> PageMeta:
-    """Title and description of the page built from content/`src`. Pages outside a report
-    (the home page) keep the site's own name and description."""
+def page_meta(
+    pub: Publication, src: str, site_name: str, site_description: str, markdown: str = ""
+) -> PageMeta:
+    """Title and description of the page built from content/`src`. The home page keeps the
+    site's own name and description; another page outside a report (the search page, an
+    agency's page) its heading (from its `markdown`), the site's name only on the home page."""
     h = pub.by_id.get(src.split("/", 1)[0]) if "/" in src else None
     if h is None:
-        return PageMeta(html.escape(site_name), html.escape(site_description))
+        heading = HEADING.search(markdown) if src != START else None
+        if heading is None:
+            return PageMeta(html.escape(site_name), html.escape(site_description))
+        name = heading.group(1).strip()
+        return PageMeta(html.escape(name), html.escape(f"{name}. {site_description}"))
     lap = h.report.laporan
     file = src.split("/", 1)[1]
     whole = f"{lap.judul}, {lap.instansi}"

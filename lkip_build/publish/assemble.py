@@ -31,29 +31,11 @@ from lkip_build.present.table import Table
 from lkip_build.problems import LkipError, Problem, problem
 from lkip_build.publish import opendata_site, pdf, portalsearch
 from lkip_build.publish.safety import check_page
-from lkip_build.publish.units import HOME, MANIFEST, Unit
+from lkip_build.publish.units import ARTICLE as ARTICLE
+from lkip_build.publish.units import HOME, MANIFEST, Unit, page_file, split_page
 
-ARTICLE = '<article class="md-content__inner md-typeset">'
 URL = re.compile(r"""((?:href|src|srcset)=")([^"]*)(")|("search":\s*")([^"]+)(")""")
 DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST, portalsearch.FRAGMENT)
-
-
-def page_file(src: str) -> str:
-    """The HTML file a page is built into (use_directory_urls)."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
-
-
-def split_page(page: str) -> tuple[int, int]:
-    """Where the page's content is: from the theme's <article> to its last </article>
-    (everything the page's Markdown made is in between, whatever it closes early)."""
-    start = page.find(ARTICLE)
-    end = page.rfind("</article>")
-    if start < 0 or end < start:
-        return 0, 0
-    return start + len(ARTICLE), end
 
 
 def check_built(

@@ -96,7 +96,7 @@ def with_meta(
     header = publication.header(src)
     if header:
         meta["lkip_header"] = header
-    about = pagemeta.page_meta(publication, src, *site)
+    about = pagemeta.page_meta(publication, src, *site, markdown)
     meta["lkip_title"], meta["description"] = about.title, about.description
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     return f"---\n{head}---\n\n{markdown}"

@@ -25,6 +25,7 @@ import json
 import re
 import subprocess
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -228,8 +229,7 @@ def unit_records(
     """Every record of a built unit (`site`), its URLs under `prefix` ("<id>/" or "" for
     the home): each page of `pages` (its src in the unit) and each table drawn on it
     (`rendered`: page src -> anchor -> table), the report's row first."""
-    from lkip_build.publish.assemble import page_file, split_page
-    from lkip_build.publish.units import url_of
+    from lkip_build.publish.units import page_file, split_page, url_of
 
     where = f"{row.jenis_dokumen} {row.tahun} · {row.instansi}" if row else ""
     out = [report_record(row)] if row else []
@@ -335,17 +335,46 @@ def write_index(site: Path, fragments: Iterable[list[dict[str, Any]]]) -> int:
                 record = {"sort": None, **r, "language": LANGUAGE}
                 service.send({"type": "AddRecord", "index_id": index, **record})
                 count += 1
-        out = str((site / INDEX_DIR).resolve())
-        service.send({"type": "WriteFiles", "index_id": index, "output_path": out})
+        out = (site / INDEX_DIR).resolve()
+        service.send({"type": "WriteFiles", "index_id": index, "output_path": str(out)})
         service.wait()
-        # its files are written when it answers the next request, not when it answers
-        # this one (a 64 KiB cut of its WebAssembly was seen otherwise)
-        service.send({"type": "DeleteIndex", "index_id": index})
-        service.wait()
+        # it answers before its files are all on disk, and a service told to stop leaves
+        # the rest unwritten (a 64 KiB cut of its WebAssembly, an empty entry file were
+        # seen): wait, while it runs, until every file is whole
+        deadline = time.monotonic() + WRITE_WAIT
+        while not complete(out, count):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Pagefind: indeks di {out} tidak lengkap")
+            time.sleep(0.05)
     finally:
         service.close()
     settle(site / INDEX_DIR)
     return count
+
+
+WRITE_WAIT = 120.0  # seconds Pagefind gets to finish writing its files
+
+
+def complete(index: Path, count: int) -> bool:
+    """Whether Pagefind's index under `index` is whole: its entry names a metadata file
+    for `count` records, and every index file is a whole gzip stream (a cut one fails its
+    length and checksum)."""
+    try:
+        entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+        languages = entry["languages"].values()
+        if sum(lang["page_count"] for lang in languages) != count:
+            return False
+        for lang in languages:
+            if not (index / f"pagefind.{lang['hash']}.pf_meta").is_file():
+                return False
+        for path in index.rglob("*"):
+            if path.is_file() and path.suffix.startswith((".pf_", ".pagefind")):
+                gzip.decompress(path.read_bytes())
+            elif path.is_file() and not path.stat().st_size:
+                return False
+    except (OSError, ValueError, KeyError, EOFError, gzip.BadGzipFile):
+        return False
+    return len(list((index / "fragment").iterdir())) >= count
 
 
 def site_records(

@@ -57,6 +57,27 @@ class Unit:
     pages: tuple[str, ...] = ()  # src in the unit's docs of every page but the print view
 
 
+ARTICLE = '<article class="md-content__inner md-typeset">'  # where a built page's content starts
+
+
+def page_file(src: str) -> str:
+    """The HTML file a page is built into (use_directory_urls)."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def split_page(page: str) -> tuple[int, int]:
+    """Where the page's content is: from the theme's <article> to its last </article>
+    (everything the page's Markdown made is in between, whatever it closes early)."""
+    start = page.find(ARTICLE)
+    end = page.rfind("</article>")
+    if start < 0 or end < start:
+        return 0, 0
+    return start + len(ARTICLE), end
+
+
 def url_of(src: str) -> str:
     """A page's directory URL from its src (use_directory_urls): "a/b.md" -> "a/b/"."""
     folder = page_dir(src)

@@ -2,7 +2,7 @@
 filtered by level and year and sorted by column in the browser (content/assets/lkip-daftar.js).
 
 The table is complete without JavaScript (tests/test_sorotan.py checks its rows); here the
-script runs in Chromium on the built site, and on a generated home page of 300 reports.
+script runs in Chromium on the built site, and on a generated home page of one full page of reports (100; beyond, the table pages: test_portal_search.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import markdown
 import pytest
 
-from lkip_build.present.portal import m_daftar_laporan
+from lkip_build.present.portal import PAGE_ROWS, m_daftar_laporan
 
 from ..conftest import ROOT, built
 from ..test_sorotan import home_context, many_reports
@@ -81,10 +81,10 @@ def test_start_page_headline_is_on_the_first_phone_screen(browser: Browser, base
 
 @pytest.fixture(scope="module")
 def generated_home(tmp_path_factory: pytest.TempPathFactory, site_dir: Path) -> Path:
-    """A home page of 300 reports (the two real ones under other ids, years and levels),
+    """A home page of PAGE_ROWS reports (the two real ones under other ids, years and levels),
     rendered as the site renders Markdown, with the site's stylesheet and script."""
     out = tmp_path_factory.mktemp("portal-300")
-    table = m_daftar_laporan([], home_context(many_reports(built(ROOT), 300)))
+    table = m_daftar_laporan([], home_context(many_reports(built(ROOT), PAGE_ROWS)))
     body = markdown.markdown(table, extensions=["tables", "md_in_html"])
     (out / "assets").mkdir()
     for name in ("lkip-daftar.js", "lkip.css"):
@@ -99,28 +99,28 @@ def generated_home(tmp_path_factory: pytest.TempPathFactory, site_dir: Path) -> 
     return out
 
 
-def test_300_reports_filter_and_sort(browser: Browser, generated_home: Path) -> None:
+def test_a_full_page_of_reports_filter_and_sort(browser: Browser, generated_home: Path) -> None:
     pg = browser.new_page()
     try:
         pg.goto((generated_home / "index.html").as_uri())
-        assert pg.locator(".lkip-portal tbody tr").count() == 300
+        assert pg.locator(".lkip-portal tbody tr").count() == PAGE_ROWS
         pg.get_by_label("Tingkat").select_option("Kota")
         pg.get_by_label("Tahun").select_option("2020")
         shown = visible_column(pg, 1), visible_column(pg, 3)
-        # i % 4 == 3 (kota) and i % 5 == 2 (2020): i = 7, 27, 47, ... (15 of 300)
-        assert shown == (["Kota"] * 15, ["2020"] * 15)
-        assert pg.locator(".lkip-portal-jumlah").inner_text() == "Menampilkan 15 dari 300 laporan"
+        # i % 4 == 3 (kota) and i % 5 == 2 (2020): i = 7, 27, 47, 67, 87 (5 of 100)
+        assert shown == (["Kota"] * 5, ["2020"] * 5)
+        assert pg.locator(".lkip-portal-jumlah").inner_text() == "Menampilkan 5 dari 100 laporan"
         pg.get_by_label("Tingkat").select_option("")
         pg.get_by_label("Tahun").select_option("")
         header(pg, "Tahun").click()
         header(pg, "Tahun").click()  # descending
         years = visible_column(pg, 3)
-        assert len(years) == 300 and years == sorted(years, reverse=True)
+        assert len(years) == PAGE_ROWS and years == sorted(years, reverse=True)
         header(pg, "Catatan verifikasi").click()
         shown_notes = visible_column(pg, 7)
         catatan = [int(x) for x in shown_notes if x != "tidak ada data"]
         assert catatan == sorted(catatan)
         # a report with nothing to check says so (never "0"), and sorts last
-        assert shown_notes[len(catatan) :] == ["tidak ada data"] * (300 - len(catatan))
+        assert shown_notes[len(catatan) :] == ["tidak ada data"] * (PAGE_ROWS - len(catatan))
     finally:
         pg.close()
