@@ -408,6 +408,9 @@ def test_an_injected_error_in_a_mean_is_named(values: list[Decimal], kode: str, 
         v = data.draw(st.sampled_from(q))
         k = 1 if kode == "sum-row-twice" else -1
         m = data.draw(st.sampled_from([x for x in (n, n + k) if x > 0]))
+        if v == 0:
+            return  # a zero row left out of (or counted twice in) both sum and count is
+            # exactly a divisor off by one, and named so (0,02 / 4 of 0; 0; 0; 0; 0,02)
         printed = rounded((s + k * v) / m, 2)
     check(kode, printed, correct, 2, lambda x: dg.candidates_mean(x, values))
     assert dg.candidates_mean(rounded(correct, 2), values) == []

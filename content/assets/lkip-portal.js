@@ -68,8 +68,14 @@
     label.htmlFor = input.id;
     form.appendChild(label);
     form.appendChild(input);
-    var bar = el("div", "lkip-cari-saring");
-    form.appendChild(bar);
+    // the filters' values come with Pagefind's filter files, which grow with the index:
+    // loaded when the reader opens them (or the address names a filter), not for a query
+    var saring = el("details", "lkip-cari-saring");
+    saring.appendChild(el("summary", "", "Saring menurut tingkat, wilayah, instansi, tahun, jenis dokumen"));
+    var bar = el("div", "lkip-cari-saringan");
+    saring.appendChild(bar);
+    saring.open = FILTERS.some(function (f) { return params.get(f[0]); });
+    form.appendChild(saring);
     var status = el("p", "lkip-cari-status");
     status.setAttribute("aria-live", "polite");
     var list = el("ol", "lkip-cari-hasil");
@@ -102,10 +108,17 @@
     function open() {
       return import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
         pagefind = pf;
-        return pf.options({ baseUrl: ROOT.pathname, excerptLength: 24 }).then(function () {
-          return pf.filters();
-        });
-      }).then(function (all) {
+        return pf.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
+      }).then(function () {
+        return saring.open ? filters() : null;
+      }).then(search);
+    }
+
+    var filtersLoaded = null;
+    function filters() {
+      if (!pagefind) return Promise.resolve();
+      if (filtersLoaded) return filtersLoaded;
+      filtersLoaded = pagefind.filters().then(function (all) {
         FILTERS.forEach(function (f) {
           var values = Object.keys(all[f[0]] || {});
           if (!values.length) return;
@@ -121,13 +134,20 @@
           bar.appendChild(wrap);
           selects[f[0]] = s;
         });
-        search();
       });
+      return filtersLoaded;
     }
+    saring.addEventListener("toggle", function () {
+      if (saring.open) { load(); filters(); }
+    });
 
+    // the filters chosen: the selects once there, the address's until then
     function chosen() {
       var out = {};
-      Object.keys(selects).forEach(function (k) { if (selects[k].value) out[k] = selects[k].value; });
+      FILTERS.forEach(function (f) {
+        var k = f[0], v = selects[k] ? selects[k].value : params.get(k);
+        if (v) out[k] = v;
+      });
       return out;
     }
 

@@ -42,10 +42,18 @@ def results(page: Page) -> list[str]:
 
 
 def test_a_word_in_one_report_table_is_found_from_the_home_page(page: Page, base_url: str) -> None:
+    fetched: list[str] = []
+    page.on("requestfinished", lambda r: fetched.append(r.url))
     page.goto(f"{base_url}/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if "/pagefind/" in u]  # nothing until the reader types
     page.locator("#lkip-cari-q").fill("beras")
     found = results(page)
     assert len(found) == 1 and found[0].startswith("Beras")
+    # a query downloads its words' chunks and its results, never the filters' files (they
+    # grow with the index): those come when the reader opens the filters
+    assert [u for u in fetched if "/pagefind/index/" in u]
+    assert not [u for u in fetched if "/pagefind/filter/" in u]
     item = page.locator(".lkip-cari-item").first
     assert item.get_attribute("data-bagian") == "Tabel"
     assert BERAS_2021 in item.locator(".lkip-cari-baris").inner_text()
@@ -77,6 +85,7 @@ def test_from_inside_another_report_and_on_to_the_row(page: Page, base_url: str)
 def test_filters_narrow_the_results(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/cari/?kata=beras")
     assert len(results(page)) == 1
+    page.locator("summary", has_text="Saring").click()
     page.get_by_label("Tingkat").select_option("Kabupaten")
     assert results(page) == []
     assert "Tidak ada hasil" in page.locator(".lkip-cari-status").inner_text()
