@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LSP_STAMP := tests/lsp/node_modules/.installed
 
-.PHONY: serve site test test-browser lint clean setup bench check terima
+.PHONY: serve site test test-browser lint clean setup bench bench-portal check terima
 
 setup: $(STAMP) $(LSP_STAMP)
 
@@ -66,3 +66,12 @@ clean:
 SIZES ?= 1 10
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes $(SIZES) --repeat 3
+
+# The portal at national scale (not part of `make test`; bench/portal.py): 200 and REPORTS
+# synthetic reports (most one small page, 20 NTT-shaped) built as CI builds them (4 shards
+# one after another, the home unit from their rows, assembly with the Pagefind index);
+# per-report time, the home page's time and bytes, the index's bytes per report, what one
+# search downloads (headless Chromium). Writes build/bench-portal.json. 2000: ≈ 30 min.
+REPORTS ?= 2000
+bench-portal: $(STAMP)
+	$(BIN)/python bench/portal.py --sizes 200 $(REPORTS)
