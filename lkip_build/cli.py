@@ -134,12 +134,14 @@ def check(args: argparse.Namespace) -> int:
         print(summary(every, blocking) if every else "tidak ada masalah", file=sys.stderr)
         unaccepted = [t for t in blocking if t.stage == "audit"]
         if unaccepted:
-            folders = " ".join(sorted({t.file.rsplit("/", 1)[0] for t in unaccepted}))
+            # one command per report: `make terima` (lkip check --terima) takes one folder
+            folders = sorted({t.file.rsplit("/", 1)[0] for t in unaccepted})
+            commands = ", ".join(f"`make terima LAPORAN={f}`" for f in folders)
             print(
                 f"{len(unaccepted)} angka tidak cocok belum diterima (BARU di atas). Bila "
                 "data yang salah, perbaiki datanya; bila dokumen yang sudah terbit memang "
                 "mencetaknya demikian, daftarkan di diterima.yml laporannya: "
-                f"`make terima LAPORAN={folders}`, lalu tinjau daftarnya",
+                f"{commands}, lalu tinjau daftarnya",
                 file=sys.stderr,
             )
     return exit_status(blocking)

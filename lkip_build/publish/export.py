@@ -22,7 +22,7 @@ import yaml
 
 from lkip_build.present import pagemeta
 from lkip_build.publish import pagecheck, pipeline
-from lkip_build.publish.scope import PAGE_SUFFIXES, belongs, report_ids
+from lkip_build.publish.scope import PAGE_SUFFIXES, belongs, report_ids, walk
 from lkip_build.publish.site import FRONT_MATTER, Publication
 
 DOCS = "docs"
@@ -56,7 +56,7 @@ def docs_files(result: pipeline.Result, root: Path) -> dict[str, bytes]:
         if scope.has(src):
             written[src] = data
     content, ids = root / "content", report_ids(root / "data")
-    for path in sorted(content.rglob("*")) if content.is_dir() else []:
+    for path in walk(content, scope):
         src = path.relative_to(content).as_posix()
         beside = not src.startswith("assets/") and path.suffix not in PAGE_SUFFIXES
         if beside and path.is_file() and belongs(src, scope, ids):

@@ -52,6 +52,16 @@ def report_ids(data_dir: Path) -> set[str]:
     return {p.name for p in data_dir.iterdir() if p.is_dir()} if data_dir.is_dir() else set()
 
 
+def walk(content: Path, scope: Scope) -> list[Path]:
+    """The paths under content/ a run in `scope` may hold, in order: a report's own folder
+    for one report's scope (what is elsewhere is the home page's or another report's: a
+    unit of `make site` never walks the whole of content/ for it, which cost 0,4 s a unit at
+    2.000 reports), else all of content/."""
+    if scope.only is not None and not scope.home:
+        content = content / scope.only
+    return sorted(content.rglob("*")) if content.is_dir() else []
+
+
 def read_pages(content: Path, scope: Scope, data_dir: Path) -> dict[str, str]:
     """Every page under content/ in scope, as typed: src -> text. Pages in a folder that
     is not a report belong to the home page's scope (the checks say what is wrong with
@@ -60,7 +70,7 @@ def read_pages(content: Path, scope: Scope, data_dir: Path) -> dict[str, str]:
         return {}
     ids = report_ids(data_dir)
     out, unreadable = {}, Collector()
-    for path in sorted(content.rglob("*")):
+    for path in walk(content, scope):
         src = path.relative_to(content).as_posix()
         if path.suffix not in PAGE_SUFFIXES or not path.is_file() or src.startswith("assets/"):
             continue
