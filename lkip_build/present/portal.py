@@ -207,7 +207,9 @@ def _agency_pages(rows: list[Row]) -> dict[str, str]:
 
 
 def _report_row(r: Row, up: str = "", agency: str = "") -> str:
-    cells = [cell_text(c) if i not in (0, 5, 6, 7) else c for i, c in enumerate(row_cells(r))]
+    """A row of the table as Markdown: the plain cells (`row_cells`), with the agency, the
+    mean, the absorption and the notes written with their links and small print."""
+    cells = [cell_text(c) for c in row_cells(r)]
     name = f"[{cell_text(r.instansi)}]({up}{r.id}/index.md)"
     if r.keterangan:
         name += f"<br><small>{cell_text(r.keterangan)}</small>"
