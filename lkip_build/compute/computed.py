@@ -5,6 +5,7 @@ the derived ones (turunan.yml).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -38,6 +39,16 @@ class Computed:
     def batas(self) -> frozenset[Decimal]:
         """Bounds of the report's scale, which a displayed capaian never shows unreached."""
         return frozenset(skala_mod.boundaries(skala_mod.resolve(self.report.laporan.skala_capaian)))
+
+    def in_order(self) -> Iterator[tuple[IndikatorResult, str]]:
+        """Every indicator in the report's order, each followed by its sub-indicators, with
+        its parent's id ("" at the top): the one walk over the computed indicators (open
+        data, an agency's years, `lkip diff`)."""
+        stack = [(r, "") for r in reversed(self.utama)]
+        while stack:
+            r, parent = stack.pop()
+            yield r, parent
+            stack.extend((s, r.indikator.id) for s in reversed(r.sub))
 
     @property
     def dinilai(self) -> list[IndikatorResult]:

@@ -16,14 +16,12 @@ page: present/tahunan).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lkip_build.compute.computed import Computed
-    from lkip_build.compute.indicators import IndikatorResult
     from lkip_build.model import Laporan
 
 # one kind of document under its several names
@@ -48,15 +46,6 @@ def agency(lap: Laporan) -> tuple[str, str, str]:
 def two_years(a: Laporan, b: Laporan) -> bool:
     """The two reports are two years of one agency (see the module's rule)."""
     return agency(a) == agency(b) and a.tahun != b.tahun
-
-
-def indicators(h: Computed) -> Iterator[tuple[str, IndikatorResult]]:
-    """Every indicator in the report's order, each followed by its sub-indicators."""
-    stack = list(reversed(h.utama))
-    while stack:
-        r = stack.pop()
-        yield r.indikator.id, r
-        stack.extend(reversed(r.sub))
 
 
 @dataclass(frozen=True)

@@ -471,20 +471,10 @@ def _laporan(h: Computed, facts: Mapping[str, Fact]) -> Row:
     }
 
 
-def walk_indicators(h: Computed) -> Iterator[tuple[IndikatorResult, str]]:
-    """Every indicator in the report's order, each followed by its sub-indicators, with
-    its parent's id ("" at the top)."""
-    stack = [(r, "") for r in reversed(h.utama)]
-    while stack:
-        r, parent = stack.pop()
-        yield r, parent
-        stack.extend((s, r.indikator.id) for s in reversed(r.sub))
-
-
 def _indicators(h: Computed, facts: Mapping[str, Fact]) -> Iterator[Row]:
     kinerja = h.report.kinerja
     sasaran = kinerja.sasaran_strategis if kinerja else ""
-    for i, (r, parent) in enumerate(walk_indicators(h), start=1):
+    for i, (r, parent) in enumerate(h.in_order(), start=1):
         ind = r.indikator
 
         def fig(name: str, ind_id: str = ind.id) -> object:

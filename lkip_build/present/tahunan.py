@@ -26,7 +26,7 @@ from typing import Literal, NotRequired, TypedDict
 from lkip_build.compute.common import slug
 from lkip_build.compute.computed import Computed
 from lkip_build.compute.facts import Fact, write_fact
-from lkip_build.compute.years import Matched, agency, agency_of, indicators, match
+from lkip_build.compute.years import Matched, agency, agency_of, match
 from lkip_build.model import Laporan
 from lkip_build.present.table import cell_text
 from lkip_build.present.trendchart import Series, chart
@@ -97,19 +97,22 @@ class Identitas(TypedDict):
 def figures(h: Computed, facts: Mapping[str, Fact]) -> Figures:
     """One report's figures, from its computed results through its named figures (the
     values and writing its tables and prose get)."""
-    parent = {s.indikator.id: iid for iid, r in indicators(h) for s in r.sub}
     rows: list[IndikatorAngka] = [
         {
-            "id": iid,
+            "id": r.indikator.id,
             "nama": r.indikator.nama,
             "satuan": r.indikator.satuan,
-            "induk": parent.get(iid),
-            "target": _angka(facts, f"indikator.{iid}.target"),
-            "realisasi": _angka(facts, f"indikator.{iid}.realisasi"),
+            "induk": parent or None,
+            "target": _angka(facts, f"indikator.{r.indikator.id}.target"),
+            "realisasi": _angka(facts, f"indikator.{r.indikator.id}.realisasi"),
             # a sub-indicator without a capaian of its own has none, even in a draft
-            "capaian": _angka(facts, f"indikator.{iid}.capaian") if r.indikator.dinilai else None,
+            "capaian": (
+                _angka(facts, f"indikator.{r.indikator.id}.capaian")
+                if r.indikator.dinilai
+                else None
+            ),
         }
-        for iid, r in indicators(h)
+        for r, parent in h.in_order()
     ]
     sources: list[SumberAngka] = [
         {

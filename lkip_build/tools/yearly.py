@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip_build.compute.facts import Fact, write_fact
-from lkip_build.compute.years import indicators, match, two_years
+from lkip_build.compute.years import match, two_years
 from lkip_build.model import Laporan
 from lkip_build.present import verification
 from lkip_build.present.table import cell_text
@@ -99,7 +99,7 @@ def compare(old: Side, new: Side, a: str, b: str) -> YearOnYear:
     fa, fb = old.publication.facts[a], new.publication.facts[b]
     ya, yb = ha.report.laporan.tahun, hb.report.laporan.tahun
     out = YearOnYear((a, b), (ya, yb))
-    names = [{iid: r.indikator.nama for iid, r in indicators(h)} for h in (ha, hb)]
+    names = [{r.indikator.id: r.indikator.nama for r, _ in h.in_order()} for h in (ha, hb)]
     for line in match(names):
         iid, (was, now) = line.id, line.names
         name = f"{iid} {line.nama}"
