@@ -38,6 +38,7 @@ from lkip_build.present.markers import CETAK
 from lkip_build.present.portal import Row
 from lkip_build.present.sorotan import NO_DATA, TINGKAT
 from lkip_build.present.table import Table
+from lkip_build.publish.units import page_file, split_page, url_of
 
 FRAGMENT = ".lkip-cari.json"  # a unit's records (removed at assembly, like its manifest)
 INDEX_DIR = "pagefind"
@@ -229,8 +230,6 @@ def unit_records(
     """Every record of a built unit (`site`), its URLs under `prefix` ("<id>/" or "" for
     the home): each page of `pages` (its src in the unit) and each table drawn on it
     (`rendered`: page src -> anchor -> table), the report's row first."""
-    from lkip_build.publish.units import page_file, split_page, url_of
-
     where = f"{row.jenis_dokumen} {row.tahun} · {row.instansi}" if row else ""
     out = [report_record(row)] if row else []
     for src in sorted(pages):
