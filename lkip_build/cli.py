@@ -29,6 +29,7 @@ from lkip_build.problems import (
     summary,
 )
 from lkip_build.tools.arguments import Parser
+from lkip_build.importer.cli import IMPORT_DESCRIPTION, import_arguments, run_import
 from lkip_build.tools.scaffold_cli import NEW_DESCRIPTION, new_arguments, run_new
 
 DESCRIPTION = """\
@@ -314,6 +315,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     new_arguments(p)
     p.set_defaults(run=run_new)
+    p = sub.add_parser(
+        "import",
+        help="buat draf laporan dari laporan terbit (teks hasil konversi, atau PDF)",
+        description=IMPORT_DESCRIPTION,
+    )
+    import_arguments(p)
+    p.set_defaults(run=run_import)
     args = parser.parse_args(argv)
     try:
         status: int = args.run(args)
