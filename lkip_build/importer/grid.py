@@ -139,7 +139,7 @@ def _join_wrapped(rows: list[GridRow]) -> None:
             and not row.has_values
             and prev.has_values
             and (nxt is None or nxt.nomor)
-            and not vocab.TOTAL_ROW.match(row.label)
+            and not vocab.TOTAL_ROW.match(row.label.replace(" ", ""))
             and not vocab.MEAN_ROW.match(row.label)
         ):
             prev.label = f"{prev.label} {row.label}".replace("/ ", "/")
@@ -211,7 +211,7 @@ def _row(
         text = placed.get(col.index, "")
         if not text or col.role in VALUE_ROLES or col.role == "satuan":
             continue
-        if not nomor and not label_parts and NUMBERING.match(text):
+        if not nomor and not label_parts and col.role in ("no", "") and NUMBERING.match(text):
             nomor = text
             continue
         if col.role == "no" and not NUMBERING.match(text) and INLINE_NUMBER.match(text):
