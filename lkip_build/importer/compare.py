@@ -96,9 +96,13 @@ def compare(hand: Path, hand_root: Path, draft: Path, draft_root: Path) -> Compa
 
 
 def _best(name: str, candidates: dict[str, Any], floor: float = 0.8) -> Any:
+    """The candidate named most like `name`; a name that holds the other whole (a
+    flattened row's name carries its sasaran before it) is the same."""
     best, score = None, 0.0
     for cand_name, cand in candidates.items():
-        s = difflib.SequenceMatcher(None, vocab.norm(name), vocab.norm(cand_name)).ratio()
+        a, b = vocab.norm(name), vocab.norm(cand_name)
+        s = 1.0 if len(a) > 8 and len(b) > 8 and (a in b or b in a) else 0.0
+        s = max(s, difflib.SequenceMatcher(None, a, b).ratio())
         if s > score:
             best, score = cand, s
     return best if score >= floor else None

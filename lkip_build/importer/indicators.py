@@ -158,11 +158,30 @@ def _match(inds: list[Ind], name: str) -> Ind | None:
     return best if score >= 0.85 else None
 
 
+def _confirmed(figures: dict[str, str]) -> bool:
+    """A row of a flattened table whose columns are certain: its printed capaian is its
+    realisasi over its target (or the reverse), rounded as printed."""
+    t, r, c = (cells.read(figures.get(k, "")).exact for k in ("target", "realisasi", "capaian"))
+    if t is None or r is None or c is None or not t or not r:
+        return False
+    shown = places(figures["capaian"])
+    return c in (half_up(r / t * 100, shown), half_up(t / r * 100, shown))
+
+
 def _indicator(
     grid: Grid, row: GridRow, name: str, di: str, figures: dict[str, str], notes: Notes
 ) -> Ind:
     data: dict[str, Any] = {}
     line = row.line
+    if grid.table.loose and not _confirmed(figures):
+        # columns read from flattened text and not confirmed by the row's own capaian:
+        # every figure is to fill, with what was read beside it
+        for role in ("target", "realisasi"):
+            shown = row.get(grid.find(role))
+            hint = f"{role} {name}: teks tanpa batas kolom, terbaca {shown!r}; periksa"
+            value = notes.pend(hint, line, _source_line(row))
+            data[role] = value if role == "target" else {"jenis": "langsung", "a": value}
+        return Ind("", name, line, data)
     satuan = row.get(grid.find("satuan"))
     if satuan:
         data["satuan"] = V(satuan, line)
@@ -184,6 +203,14 @@ def _indicator(
     if figures:
         data["tertulis"] = [{"di": V(di, line), "nilai": figures}]
     return Ind("", name, line, data, printed_realisasi=real if value.kind == "number" else "")
+
+
+def _source_line(grid: Grid, row: GridRow) -> str:
+    return " ".join(v for _, v in sorted(row.cells.items()) if v)
+
+
+def _source_line(row: GridRow) -> str:
+    return " ".join(v for _, v in sorted(row.cells.items()) if v)
 
 
 def _mean_of_subs(ind: Ind) -> None:

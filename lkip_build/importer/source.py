@@ -55,6 +55,7 @@ class Table:
     sumber_data: str = ""
     end: int = 0  # last source line of the table (its source line included)
     parts: int = 1  # pieces joined across page breaks
+    loose: bool = False  # read from flattened text: its column boundaries are a reading
 
 
 @dataclass
@@ -173,7 +174,88 @@ def _blocks(source: Source) -> list[Block]:
                 out.append(Text(i + 1, "paragraph", s))
         i += 1
     flush()
+    if not any(isinstance(b, Table) for b in out):
+        out = _loose(out)
     return _captioned(_toc(out), source)
+
+
+# A flattened table (a document-sharing site's text: cells joined by single spaces, a
+# row's name wrapped over lines): a header naming at least two value columns, then lines
+# ending in exactly as many figures as the header names. Anything else stays text.
+LOOSE_ROLES = (
+    ("target", r"\btarget\b"),
+    ("realisasi", r"\brealisasi\b"),
+    ("capaian", r"\bcapaian\b"),
+    ("pagu", r"\bpagu\b"),
+)
+LOOSE_VALUE = r"(?:[+-]?\d[\d.,]*\s?%?|n/a|N/A|NA|-)"
+LOOSE_ROW = re.compile(rf"^(?P<name>.*?)\s*(?P<values>(?:{LOOSE_VALUE}\s+)*{LOOSE_VALUE})$")
+
+
+def _loose(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        roles, used = _loose_header(blocks, i)
+        if not roles:
+            out.append(blocks[i])
+            i += 1
+            continue
+        j = i + used
+        rows: list[Row] = []
+        name: list[str] = []
+        misses = 0
+        while j < len(blocks) and misses < 6:
+            b = blocks[j]
+            if not isinstance(b, Text) or b.kind != "paragraph" or CAPTION.match(b.text):
+                break
+            m = LOOSE_ROW.match(b.text)
+            values = re.findall(LOOSE_VALUE, m["values"]) if m else []
+            if m and len(values) == len(roles):
+                head = " ".join([*name, m["name"]]).strip()
+                unit = ""
+                if head.split() and re.fullmatch(r"%|[A-Za-z]+/[A-Za-z]+|persen", head.split()[-1]):
+                    unit, head = head.split()[-1], " ".join(head.split()[:-1])
+                rows.append(Row(b.line, [head, unit, *(v.strip() for v in values)]))
+                name, misses = [], 0
+            elif len(b.text) < 160:
+                name.append(b.text)
+                misses += 1
+            else:
+                break
+            j += 1
+        if rows:
+            header = Row(blocks[i].line, ["Indikator", "Satuan", *[r.capitalize() for r in roles]])
+            out.append(Table(rows[0].line, [header, *rows], end=rows[-1].line, loose=True))
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
+
+
+def _loose_header(blocks: list[Block], i: int) -> tuple[list[str], int]:
+    """The value columns a header names, in order, over up to 5 short lines from `i` (a
+    caption is not a header: its title may name Target and Realisasi too)."""
+    text, used, best = "", 0, ([], 0)
+    for b in blocks[i : i + 5]:
+        if not isinstance(b, Text) or b.kind != "paragraph" or len(b.text) > 160:
+            break
+        if CAPTION.match(b.text) or (LOOSE_ROW.match(b.text) and _loose_values(b.text) >= 2):
+            break
+        text, used = f"{text} {b.text.lower()}", used + 1
+        found = sorted(
+            (m.start(), role) for role, pat in LOOSE_ROLES for m in [re.search(pat, text)] if m
+        )
+        roles = [r for _, r in found]
+        if len(roles) >= 2 and "realisasi" in roles and len(roles) > len(best[0]):
+            best = (roles, used)
+    return best
+
+
+def _loose_values(text: str) -> int:
+    m = LOOSE_ROW.match(text)
+    return len(re.findall(LOOSE_VALUE, m["values"])) if m else 0
 
 
 def _starts_block(s: str) -> bool:
