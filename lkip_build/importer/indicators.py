@@ -173,18 +173,18 @@ def _indicator(
 ) -> Ind:
     data: dict[str, Any] = {}
     line = row.line
+    satuan = row.get(grid.find("satuan"))
+    if satuan:
+        data["satuan"] = V(satuan, line)
     if grid.table.loose and not _confirmed(figures):
         # columns read from flattened text and not confirmed by the row's own capaian:
         # every figure is to fill, with what was read beside it
         for role in ("target", "realisasi"):
             shown = row.get(grid.find(role))
             hint = f"{role} {name}: teks tanpa batas kolom, terbaca {shown!r}; periksa"
-            value = notes.pend(hint, line, _source_line(row))
-            data[role] = value if role == "target" else {"jenis": "langsung", "a": value}
+            todo = notes.pend(hint, line, _source_line(row))
+            data[role] = todo if role == "target" else {"jenis": "langsung", "a": todo}
         return Ind("", name, line, data)
-    satuan = row.get(grid.find("satuan"))
-    if satuan:
-        data["satuan"] = V(satuan, line)
     base = grid.find("tahun_dasar")
     if base is not None and row.get(base):
         data["tahun_dasar"] = number_input(row.get(base), line, f"tahun dasar {name}", notes)
@@ -203,10 +203,6 @@ def _indicator(
     if figures:
         data["tertulis"] = [{"di": V(di, line), "nilai": figures}]
     return Ind("", name, line, data, printed_realisasi=real if value.kind == "number" else "")
-
-
-def _source_line(grid: Grid, row: GridRow) -> str:
-    return " ".join(v for _, v in sorted(row.cells.items()) if v)
 
 
 def _source_line(row: GridRow) -> str:

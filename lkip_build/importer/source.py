@@ -237,7 +237,8 @@ def _loose(blocks: list[Block]) -> list[Block]:
 def _loose_header(blocks: list[Block], i: int) -> tuple[list[str], int]:
     """The value columns a header names, in order, over up to 5 short lines from `i` (a
     caption is not a header: its title may name Target and Realisasi too)."""
-    text, used, best = "", 0, ([], 0)
+    text, used = "", 0
+    best: tuple[list[str], int] = ([], 0)
     for b in blocks[i : i + 5]:
         if not isinstance(b, Text) or b.kind != "paragraph" or len(b.text) > 160:
             break
