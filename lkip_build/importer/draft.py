@@ -353,8 +353,13 @@ def _chapter_starts(source: Source) -> set[int]:
             ]
             listed = any(isinstance(x, Text) and x.kind == "chapter" for x in window)
             prev = blocks[i - 1] if i else None
-            in_toc = (isinstance(prev, Text) and prev.kind in ("toc",)) or (
-                isinstance(prev, Text) and CONTENTS.match(prev.text.strip())
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            # a chapter line between two parts of the contents is one of its lines
+            in_toc = (
+                isinstance(prev, Text)
+                and prev.kind == "toc"
+                and isinstance(nxt, Text)
+                and (nxt.kind in ("toc", "chapter") or bool(CONTENTS.match(nxt.text.strip())))
             )
             if not listed and not in_toc:
                 starts.add(i)

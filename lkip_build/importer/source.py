@@ -90,7 +90,7 @@ def shape_of(lines: list[str]) -> str:
     if tabbed:
         return "tab"
     gapped = sum(1 for line in lines if len(_layout_cells(line)) >= 3)
-    return "layout" if gapped >= 3 else "tab"
+    return "layout" if gapped >= 2 else "tab"
 
 
 def _layout_cells(line: str) -> list[str]:
