@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LSP_STAMP := tests/lsp/node_modules/.installed
 
-.PHONY: serve site test test-browser lint clean setup bench bench-portal check terima
+.PHONY: serve site test test-browser lint clean setup bench bench-portal bench-impor check terima
 
 setup: $(STAMP) $(LSP_STAMP)
 
@@ -73,5 +73,9 @@ bench: $(STAMP)
 # per-report time, the home page's time and bytes, the index's bytes per report, what one
 # search downloads (headless Chromium). Writes build/bench-portal.json. 2000: ≈ 30 min.
 REPORTS ?= 2000
+# lkip import against the reports entered by hand (not part of `make test`; bench/impor.py)
+bench-impor: $(STAMP)
+	$(BIN)/python bench/impor.py
+
 bench-portal: $(STAMP)
 	$(BIN)/python bench/portal.py --sizes 200 $(REPORTS)

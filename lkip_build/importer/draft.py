@@ -87,6 +87,7 @@ def title(text: str) -> str:
 def make(text: str, rid: str, name: str = "", given: Identity | None = None) -> Draft:
     source = read(text, name)
     notes = Notes()
+    notes.unmapped += source.notes
     ident = _identity(source, rid, given or Identity(), notes)
     year = ident["tahun"].value if isinstance(ident["tahun"], V) else ident["tahun"]
     sections, contexts = _sections(source)

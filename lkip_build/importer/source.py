@@ -76,6 +76,7 @@ class Source:
     lines: list[str]
     shape: str
     blocks: list[Block] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was seen but not read as a table
 
     def line(self, number: int) -> str:
         return self.lines[number - 1].strip() if 0 < number <= len(self.lines) else ""
@@ -175,7 +176,7 @@ def _blocks(source: Source) -> list[Block]:
         i += 1
     flush()
     if not any(isinstance(b, Table) for b in out):
-        out = _loose(out)
+        out = _loose(out, source.notes)
     return _captioned(_toc(out), source)
 
 
@@ -192,7 +193,7 @@ LOOSE_VALUE = r"(?:[+-]?\d[\d.,]*\s?%?|n/a|N/A|NA|-)"
 LOOSE_ROW = re.compile(rf"^(?P<name>.*?)\s*(?P<values>(?:{LOOSE_VALUE}\s+)*{LOOSE_VALUE})$")
 
 
-def _loose(blocks: list[Block]) -> list[Block]:
+def _loose(blocks: list[Block], notes: list[str]) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -224,13 +225,18 @@ def _loose(blocks: list[Block]) -> list[Block]:
             else:
                 break
             j += 1
+        if not rows:
+            notes.append(
+                f"baris {blocks[i].line}: judul kolom ({', '.join(roles)}) tanpa baris yang "
+                "terbaca pasti: angkanya tetap teks di bab; isi datanya dari dokumen"
+            )
         if rows:
             header = Row(blocks[i].line, ["Indikator", "Satuan", *[r.capitalize() for r in roles]])
             out.append(Table(rows[0].line, [header, *rows], end=rows[-1].line, loose=True))
             i = j
         else:
-            out.append(blocks[i])
-            i += 1
+            out.extend(blocks[i : i + used])
+            i += used
     return out
 
 
