@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from lkip_build.importer.cli import IMPORT_DESCRIPTION, import_arguments, run_import
 from lkip_build.problems import (
     EXIT_INTERNAL,
     EXIT_UNREADABLE,
@@ -29,7 +30,6 @@ from lkip_build.problems import (
     summary,
 )
 from lkip_build.tools.arguments import Parser
-from lkip_build.importer.cli import IMPORT_DESCRIPTION, import_arguments, run_import
 from lkip_build.tools.scaffold_cli import NEW_DESCRIPTION, new_arguments, run_new
 
 DESCRIPTION = """\
