@@ -124,6 +124,9 @@ def test_chapters_keep_the_text_and_mark_each_table(imported: Path) -> None:
     lap = _yaml(imported, "laporan.yml")
     assert lap["status"] == "draf" and lap["tahun"] == 2021 and lap["tingkat"] == "provinsi"
     assert lap["jenis_dokumen"] == "LKIP"
+    hand = yaml.safe_load((HAND / "laporan.yml").read_text(encoding="utf-8"))
+    for key in ("instansi", "pemerintah", "wilayah", "tempat", "tanggal", "jenis_dokumen"):
+        assert lap[key] == hand[key], key  # read from the cover, each marked a guess
     content = imported / "content" / "ntt-impor"
     pages = [h["file"] for h in lap["halaman"]]
     assert [p for p in pages if p.startswith("bab-")] == [

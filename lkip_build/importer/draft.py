@@ -382,16 +382,23 @@ def _chapters(
             continue
         if i in starts and isinstance(b, Text):
             judul = b.judul if b.kind == "chapter" else b.text.strip()
-            if b.kind == "chapter" and b.nomor and not judul:
-                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-                if (
-                    isinstance(nxt, Text)
-                    and nxt.kind == "paragraph"
-                    and nxt.text.isupper()
-                    and len(nxt.text) < 80
-                ):
-                    judul = nxt.text.strip()
-                    skip.add(i + 1)
+            if b.kind == "chapter" and (not judul or not b.nomor):
+                # the title printed on the lines after "BAB IV" or "LAMPIRAN"
+                more = []
+                for k in range(i + 1, min(i + 3, len(blocks))):
+                    nxt = blocks[k]
+                    if not (
+                        isinstance(nxt, Text)
+                        and nxt.kind == "paragraph"
+                        and nxt.text.isupper()
+                        and len(nxt.text) < 80
+                    ):
+                        break
+                    more.append(nxt.text.strip())
+                    skip.add(k)
+                    if b.nomor:
+                        break
+                judul = " ".join([judul, *more]).strip() if not b.nomor else " ".join(more) or judul
             if b.kind == "chapter" and b.nomor:
                 number = ROMAN.get(b.nomor) or (int(b.nomor) if b.nomor.isdigit() else 0)
                 heading = title(f"BAB {b.nomor} {judul}".strip())
