@@ -142,6 +142,18 @@ def test_chapters_keep_the_text_and_mark_each_table(imported: Path) -> None:
     assert tabel["anggaran-apbd-rinci"]["nomor"] == "3.23"
 
 
+def test_figures_of_the_prose_that_are_data_become_named_figures(imported: Path) -> None:
+    content = imported / "content" / "ntt-impor"
+    bab2 = (content / "bab-2-perencanaan-kinerja.md").read_text(encoding="utf-8")
+    # seed line 464: "dana APBN sebesar Rp. 2.194.960.000,-", the pagu of Tabel 2.3's APBN
+    assert "APBN sebesar Rp. <!-- lkip:nilai anggaran.apbn.pagu -->,-" in bab2
+    bab1 = (content / "bab-1-pendahuluan.md").read_text(encoding="utf-8")
+    # seed line 211: 40 men among the ASN is one figure of Tabel 1.1; 71 is two (the ASN
+    # column and the men's row both sum to 71), so it stays as typed
+    assert "dari <!-- lkip:nilai pegawai.jenis-kelamin.sel.laki-laki.asn-orang --> orang" in bab1
+    assert "berjumlah 71 orang" in bab1
+
+
 def test_an_unreadable_cell_is_pending_with_what_was_printed(tmp_path: Path) -> None:
     text = (
         "PEMERINTAH KOTA CONTOH\nLAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)\n"

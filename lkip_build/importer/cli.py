@@ -69,12 +69,14 @@ def run_import(args: argparse.Namespace) -> int:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
+    named = _name_figures(root, args.id, draft.shows)
     print(f"Draf laporan: data/{args.id} dan content/{args.id} ({len(draft.files)} berkas)")
     kinds: dict[str, list[str]] = {}
     for di, kind, _ in draft.tables:
         kinds.setdefault(kind, []).append(di)
     for kind, where in kinds.items():
         print(f"  {kind:<18} {len(where):>3} tabel: {', '.join(where)}")
+    print(f"Angka di bab yang kini penanda nilai data (lkip:nilai): {named}")
     print(f"Nilai belum diisi (tidak terbaca pasti): {len(draft.notes.pending)}")
     for line in draft.notes.pending:
         print(f"  {line}")
@@ -87,3 +89,17 @@ def run_import(args: argparse.Namespace) -> int:
         "hasil hitung; tinjau nilai bertanda 'tebakan' di laporan.yml."
     )
     return EXIT_OK
+
+
+def _name_figures(root: Path, rid: str, shows: dict[str, list[str]]) -> int:
+    """The written chapters with the prose's figures that are data made markers."""
+    from lkip_build.importer.prose import facts_of, name_figures
+
+    facts = facts_of(root, rid)
+    count = 0
+    for page in sorted((root / "content" / rid).glob("*.md")):
+        text, n = name_figures(page.read_text(encoding="utf-8"), facts, shows)
+        if n:
+            page.write_text(text, encoding="utf-8")
+            count += n
+    return count

@@ -58,6 +58,7 @@ class Draft:
     files: dict[str, str]  # path under the repository -> text
     notes: Notes
     tables: list[tuple[str, str, str]] = field(default_factory=list)  # (di, jenis, id)
+    shows: dict[str, list[str]] = field(default_factory=dict)  # printed number -> data ids
 
 
 def title(text: str) -> str:
@@ -148,6 +149,9 @@ def make(text: str, rid: str, name: str = "", given: Identity | None = None) -> 
     out.update({f"content/{rid}/{f}": t for f, t in chapters.items()})
     draft = Draft(rid, out, notes)
     draft.tables = [(_di(p), p.kind, table_ids[id(p.grid.table)]) for p in placed]
+    for p in placed:
+        if p.grid.table.caption is not None:
+            draft.shows.setdefault(p.grid.table.caption.nomor, []).extend(p.sumber)
     return draft
 
 
