@@ -138,7 +138,7 @@ def test_chapters_keep_the_text_and_mark_each_table(imported: Path) -> None:
     tabel = {t["id"]: t for t in _yaml(imported, "tabel.yml")["tabel"]}
     text = "".join(p.read_text(encoding="utf-8") for p in content.glob("*.md"))
     assert all(f"<!-- lkip:tabel {ident} -->" in text for ident in tabel)
-    assert "berjumlah 71 orang yang terdiri dari 40 orang laki-laki" in text  # seed line 211
+    assert "berjumlah 71 orang yang terdiri dari" in text  # seed line 211
     assert tabel["anggaran-apbd-rinci"]["nomor"] == "3.23"
 
 

@@ -149,9 +149,9 @@ def make(text: str, rid: str, name: str = "", given: Identity | None = None) -> 
     out.update({f"content/{rid}/{f}": t for f, t in chapters.items()})
     draft = Draft(rid, out, notes)
     draft.tables = [(_di(p), p.kind, table_ids[id(p.grid.table)]) for p in placed]
-    for p in placed:
-        if p.grid.table.caption is not None:
-            draft.shows.setdefault(p.grid.table.caption.nomor, []).extend(p.sumber)
+    for shown in placed:
+        if shown.grid.table.caption is not None:
+            draft.shows.setdefault(shown.grid.table.caption.nomor, []).extend(shown.sumber)
     return draft
 
 
