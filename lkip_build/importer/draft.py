@@ -117,7 +117,9 @@ def make(text: str, rid: str, name: str = "", given: Identity | None = None) -> 
     placed: list[Placed] = []
     taken: set[str] = set()
     if kinds["capaian"]:
-        files["indikator"], p = indicators.build(kinds["capaian"], sections, notes)
+        files["indikator"], p = indicators.build(
+            kinds["capaian"], sections, notes, _stated_sasaran(source)
+        )
         placed += p
     if kinds["anggaran"]:
         files["anggaran"], p = budget.build(kinds["anggaran"], contexts, sections, year, notes)
@@ -153,6 +155,25 @@ def make(text: str, rid: str, name: str = "", given: Identity | None = None) -> 
         if shown.grid.table.caption is not None:
             draft.shows.setdefault(shown.grid.table.caption.nomor, []).extend(shown.sumber)
     return draft
+
+
+SASARAN = re.compile(r"^SASARAN STRATEGIS\s*:?\s*(?P<teks>.*)$", re.I)
+
+
+def _stated_sasaran(source: Source) -> tuple[int, str] | None:
+    """The sasaran strategis as a chapter states it: after a "Sasaran Strategis:" label,
+    on its line or the next."""
+    texts = [b for b in source.blocks if isinstance(b, Text) and b.kind == "paragraph"]
+    for n, b in enumerate(texts):
+        m = SASARAN.match(b.text.strip())
+        if not m:
+            continue
+        if m["teks"].strip():
+            return b.line, m["teks"].strip()
+        nxt = texts[n + 1] if n + 1 < len(texts) else None
+        if nxt is not None and len(nxt.text) < 200 and not nxt.text.endswith(":"):
+            return nxt.line, nxt.text.strip()
+    return None
 
 
 def _di(p: Placed) -> str:

@@ -61,7 +61,10 @@ class Ind:
 
 
 def build(
-    grids: list[Grid], sections: dict[int, str], notes: Notes
+    grids: list[Grid],
+    sections: dict[int, str],
+    notes: Notes,
+    stated_sasaran: tuple[int, str] | None = None,
 ) -> tuple[dict[str, Any], list[Placed]]:
     ordered = sorted(grids, key=lambda g: (g.table.caption is None, -len(g.rows)))
     primary = ordered[0]
@@ -115,7 +118,7 @@ def build(
     for ind in inds:
         _mean_of_subs(ind)
     data: dict[str, Any] = {
-        "sasaran_strategis": _sasaran(grids, notes),
+        "sasaran_strategis": _sasaran(grids, stated_sasaran, notes),
         "indikator": [_emit(i) for i in inds],
     }
     if stated:
@@ -231,12 +234,12 @@ def _emit(ind: Ind) -> dict[str, Any]:
     return out
 
 
-def _sasaran(grids: list[Grid], notes: Notes) -> Any:
+def _sasaran(grids: list[Grid], stated: tuple[int, str] | None, notes: Notes) -> Any:
     for grid in grids:
         col = grid.find("sasaran")
         for row in grid.rows:
             if col is not None and row.get(col):
                 return V(row.get(col), row.line, "tebakan: kolom sasaran tabel capaian; periksa")
-    return notes.pend(
-        "sasaran strategis yang diukur (dari Perjanjian Kinerja)", grids[0].table.line
-    )
+    if stated is not None:
+        return V(stated[1], stated[0], "tebakan: teks di bawah 'Sasaran Strategis'; periksa")
+    return notes.pend("sasaran strategis yang diukur (teks bab III atau Perjanjian Kinerja)", 0)
