@@ -179,6 +179,20 @@ def test_an_unreadable_cell_is_pending_with_what_was_printed(tmp_path: Path) -> 
     assert done.computed is not None
 
 
+def test_an_indicator_named_jumlah_is_an_indicator_and_bab_may_be_title_case() -> None:
+    text = (
+        "Bab III Akuntabilitas Kinerja\n\nTabel 3.1 Capaian Kinerja\n\n"
+        "No\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\n"
+        "1.\tJumlah wirausaha baru\t120\t90\t75,00\n"
+        "2.\tPersentase pasar tertib\t80\t80\t100,00\n"
+        "\tJumlah\t\t\t\n"
+    )
+    d = draft_mod.make(text, "x", "", draft_mod.Identity("Dinas X", "kota", 2023, "LKjIP"))
+    names = [i["nama"] for i in yaml.safe_load(d.files["data/x/indikator.yml"])["indikator"]]
+    assert names == ["Jumlah wirausaha baru", "Persentase pasar tertib"]
+    assert "content/x/bab-3-akuntabilitas-kinerja.md" in d.files
+
+
 def test_pipe_and_layout_tables_read_as_tab_tables() -> None:
     tab = "Tabel 3.2 Capaian\n\nNo\tIndikator\tTarget\tRealisasi\tCapaian\n1\tIndeks A\t80\t72,5\t90,63\n"
     pipe = (

@@ -77,9 +77,7 @@ def segments(grid: Grid, context: str) -> list[Segment]:
             out.append(Segment(grid, named, row.line))
             styles, stack = [], []
             continue
-        if vocab.TOTAL_ROW.match(row.label) or (
-            not row.nomor and vocab.TOTAL_ROW.match(row.label.replace(" ", ""))
-        ):
+        if vocab.is_total(row.label, row.nomor):
             out[-1].total = row
             continue
         if not row.label:

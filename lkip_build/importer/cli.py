@@ -76,6 +76,12 @@ def run_import(args: argparse.Namespace) -> int:
         kinds.setdefault(kind, []).append(di)
     for kind, where in kinds.items():
         print(f"  {kind:<18} {len(where):>3} tabel: {', '.join(where)}")
+    if not draft.tables:
+        print(
+            "Tidak ada tabel yang dikenali: teksnya menjadi bab, datanya belum ada. Tabel "
+            "tanpa garis kolom di PDF terbaca sebagai teks; ubah dulu dengan "
+            "`pdftotext -layout` atau Simpan Sebagai Teks dari Word, lalu impor teksnya."
+        )
     print(f"Angka di bab yang kini penanda nilai data (lkip:nilai): {named}")
     print(f"Nilai belum diisi (tidak terbaca pasti): {len(draft.notes.pending)}")
     for line in draft.notes.pending:

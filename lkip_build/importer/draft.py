@@ -426,7 +426,7 @@ def _chapters(
                 judul = " ".join([judul, *more]).strip() if not b.nomor else " ".join(more) or judul
             if b.kind == "chapter" and b.nomor:
                 number = ROMAN.get(b.nomor) or (int(b.nomor) if b.nomor.isdigit() else 0)
-                heading = title(f"BAB {b.nomor} {judul}".strip())
+                heading = f"Bab {b.nomor} {title(judul)}".strip()
                 stem = f"bab-{number}-{vocab.slug(judul, 30)}".rstrip("-")
             else:
                 heading = title(judul)

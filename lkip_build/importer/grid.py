@@ -139,7 +139,7 @@ def _join_wrapped(rows: list[GridRow]) -> None:
             and not row.has_values
             and prev.has_values
             and (nxt is None or nxt.nomor)
-            and not vocab.TOTAL_ROW.match(row.label.replace(" ", ""))
+            and not vocab.is_total(row.label)
             and not vocab.MEAN_ROW.match(row.label)
         ):
             prev.label = f"{prev.label} {row.label}".replace("/ ", "/")

@@ -81,7 +81,7 @@ def build(
                 if shown:
                     stated.append({"di": V(di, row.line), "nilai": {"rata_rata": shown}})
                 continue
-            if vocab.TOTAL_ROW.match(row.label):
+            if vocab.is_total(row.label, row.nomor):
                 notes.unmapped.append(
                     f"baris {row.line}: baris jumlah tabel capaian dilewati ({row.label})"
                 )

@@ -50,7 +50,7 @@ def build(grids: list[Grid], notes: Notes) -> tuple[dict[str, Any], list[Placed]
         items = []
         stated: dict[str, str] = {}
         for row in grid.rows:
-            if vocab.MEAN_ROW.match(row.label) or vocab.TOTAL_ROW.match(row.label):
+            if vocab.MEAN_ROW.match(row.label) or vocab.is_total(row.label, row.nomor):
                 shown = row.get(grid.find("persen"))
                 if shown:
                     stated["rata_rata"] = shown

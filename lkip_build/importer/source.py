@@ -21,7 +21,7 @@ CAPTION = re.compile(
     r"(?:\s*[:.\-]\s*|\s+|(?=[A-Z])|$)(?P<judul>.*)$"
 )
 SOURCE_LINE = re.compile(r"^\s*Sumber(?:\s+Data)?\s*:\s*(?P<teks>.+)$", re.I)
-CHAPTER = re.compile(r"^\s*BAB\s+(?P<nomor>[IVX]+|\d+)\b[\s.:]*(?P<judul>.*)$")
+CHAPTER = re.compile(r"^\s*(?:BAB|Bab)\s+(?P<nomor>[IVX]+|\d+)\b[\s.:]*(?P<judul>.*)$")
 HEADING = re.compile(r"^\s*(?P<nomor>\d+(?:\.\d+){1,3})\.?\s+(?P<judul>[A-Z].{0,110})$")
 APPENDIX = re.compile(r"^\s*(LAMPIRAN|DAFTAR ISI|DAFTAR TABEL|DAFTAR GAMBAR)\s*$")
 PAGE_NUMBER = re.compile(r"^\s*(\d{1,3}|[ivx]{1,5})\s*$")
@@ -163,7 +163,7 @@ def _blocks(source: Source) -> list[Block]:
         else:
             flush()
             chapter, heading = CHAPTER.match(s), HEADING.match(s)
-            if chapter and len(s) < 90 and s.split()[0] == "BAB":
+            if chapter and len(s) < 90 and _chapter_line(s, chapter["judul"]):
                 out.append(Text(i + 1, "chapter", s, chapter["nomor"], chapter["judul"].strip()))
             elif APPENDIX.match(s):
                 out.append(Text(i + 1, "chapter", s, "", s))
@@ -263,6 +263,16 @@ def _loose_header(blocks: list[Block], i: int) -> tuple[list[str], int]:
 def _loose_values(text: str) -> int:
     m = LOOSE_ROW.match(text)
     return len(re.findall(LOOSE_VALUE, m["values"])) if m else 0
+
+
+def _chapter_line(s: str, judul: str) -> bool:
+    """ "BAB III AKUNTABILITAS KINERJA", "BAB I", or a title-case "Bab I Pendahuluan" (a
+    print view's heading), never a sentence ("Bab ini menguraikan ...")."""
+    if s.split()[0] == "BAB":
+        return True
+    return (
+        len(s) < 60 and not s.endswith((".", ",", ";", ":")) and (not judul or judul[0].isupper())
+    )
 
 
 def _starts_block(s: str) -> bool:

@@ -26,7 +26,7 @@ def is_staff(grid: Grid) -> bool:
     if not counted:
         return False
     for row in grid.rows:
-        if vocab.TOTAL_ROW.match(row.label.replace(" ", "")) or vocab.TOTAL_ROW.match(row.label):
+        if vocab.is_total(row.label, row.nomor):
             continue
         for col in counted:
             v = cells.read(row.get(col))
@@ -76,9 +76,7 @@ def build(grids: list[Grid], notes: Notes) -> tuple[dict[str, Any], list[Placed]
             item["kolom"] = [c.header for c in counted]
         rows = []
         for row in grid.rows:
-            if vocab.TOTAL_ROW.match(row.label.replace(" ", "")) or vocab.TOTAL_ROW.match(
-                row.label
-            ):
+            if vocab.is_total(row.label, row.nomor):
                 shown = [row.get(c) for c in counted]
                 readable = all(cells.read(s).kind in ("number", "dash", "empty") for s in shown)
                 if readable and any(shown):

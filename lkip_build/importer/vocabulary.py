@@ -36,6 +36,16 @@ ROLES: list[tuple[str, str]] = [
 
 # a row whose label says it is a sum or a mean, not an item
 TOTAL_ROW = re.compile(r"^(jumlah|total|grand total|sub ?total|jumlah total)\b", re.I)
+
+
+def is_total(label: str, nomor: str = "") -> bool:
+    """A sum row ("Jumlah", "J U M L A H", "TOTAL ANGGARAN 2021"), not an item named with
+    the word ("1. Jumlah wirausaha baru"): no row number, a short label."""
+    if nomor or len(label) > 40:
+        return False
+    return bool(TOTAL_ROW.match(label) or TOTAL_ROW.match(label.replace(" ", "")))
+
+
 MEAN_ROW = re.compile(r"^rata\s*-?\s*rata\b", re.I)
 
 # words of a staff composition (kepegawaian)
