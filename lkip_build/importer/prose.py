@@ -14,6 +14,7 @@ the audit is for.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from lkip_build.compute.facts import Fact, write_fact
@@ -56,25 +57,20 @@ def name_figures(
             pick = near if near else names
             return pick[0] if len(pick) == 1 else ""
 
-        def money(m: re.Match[str]) -> str:
-            nonlocal count
-            name = one("uang", m["num"])
-            if not name:
-                return m.group(0)
-            count += 1
-            return f"{m['pre']}<!-- lkip:nilai {name} -->"
+        def marker(kind: str) -> Callable[[re.Match[str]], str]:
+            def replace(found: re.Match[str]) -> str:
+                nonlocal count
+                name = one(kind, found["num"])
+                if not name:
+                    return found.group(0)
+                count += 1
+                return f"{found.groupdict().get('pre') or ''}<!-- lkip:nilai {name} -->"
 
-        def people(m: re.Match[str]) -> str:
-            nonlocal count
-            name = one("angka", m["num"])
-            if not name:
-                return m.group(0)
-            count += 1
-            return f"<!-- lkip:nilai {name} -->"
+            return replace
 
         parts = MARKER.split(para)
         kept = MARKER.findall(para)
-        done = [PEOPLE.sub(people, MONEY.sub(money, p)) for p in parts]
+        done = [PEOPLE.sub(marker("angka"), MONEY.sub(marker("uang"), p)) for p in parts]
         merged = done[0] + "".join(k + d for k, d in zip(kept, done[1:], strict=True))
         out.append(merged)
     return "\n\n".join(out), count
