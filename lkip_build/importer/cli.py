@@ -46,7 +46,7 @@ def import_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from lkip_build.importer.draft import Identity, ImportError_, make
+    from lkip_build.importer.draft import DraftError, Identity, make
     from lkip_build.importer.pdf import PdfError, text_of
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", args.id):
@@ -62,7 +62,7 @@ def run_import(args: argparse.Namespace) -> int:
         text = text_of(args.sumber)
         given = Identity(args.instansi or "", args.tingkat or "", args.tahun, args.jenis or "")
         draft = make(text, args.id, args.sumber.name, given)
-    except (PdfError, ImportError_) as exc:
+    except (PdfError, DraftError) as exc:
         print(f"lkip import: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     for rel, content in draft.files.items():

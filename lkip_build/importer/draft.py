@@ -38,7 +38,7 @@ SMALL = {"dan", "di", "ke", "dari", "pada", "untuk", "yang", "atau", "dengan", "
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
-class ImportError_(Exception):
+class DraftError(Exception):
     """An import that cannot be made; the message is for the editor (Indonesian)."""
 
 
@@ -256,7 +256,7 @@ def _identity(source: Source, rid: str, given: Identity, notes: Notes) -> dict[s
         if not value
     ]
     if missing:
-        raise ImportError_(
+        raise DraftError(
             "sampul tidak menyebut " + ", ".join(missing) + ": tulis sebagai pilihan, mis. "
             "--tahun 2021 --tingkat provinsi --jenis LKjIP"
         )
