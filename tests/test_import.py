@@ -256,6 +256,10 @@ def test_a_missing_identity_or_an_existing_folder_is_refused_plainly(
     assert main(["import", str(src), "--id", "x", "--root", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "--tahun" in err and "Traceback" not in err
+    binary = tmp_path / "laporan.docx.txt"
+    binary.write_bytes(b"PK\x03\x04\x00\x00 not text")
+    assert main(["import", str(binary), "--id", "y", "--root", str(tmp_path)]) == 2
+    assert "bukan berkas teks" in capsys.readouterr().err
     (tmp_path / "data" / "x").mkdir(parents=True)
     assert main(["import", str(SEED), "--id", "x", "--root", str(tmp_path)]) == 2
     assert "tidak ditimpa" in capsys.readouterr().err

@@ -272,12 +272,12 @@ def _identity(source: Source, rid: str, given: Identity, notes: Notes) -> dict[s
     out["instansi"] = (
         V(agency, agency_line, "" if given.instansi else guess)
         if agency
-        else notes.pend("nama instansi", 1)
+        else notes.pend("nama instansi", 0)
     )
     out["pemerintah"] = (
         V(gov, gov_line, guess)
         if gov
-        else notes.pend("pemerintah (mis. Pemerintah Provinsi ...)", 1)
+        else notes.pend("pemerintah (mis. Pemerintah Provinsi ...)", 0)
     )
     out["tingkat"] = V(level, level_line, "" if given.tingkat else guess)
     region = re.sub(r"^(Pemerintah|PEMERINTAH)\s+", "", gov)
@@ -286,7 +286,7 @@ def _identity(source: Source, rid: str, given: Identity, notes: Notes) -> dict[s
     out["wilayah"] = (
         V(region, gov_line, guess)
         if gov and level != "nasional"
-        else (V("Nasional", 0, guess) if level == "nasional" else notes.pend("wilayah", 1))
+        else (V("Nasional", 0, guess) if level == "nasional" else notes.pend("wilayah", 0))
     )
     out["tahun"] = V(year, year_line, "" if given.tahun else guess)
     for line, text in [(b.line, b.text) for b in source.blocks if isinstance(b, Text)]:

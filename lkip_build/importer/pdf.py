@@ -69,6 +69,8 @@ def text_of(path: Path) -> str:
     if path.suffix.lower() == ".pdf":
         return pdf_text(path)
     raw = path.read_bytes()
+    if b"\x00" in raw[:65536]:  # no converted text holds a NUL: a binary file
+        raise PdfError(f"{path}: bukan berkas teks atau PDF; ubah dulu menjadi teks")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
