@@ -71,12 +71,3 @@ def whole(value: Value) -> int | None:
     if value.exact is None or value.exact != value.exact.to_integral_value():
         return None
     return int(value.exact)
-
-
-def indonesian(value: Decimal) -> str:
-    """A Decimal written the way data files write it: comma decimals, points in thousands."""
-    sign = "-" if value < 0 else ""
-    digits = format(abs(value), "f")
-    whole_part, _, frac = digits.partition(".")
-    grouped = f"{int(whole_part):,}".replace(",", ".")
-    return sign + grouped + ("," + frac if frac else "")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from lkip_build.importer import cells
 from lkip_build.importer import vocabulary as vocab
 from lkip_build.importer.grid import Grid
 from lkip_build.importer.yamlout import V, pending
+from lkip_build.model.numbers import format_decimal
 
 
 @dataclass
@@ -33,7 +34,8 @@ class Notes:
     unmapped: list[str] = field(default_factory=list)
 
     def pend(self, hint: str, line: int, cell: str = "") -> V:
-        self.pending.append(f"baris {line}: {hint}" + (f" ({cell!r})" if cell else ""))
+        where = f"baris {line}: " if line else ""
+        self.pending.append(f"{where}{hint}" + (f" ({cell!r})" if cell else ""))
         return pending(hint, line, cell)
 
 
@@ -64,16 +66,13 @@ def number_input(text: str, line: int, what: str, notes: Notes, money: bool = Fa
 def written(value: Decimal) -> str | int:
     if value == value.to_integral_value() and abs(value) < 1000:
         return int(value)
-    return cells.indonesian(value)
+    exponent = value.as_tuple().exponent  # the decimals as printed: 44,32 -> 2
+    return format_decimal(value, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
 
 
 def similar(a: str, b: str) -> float:
     x, y = vocab.norm(a), vocab.norm(b)
     return difflib.SequenceMatcher(None, x, y).ratio()
-
-
-def half_up(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def places(printed: str) -> int:

@@ -23,6 +23,7 @@ from typing import Any
 from lkip_build.compute.computed import Computed
 from lkip_build.importer import vocabulary as vocab
 from lkip_build.model.common import NA, BelumDiisi
+from lkip_build.model.numbers import round_half_up
 from lkip_build.problems import Problem
 from lkip_build.publish.site import prepare_report
 
@@ -172,8 +173,6 @@ def _capaian(a: Computed, b: Computed, noted: str) -> Tally:
 
 
 def _shown(value: Decimal | None, places: int) -> Decimal | None:
-    from lkip_build.model.numbers import round_half_up
-
     return None if value is None else round_half_up(value, places)
 
 

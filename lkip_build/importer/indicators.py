@@ -24,7 +24,6 @@ from lkip_build.importer import vocabulary as vocab
 from lkip_build.importer.common import (
     Notes,
     Placed,
-    half_up,
     number_input,
     places,
     similar,
@@ -32,6 +31,7 @@ from lkip_build.importer.common import (
 )
 from lkip_build.importer.grid import INLINE_NUMBER, Column, Grid, GridRow, numbering_style
 from lkip_build.importer.yamlout import V
+from lkip_build.model.numbers import round_half_up
 
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 
@@ -168,7 +168,7 @@ def _confirmed(figures: dict[str, str]) -> bool:
     if t is None or r is None or c is None or not t or not r:
         return False
     shown = places(figures["capaian"])
-    return c in (half_up(r / t * 100, shown), half_up(t / r * 100, shown))
+    return c in (round_half_up(r / t * 100, shown), round_half_up(t / r * 100, shown))
 
 
 def _indicator(
@@ -219,7 +219,7 @@ def _mean_of_subs(ind: Ind) -> None:
         return
     mean = sum((s.exact for s in subs if s.exact is not None), Decimal(0)) / len(subs)
     printed = cells.read(ind.printed_realisasi).exact
-    if printed is not None and half_up(mean, places(ind.printed_realisasi)) == printed:
+    if printed is not None and round_half_up(mean, places(ind.printed_realisasi)) == printed:
         ind.data["realisasi"] = {
             "jenis": V("rerata_sub", ind.line, "realisasi tercetak = rata-rata sub indikatornya"),
         }
